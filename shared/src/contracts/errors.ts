@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Stable error codes. Clients branch on these, never on messages. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'BAD_REQUEST',
   'NOT_FOUND',
   'ROUTE_NOT_FOUND',
   'GUIDE_NOT_FOUND',

@@ -4,6 +4,8 @@ import { formatMessage, type MessageParams } from './format';
 
 const zhHans = {
   VALIDATION_FAILED: '{field}：{reason}',
+  INVALID_JSON: '请求内容不是有效的 JSON',
+  BAD_REQUEST: '请求无法处理，请检查后重试',
   NOT_FOUND: '找不到请求的内容',
   ROUTE_NOT_FOUND: '接口不存在：{method} {url}',
   GUIDE_NOT_FOUND: '找不到指南「{slug}」',
@@ -16,6 +18,8 @@ const zhHans = {
 
 const zhHant = {
   VALIDATION_FAILED: '{field}：{reason}',
+  INVALID_JSON: '請求內容不是有效的 JSON',
+  BAD_REQUEST: '請求無法處理，請檢查後重試',
   NOT_FOUND: '找不到請求的內容',
   ROUTE_NOT_FOUND: '介面不存在：{method} {url}',
   GUIDE_NOT_FOUND: '找不到指南「{slug}」',
@@ -28,6 +32,8 @@ const zhHant = {
 
 const en = {
   VALIDATION_FAILED: '{field}: {reason}',
+  INVALID_JSON: 'The request body is not valid JSON',
+  BAD_REQUEST: 'The request could not be processed; check it and retry',
   NOT_FOUND: 'Nothing was found here',
   ROUTE_NOT_FOUND: 'No such endpoint: {method} {url}',
   GUIDE_NOT_FOUND: 'Guide "{slug}" was not found',
@@ -42,6 +48,19 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
   'zh-Hans': zhHans,
   'zh-Hant': zhHant,
   en,
+};
+
+/**
+ * Reasons the validation messages use where zod's own locale has no fitting phrase: zod reports a
+ * missing value as "expected string, received undefined", which reads like a bug to a driver.
+ */
+export const VALIDATION_REASONS = ['required', 'invalid'] as const;
+export type ValidationReason = (typeof VALIDATION_REASONS)[number];
+
+export const validationReasons: Record<Language, Record<ValidationReason, string>> = {
+  'zh-Hans': { required: '此项必填', invalid: '格式不正确' },
+  'zh-Hant': { required: '此項必填', invalid: '格式不正確' },
+  en: { required: 'this field is required', invalid: 'the value is not valid' },
 };
 
 /** Human names of request fields, so a validation message says "卡片类型", not "card". */

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/**
+ * Taro build configuration (webpack5 runner). See /work/shared/STACK.md for why each knob is set:
+ * - `shared/` is a TypeScript workspace package that Taro does not compile by default, so its real
+ *   folder goes into `compile.include` of both the mini and the h5 block.
+ * - NutUI React Taro is drawn at a 375 px design width, our own styles at 750.
+ */
+const sharedDir = path.resolve(__dirname, '../../shared');
+const platform = process.env.TARO_ENV ?? 'weapp';
+const isH5 = platform === 'h5';
+
+/**
+ * Where the API lives. The h5 build is served by the API server itself, so it calls the same origin;
+ * the weapp build needs an absolute address (DevTools accepts a local one with urlCheck off).
+ */
+const apiBaseUrl = isH5 ? '' : (process.env.TARO_APP_API_BASE_URL ?? 'http://127.0.0.1:8080');
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'cross-border-card-topup-helper',
+    date: '2025-11-25',
+    // Self-contained on purpose: the h5 entry inlines this function's source text.
+    designWidth(input) {
+      const file = typeof input === 'object' && input !== null ? (input as { file?: string }).file : undefined;
+      if (typeof file === 'string' && file.replace(/\\+/g, '/').indexOf('@nutui') > -1) return 375;
+      return 750;
+    },
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist/h5' : `dist/${platform}`,
+    plugins: [],
+    defineConstants: {
+      API_BASE_URL: JSON.stringify(apiBaseUrl),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedDir] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [sharedDir] },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});
