@@ -7,6 +7,7 @@ import { h5Dir, repoRoot } from './paths';
 
 export interface RunningServer {
   baseUrl: string;
+  pid: number;
   dataDir: string;
   logs: () => string;
   stop: () => Promise<void>;
@@ -56,6 +57,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   await waitForHealth(baseUrl, child, logs);
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     dataDir,
     logs,
     stop: async () => {

@@ -16,6 +16,13 @@ const zhHans = {
 
   'lang.label': '语言',
   'lang.switchTitle': '选择语言',
+  'common.cancel': '取消',
+  'common.backToGuides': '返回指南列表',
+
+  'format.months': '1,2,3,4,5,6,7,8,9,10,11,12',
+  'format.date': '{year}年{month}月{day}日',
+  'format.dateTime': '{month}月{day}日 {hour}:{minute}',
+  'format.listSeparator': '、',
 
   'state.loading': '加载中…',
   'state.empty': '暂时没有内容',
@@ -26,12 +33,15 @@ const zhHans = {
   'state.networkError': '网络连接失败，请检查网络后重试',
   'state.timeout': '请求超时，请稍后重试',
   'state.badReply': '服务器返回了无法识别的内容',
+  'state.emptyHint': '下拉刷新试试，或稍后再来看看',
 
   'home.welcomeTitle': '第一次给跨境卡续费？',
   'home.welcomeBody': '这里有两张卡各个续费渠道的图文指南，还可以安全地模拟练习官方的在线充值流程。',
   'home.cardsTitle': '两张卡',
   'home.cardCoverage': '适用范围',
   'home.cardCurrency': '余额币种',
+  'home.cardType': '跨境电子缴费卡',
+  'home.cardOpenGuides': '看看这张卡怎么续费',
   'home.openGuides': '查看续费指南',
   'home.simulationTitle': '模拟练习',
   'home.simulationBody': '注册 → 绑卡 → 选择金额 → 模拟支付 → 到账 → 余额与账单，全程不扣真实费用。',
@@ -45,6 +55,7 @@ const zhHans = {
   'guides.stepCount': '共 {count} 步',
   'guides.bring': '需要携带',
   'guides.openChannel': '查看办理方式',
+  'guides.bringMore': '等 {count} 项',
 
   'guide.prerequisites': '开始前准备',
   'guide.steps': '操作步骤',
@@ -65,6 +76,9 @@ const zhHans = {
   'channelKind.service-centre': '客户服务中心',
   'channelKind.convenience-store': '便利店柜台',
   'channelKind.atm': '银行自动柜员机',
+
+  'currency.CNY': '人民币（CNY）',
+  'currency.HKD': '港币（HKD）',
 } as const;
 
 export type UiKey = keyof typeof zhHans;
@@ -80,6 +94,13 @@ const zhHant: Record<UiKey, string> = {
 
   'lang.label': '語言',
   'lang.switchTitle': '選擇語言',
+  'common.cancel': '取消',
+  'common.backToGuides': '返回指南列表',
+
+  'format.months': '1,2,3,4,5,6,7,8,9,10,11,12',
+  'format.date': '{year}年{month}月{day}日',
+  'format.dateTime': '{month}月{day}日 {hour}:{minute}',
+  'format.listSeparator': '、',
 
   'state.loading': '載入中…',
   'state.empty': '暫時沒有內容',
@@ -90,12 +111,15 @@ const zhHant: Record<UiKey, string> = {
   'state.networkError': '網絡連線失敗，請檢查網絡後重試',
   'state.timeout': '請求逾時，請稍後重試',
   'state.badReply': '伺服器回傳了無法識別的內容',
+  'state.emptyHint': '向下拉重新整理，或稍後再來看看',
 
   'home.welcomeTitle': '第一次為跨境卡續費？',
   'home.welcomeBody': '這裏有兩張卡各個續費渠道的圖文指南，還可以安全地模擬練習官方的網上增值流程。',
   'home.cardsTitle': '兩張卡',
   'home.cardCoverage': '適用範圍',
   'home.cardCurrency': '餘額幣種',
+  'home.cardType': '跨境電子繳費卡',
+  'home.cardOpenGuides': '看看這張卡怎樣續費',
   'home.openGuides': '查看續費指南',
   'home.simulationTitle': '模擬練習',
   'home.simulationBody': '註冊 → 綁卡 → 選擇金額 → 模擬支付 → 到賬 → 餘額與賬單，全程不扣真實費用。',
@@ -109,6 +133,7 @@ const zhHant: Record<UiKey, string> = {
   'guides.stepCount': '共 {count} 步',
   'guides.bring': '需要攜帶',
   'guides.openChannel': '查看辦理方式',
+  'guides.bringMore': '等 {count} 項',
 
   'guide.prerequisites': '開始前準備',
   'guide.steps': '操作步驟',
@@ -129,6 +154,9 @@ const zhHant: Record<UiKey, string> = {
   'channelKind.service-centre': '客戶服務中心',
   'channelKind.convenience-store': '便利店櫃檯',
   'channelKind.atm': '銀行自動櫃員機',
+
+  'currency.CNY': '人民幣（CNY）',
+  'currency.HKD': '港幣（HKD）',
 };
 
 const en: Record<UiKey, string> = {
@@ -144,6 +172,13 @@ const en: Record<UiKey, string> = {
 
   'lang.label': 'Language',
   'lang.switchTitle': 'Choose a language',
+  'common.cancel': 'Cancel',
+  'common.backToGuides': 'Back to the guides',
+
+  'format.months': 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec',
+  'format.date': '{day} {month} {year}',
+  'format.dateTime': '{day} {month}, {hour}:{minute}',
+  'format.listSeparator': ', ',
 
   'state.loading': 'Loading…',
   'state.empty': 'Nothing here yet',
@@ -154,6 +189,7 @@ const en: Record<UiKey, string> = {
   'state.networkError': 'No network connection. Check it and retry.',
   'state.timeout': 'The request timed out. Try again soon.',
   'state.badReply': 'The server sent a reply the app does not understand',
+  'state.emptyHint': 'Pull down to refresh, or check back later',
 
   'home.welcomeTitle': 'Topping up a cross-border card for the first time?',
   'home.welcomeBody':
@@ -161,6 +197,8 @@ const en: Record<UiKey, string> = {
   'home.cardsTitle': 'The two cards',
   'home.cardCoverage': 'Accepted on',
   'home.cardCurrency': 'Balance currency',
+  'home.cardType': 'Cross-border electronic toll card',
+  'home.cardOpenGuides': 'How to renew this card',
   'home.openGuides': 'Read the renewal guides',
   'home.simulationTitle': 'Practice simulation',
   'home.simulationBody':
@@ -175,6 +213,7 @@ const en: Record<UiKey, string> = {
   'guides.stepCount': '{count} steps',
   'guides.bring': 'Bring',
   'guides.openChannel': 'How it works',
+  'guides.bringMore': '({count} items in all)',
 
   'guide.prerequisites': 'Before you start',
   'guide.steps': 'Steps',
@@ -195,6 +234,9 @@ const en: Record<UiKey, string> = {
   'channelKind.service-centre': 'Customer-service centre',
   'channelKind.convenience-store': 'Convenience-store counter',
   'channelKind.atm': 'Bank ATM',
+
+  'currency.CNY': 'Renminbi (CNY)',
+  'currency.HKD': 'Hong Kong dollar (HKD)',
 };
 
 export const uiMessages: Record<Language, Record<UiKey, string>> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import type { DatabaseConfig } from '../config';
+import type { Database } from './schema/index';
+
+export class UnsupportedDatabaseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedDatabaseError';
+  }
+}
+
+/**
+ * Opens the database the configuration names. SQLite is the zero-set-up default; the same typed
+ * `Kysely<Database>` will sit on PostgreSQL once a later version adds the `pg` driver.
+ */
+export function createDatabase(config: DatabaseConfig): Kysely<Database> {
+  if (config.dialect === 'postgres') {
+    throw new UnsupportedDatabaseError(
+      'DATABASE_URL points to PostgreSQL, whose support arrives in a later version. ' +
+        'Unset DATABASE_URL to use the embedded SQLite file in DATA_DIR.',
+    );
+  }
+  mkdirSync(path.dirname(config.file), { recursive: true });
+  const sqlite = new SqliteDatabase(config.file);
+  // WAL lets readers go on while a write commits; NORMAL sync is durable enough under WAL and much
+  // faster. SQLite leaves foreign keys off unless asked, and a busy timeout beats SQLITE_BUSY errors
+  // when a second process (a migration script, a backup) touches the file.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m001 from './001-app-meta';
+
+/**
+ * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
+ * the order is the order of the names. Append only; never edit a migration that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '001-app-meta': m001,
+};

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase, UnsupportedDatabaseError } from '../../src/db/database';
+import { migrations } from '../../src/db/migrations/index';
+import { MigrationError, migrateToLatest } from '../../src/db/migrator';
+import type { Database } from '../../src/db/schema/index';
+
+describe('database and migrations', () => {
+  let dir: string;
+  let file: string;
+  let db: Kysely<Database>;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cbc-migrations-'));
+    file = path.join(dir, 'nested', 'app.sqlite');
+    db = createDatabase({ dialect: 'sqlite', file });
+  });
+
+  afterEach(async () => {
+    await db.destroy();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const tableNames = async () =>
+    (
+      await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db)
+    ).rows.map((row) => row.name);
+
+  it('creates the file (and its folder) on disk with WAL, foreign keys and a busy timeout', async () => {
+    expect(existsSync(file)).toBe(true);
+    const pragma = async (name: string) =>
+      Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('busy_timeout')).toBe(5000);
+  });
+
+  it('applies every listed migration on a fresh file, in order', async () => {
+    const results = await migrateToLatest(db);
+    expect(results.map((r) => [r.migrationName, r.status])).toEqual(
+      Object.keys(migrations).map((name) => [name, 'Success']),
+    );
+    expect(await tableNames()).toEqual(
+      expect.arrayContaining(['app_meta', 'kysely_migration', 'kysely_migration_lock']),
+    );
+  });
+
+  it('records when the schema was created, readable through the camelCase types', async () => {
+    await migrateToLatest(db);
+    const row = await db
+      .selectFrom('appMeta')
+      .selectAll()
+      .where('key', '=', 'schema_created_at')
+      .executeTakeFirstOrThrow();
+    expect(row.value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(row.updatedAt).toBe(row.value);
+  });
+
+  it('is a no-op when run again, also from a second connection to the same file', async () => {
+    await migrateToLatest(db);
+    const before = await db.selectFrom('appMeta').selectAll().execute();
+    expect(await migrateToLatest(db)).toEqual([]);
+
+    const second = createDatabase({ dialect: 'sqlite', file });
+    try {
+      expect(await migrateToLatest(second)).toEqual([]);
+    } finally {
+      await second.destroy();
+    }
+    expect(await db.selectFrom('appMeta').selectAll().execute()).toEqual(before);
+  });
+
+  it('throws a MigrationError naming the migration that failed, and rolls it back', async () => {
+    // A table left behind by hand makes 001 fail half-way.
+    await sql`create table app_meta (key text primary key)`.execute(db);
+    const error = await migrateToLatest(db).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as MigrationError).migration).toBe('001-app-meta');
+    expect((error as Error).message).toMatch(/^Database migration "001-app-meta" failed: .*already exists/);
+    const applied = await sql`select name from kysely_migration`.execute(db);
+    expect(applied.rows).toEqual([]);
+  });
+
+  it('refuses PostgreSQL for now with a clear message', () => {
+    expect(() => createDatabase({ dialect: 'postgres', url: 'postgres://localhost/cbc' })).toThrow(
+      UnsupportedDatabaseError,
+    );
+    expect(() => createDatabase({ dialect: 'postgres', url: 'postgres://localhost/cbc' })).toThrow(
+      /PostgreSQL, whose support arrives in a later version/,
+    );
+  });
+});

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helper';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+}
+interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description: string };
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; responses: Record<string, unknown>; tags?: string[] }>
+  >;
+  components: { schemas: Record<string, unknown> };
+}
+
+describe('GET /api/v1/openapi.json', () => {
+  let doc: OpenApiDocument;
+  beforeAll(async () => {
+    const res = await t.app.inject({ url: '/api/v1/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    doc = res.json();
+  });
+
+  it('is OpenAPI 3 with the product, its version and the simulation notice', () => {
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.info.title).toContain('跨境卡续费助手');
+    expect(doc.info.version).toBe('0.1.0');
+    expect(doc.info.description).toContain('practice simulation: nothing is ever charged');
+    expect(doc.info.description).toContain('仅为模拟练习');
+  });
+
+  it('documents exactly the API routes, not /docs, the static files or itself', () => {
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/channels',
+      '/api/v1/guides',
+      '/api/v1/guides/{slug}',
+      '/api/v1/health',
+    ]);
+  });
+
+  it('lists the parameters of each route from the shared contracts', () => {
+    const params = (path: string) =>
+      (doc.paths[path]?.get?.parameters ?? [])
+        .map((p) => `${p.in}:${p.name}:${p.required ? 'required' : 'optional'}`)
+        .sort();
+    expect(params('/api/v1/guides')).toEqual(['query:card:required', 'query:lang:optional']);
+    expect(params('/api/v1/channels')).toEqual(['query:card:required', 'query:lang:optional']);
+    expect(params('/api/v1/guides/{slug}')).toEqual(['path:slug:required', 'query:lang:optional']);
+    expect(params('/api/v1/health')).toEqual([]);
+  });
+
+  it('describes every reply status, errors included, with named schemas', () => {
+    expect(Object.keys(doc.paths['/api/v1/guides/{slug}']?.get?.responses ?? {}).sort()).toEqual([
+      '200',
+      '304',
+      '400',
+      '404',
+    ]);
+    expect(Object.keys(doc.paths['/api/v1/health']?.get?.responses ?? {}).sort()).toEqual(['200', '503']);
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Guide', 'GuideList', 'ChannelList', 'Health', 'ErrorEnvelope']),
+    );
+  });
+});
+
+describe('GET /docs', () => {
+  it('serves the interactive API page and its assets from this server', async () => {
+    const page = await t.app.inject({ url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('swagger-ui');
+
+    const css = await t.app.inject({ url: '/docs/static/swagger-ui.css' });
+    expect(css.statusCode).toBe(200);
+    const init = await t.app.inject({ url: '/docs/static/swagger-initializer.js' });
+    expect(init.statusCode).toBe(200);
+    const json = await t.app.inject({ url: '/docs/json' });
+    expect(json.statusCode).toBe(200);
+    expect(Object.keys(json.json().paths)).toContain('/api/v1/guides');
+  });
+
+  it('sends a CSP that keeps the page working: own scripts, inline styles, data: images', async () => {
+    const csp = (await t.app.inject({ url: '/docs' })).headers['content-security-policy'] as string;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("img-src 'self' data:");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+  });
+});

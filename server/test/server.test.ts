@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const serverDir = path.resolve(import.meta.dirname, '..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real entry point the way `npm start` does (through tsx), with a clean environment. */
+function runServer(env: Record<string, string>, untilStdout?: RegExp): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: serverDir,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let signalled = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not finish in time\n${stdout}\n${stderr}`));
+    }, 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      // Twice, as Ctrl-C under `npm start` does (terminal + forwarding): still one clean close.
+      if (!signalled && untilStdout?.test(stdout)) {
+        signalled = true;
+        child.kill('SIGTERM');
+        child.kill('SIGTERM');
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A port that was free a moment ago (PORT must be 1–65535, so 0 cannot be used). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+describe('server.ts', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'cbc-entry-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('exits 1 with one clear line on a bad PORT', async () => {
+    const run = await runServer({ PORT: 'eighty', DATA_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe('Invalid configuration: PORT: expected a number between 1 and 65535');
+  });
+
+  it('exits 1 saying PostgreSQL comes later when DATABASE_URL is a postgres URL', async () => {
+    const run = await runServer({ DATABASE_URL: 'postgres://localhost/cbc', DATA_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'Cannot start: DATABASE_URL points to PostgreSQL, whose support arrives in a later version',
+    );
+  });
+
+  it('listens, prints its address, and closes cleanly on (repeated) SIGTERM', async () => {
+    const port = await freePort();
+    const run = await runServer({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' }, /listening on http/);
+    expect(run.stdout).toContain(`跨境卡续费助手 listening on http://127.0.0.1:${port}`);
+    expect(run.stdout).toContain('"signal":"SIGTERM"');
+    expect(run.code).toBe(0);
+  }, 30_000);
+});
