@@ -17,19 +17,35 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS is kept only where a tool loads files with require() (Taro config, miniprogram-ci).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The dependency direction miniapp → shared ← server is a design invariant; the linter keeps it.
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/miniapp/**', '@cbc/server', '@cbc/miniapp', 'node:*', 'fs', 'path'], message: 'shared is pure: no I/O, no app code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/miniapp/**', '@cbc/server', '@cbc/miniapp', 'node:*', 'fs', 'path'],
+              message: 'shared is pure: no I/O, no app code.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/miniapp/**', '@cbc/miniapp'], message: 'The server never imports miniapp code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/miniapp/**', '@cbc/miniapp'], message: 'The server never imports miniapp code.' }] },
+      ],
     },
   },
   {
@@ -38,7 +54,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '@cbc/server'], message: 'The miniapp never imports server code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', '@cbc/server'], message: 'The miniapp never imports server code.' }] },
+      ],
     },
   },
 );

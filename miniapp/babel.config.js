@@ -1,6 +1,4 @@
 // babel-preset-taro options: https://docs.taro.zone/docs/next/babel-config
-// NutUI React Taro is loaded component by component (with its prebuilt CSS) instead of whole:
-// the full stylesheet grows the weapp build by ~270 KB (see /work/shared/STACK.md).
 module.exports = {
   presets: [
     [
@@ -13,6 +11,8 @@ module.exports = {
     ],
   ],
   plugins: [
+    // NutUI React Taro is loaded component by component, each with its prebuilt CSS, instead of
+    // whole: the full stylesheet grows the weapp build by ~270 KB (see /work/shared/STACK.md).
     [
       'import',
       {

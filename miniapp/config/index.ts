@@ -10,6 +10,7 @@ import prodConfig from './prod';
  * - NutUI React Taro is drawn at a 375 px design width, our own styles at 750.
  */
 const sharedDir = path.resolve(__dirname, '../../shared');
+
 const platform = process.env.TARO_ENV ?? 'weapp';
 const isH5 = platform === 'h5';
 
@@ -22,7 +23,7 @@ const apiBaseUrl = isH5 ? '' : (process.env.TARO_APP_API_BASE_URL ?? 'http://127
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'cross-border-card-topup-helper',
-    date: '2025-11-25',
+    date: '2026-11-25',
     // Self-contained on purpose: the h5 entry inlines this function's source text.
     designWidth(input) {
       const file = typeof input === 'object' && input !== null ? (input as { file?: string }).file : undefined;
@@ -42,11 +43,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
       API_BASE_URL: JSON.stringify(apiBaseUrl),
     },
     copy: { patterns: [], options: {} },
+    alias: {
+      // npm nests this package under miniapp/node_modules (it peers on vite), where Taro's own h5 API
+      // package, hoisted to the root, cannot find it: point every import at the nested copy.
+      '@tarojs/plugin-framework-react': path.resolve(__dirname, '../node_modules/@tarojs/plugin-framework-react'),
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
       compile: { include: [sharedDir] },
+      // Component styles are independent (BEM-like names), so their order across chunks does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -57,6 +65,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedDir] },
+      webpackChain(chain) {
+        // Taro splits only initial chunks on h5, so every lazily loaded page carried its own copy of
+        // NutUI and our components (~900 KB in all). Splitting async chunks too shares them.
+        const splitChunks = (chain.optimization.get('splitChunks') ?? {}) as Record<string, unknown>;
+        chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

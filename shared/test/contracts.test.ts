@@ -22,11 +22,14 @@ describe('contracts', () => {
 
   it('slugs are kebab-case', () => {
     expect(slugSchema.safeParse('zhonggangtong-online').success).toBe(true);
-    for (const bad of ['', 'Upper', 'a--b', '-a', 'a_b', '../etc']) expect(slugSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ['', 'Upper', 'a--b', '-a', 'a_b', '../etc'])
+      expect(slugSchema.safeParse(bad).success).toBe(false);
   });
 
   it('the error envelope refuses unknown codes', () => {
-    expect(errorEnvelopeSchema.safeParse({ error: { code: 'VALIDATION_FAILED', message: 'x', field: 'card' } }).success).toBe(true);
+    expect(
+      errorEnvelopeSchema.safeParse({ error: { code: 'VALIDATION_FAILED', message: 'x', field: 'card' } }).success,
+    ).toBe(true);
     expect(errorEnvelopeSchema.safeParse({ error: { code: 'OOPS', message: 'x' } }).success).toBe(false);
   });
 

@@ -18,7 +18,9 @@ export function buildMiniapp(target: BuildTarget): Promise<void> {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`taro build --type ${target} failed (${code}):\n${output.slice(-4000)}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`taro build --type ${target} failed (${code}):\n${output.slice(-4000)}`)),
     );
   });
 }

@@ -47,7 +47,9 @@ describe('weapp build', () => {
   it('has the files of every page in app.json, subpackages included', () => {
     const pages = [
       ...appJson.pages,
-      ...(appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root.replace(/\/$/, '')}/${page}`)),
+      ...(appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) =>
+        p.pages.map((page) => `${p.root.replace(/\/$/, '')}/${page}`),
+      ),
     ];
     expect(pages.length).toBeGreaterThanOrEqual(4);
     for (const page of pages) {
@@ -83,9 +85,13 @@ describe('weapp build', () => {
   });
 
   it('compiles with WeChat’s own compiler (ES6 and minify on) without errors', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(testsDir, 'weapp', 'wechat-compile.cjs'), weappDir], {
-      maxBuffer: 32 * 1024 * 1024,
-    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(testsDir, 'weapp', 'wechat-compile.cjs'), weappDir],
+      {
+        maxBuffer: 32 * 1024 * 1024,
+      },
+    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
     const lastLine = stdout.trim().split('\n').pop() ?? '';
     const result = JSON.parse(lastLine) as { ok: boolean; error?: string; files?: string[] };
     expect(result.error).toBeUndefined();

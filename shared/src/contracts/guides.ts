@@ -59,7 +59,9 @@ export const guideSchema = guideSummarySchema
   .meta({ id: 'Guide' });
 export type Guide = z.infer<typeof guideSchema>;
 
-export const guideListSchema = z.object({ card: cardIdSchema, guides: z.array(guideSummarySchema) }).meta({ id: 'GuideList' });
+export const guideListSchema = z
+  .object({ card: cardIdSchema, guides: z.array(guideSummarySchema) })
+  .meta({ id: 'GuideList' });
 export type GuideList = z.infer<typeof guideListSchema>;
 
 export const channelSchema = z
@@ -77,7 +79,9 @@ export const channelSchema = z
   .meta({ id: 'Channel' });
 export type Channel = z.infer<typeof channelSchema>;
 
-export const channelListSchema = z.object({ card: cardIdSchema, channels: z.array(channelSchema) }).meta({ id: 'ChannelList' });
+export const channelListSchema = z
+  .object({ card: cardIdSchema, channels: z.array(channelSchema) })
+  .meta({ id: 'ChannelList' });
 export type ChannelList = z.infer<typeof channelListSchema>;
 
 export const guideEndpoints = defineEndpoints({

@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useI18n } from '../i18n';
+import { ApiError } from './api-error';
+import { readCachedReply, writeCachedReply } from './cache';
+import { planRequest, send, type EndpointName, type Reply, type RequestArgs, type RequestPlan } from './client';
+
+export type QueryStatus = 'loading' | 'ready' | 'error';
+
+export interface CachedQuery<T> {
+  /** The freshest data we have: fetched now, or the saved copy. */
+  data: T | undefined;
+  /** loading: nothing to show yet; ready: `data` is set; error: nothing to show and the fetch failed. */
+  status: QueryStatus;
+  /** The last fetch's failure (with `data` set, the page shows the saved copy and an offline banner). */
+  error: ApiError | null;
+  /** `data` is the saved copy, not (yet) confirmed by the server. */
+  fromCache: boolean;
+  /** When `data` was saved (epoch ms). */
+  cachedAt: number | null;
+  /** A fetch is in flight. */
+  refreshing: boolean;
+  /** Fetches again; resolves when done (never rejects: the outcome is in the state). */
+  reload: () => Promise<void>;
+}
+
+interface Snapshot<T> {
+  key: string | null;
+  data: T | undefined;
+  status: QueryStatus;
+  error: ApiError | null;
+  fromCache: boolean;
+  cachedAt: number | null;
+  refreshing: boolean;
+}
+
+function startSnapshot<N extends EndpointName>(plan: RequestPlan<N> | null): Snapshot<Reply<N>> {
+  const cached = plan ? readCachedReply(plan) : undefined;
+  return {
+    key: plan?.key ?? null,
+    data: cached?.data,
+    status: cached ? 'ready' : 'loading',
+    error: null,
+    fromCache: cached !== undefined,
+    cachedAt: cached?.savedAt ?? null,
+    refreshing: plan !== null,
+  };
+}
+
+type Update<T> = (previous: Snapshot<T>) => Snapshot<T>;
+
+/** Fetches a call and describes, without touching React state, how its outcome changes the snapshot. */
+async function settle<N extends EndpointName>(target: RequestPlan<N>): Promise<Update<Reply<N>>> {
+  let next: Update<Reply<N>>;
+  try {
+    const data = await send(target);
+    const savedAt = writeCachedReply(target, data);
+    next = () => ({
+      key: target.key,
+      data,
+      status: 'ready',
+      error: null,
+      fromCache: false,
+      cachedAt: savedAt,
+      refreshing: false,
+    });
+  } catch (caught) {
+    const error = caught instanceof ApiError ? caught : new ApiError('NETWORK_ERROR', String(caught), 0);
+    next = (previous) =>
+      previous.data !== undefined
+        ? { ...previous, error, fromCache: true, refreshing: false }
+        : { ...previous, status: 'error', error, refreshing: false };
+  }
+  // A reply for a call the page has moved away from (other card, slug or language) is dropped.
+  return (previous) => (previous.key === target.key ? next(previous) : previous);
+}
+
+/**
+ * Cache-then-network: a saved copy of the same call (same URL and language) shows at once, the fetch
+ * replaces it when it succeeds, and a failed fetch keeps it (with `error` set for the offline banner).
+ * With nothing saved, a failure is the error state. Pass `null` args to wait (e.g. no slug yet).
+ */
+export function useCachedQuery<N extends EndpointName>(
+  endpoint: N,
+  args: RequestArgs<N> | null,
+): CachedQuery<Reply<N>> {
+  const { lang } = useI18n();
+  // Callers pass a fresh object each render; the serialized form is the stable identity.
+  const argsKey = args === null ? null : JSON.stringify(args);
+  const plan = useMemo(
+    () => (argsKey === null ? null : planRequest(endpoint, JSON.parse(argsKey) as RequestArgs<N>, lang)),
+    [endpoint, argsKey, lang],
+  );
+
+  const [snapshot, setSnapshot] = useState(() => startSnapshot(plan));
+  const currentKey = plan?.key ?? null;
+  if (snapshot.key !== currentKey) {
+    // Another call (new slug, card or language): start over from its saved copy, if any.
+    setSnapshot(startSnapshot(plan));
+  }
+
+  useEffect(() => {
+    if (!plan) return;
+    void settle(plan).then((update) => setSnapshot(update));
+  }, [plan]);
+
+  const reload = useCallback(async () => {
+    if (!plan) return;
+    setSnapshot((previous) =>
+      previous.key === plan.key
+        ? { ...previous, refreshing: true, ...(previous.data === undefined ? { status: 'loading', error: null } : {}) }
+        : previous,
+    );
+    const update = await settle(plan);
+    setSnapshot(update);
+  }, [plan]);
+
+  return {
+    data: snapshot.data,
+    status: snapshot.status,
+    error: snapshot.error,
+    fromCache: snapshot.fromCache,
+    cachedAt: snapshot.cachedAt,
+    refreshing: snapshot.refreshing,
+    reload,
+  };
+}

@@ -1,0 +1,12 @@
+// Must stay the first import: it configures zod before any shared schema is created (see the module).
+import './setup/zod-jitless';
+import { createElement, type PropsWithChildren } from 'react';
+import { I18nProvider } from './i18n';
+import './app.scss';
+
+/** The app shell: every page renders inside it, so the language context reaches all of them. */
+function App({ children }: PropsWithChildren) {
+  return createElement(I18nProvider, null, children);
+}
+
+export default App;

@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
+import type { ApiError } from '../../api';
+import { useI18n } from '../../i18n';
+import './index.scss';
+
+/** Grey placeholder blocks in the shape of `count` list cards. */
+export function LoadingSkeleton({ count = 2, rows = 3 }: { count?: number; rows?: number }) {
+  const { t } = useI18n();
+  return (
+    <View className="loading-skeleton js-loading" ariaLabel={t('state.loading')}>
+      {Array.from({ length: count }, (_, index) => (
+        <View key={index} className="panel loading-skeleton__panel">
+          <Skeleton size="large" width="62%" animated />
+          <View className="loading-skeleton__gap" />
+          <Skeleton size="small" rows={rows} animated />
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** A drawn picture for empty and error states (NutUI's default pictures are remote images). */
+function StatePicture({ tone }: { tone: 'empty' | 'error' }) {
+  return (
+    <View className={`state-picture state-picture--${tone}`}>
+      <View className="state-picture__sheet" />
+      <View className="state-picture__mark">{tone === 'error' ? '!' : ''}</View>
+    </View>
+  );
+}
+
+interface ErrorStateProps {
+  error: ApiError | null;
+  title?: string;
+  onRetry?: () => void;
+  /** Extra action, e.g. back to the guides when a guide does not exist. */
+  children?: ReactNode;
+}
+
+export function ErrorState({ error, title, onRetry, children }: ErrorStateProps) {
+  const { t } = useI18n();
+  return (
+    <View className="panel query-state js-error">
+      <Empty
+        image={<StatePicture tone="error" />}
+        title={title ?? t('state.errorTitle')}
+        description={error?.message ?? ''}
+        size="small"
+      >
+        {onRetry ? (
+          <Button type="primary" className="query-state__action js-retry" onClick={onRetry}>
+            {t('state.retry')}
+          </Button>
+        ) : null}
+        {children}
+      </Empty>
+    </View>
+  );
+}
+
+export function EmptyState({ children }: { children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <View className="panel query-state js-empty">
+      <Empty
+        image={<StatePicture tone="empty" />}
+        title={t('state.empty')}
+        description={t('state.emptyHint')}
+        size="small"
+      >
+        {children}
+      </Empty>
+    </View>
+  );
+}
+
+/** Inline one-line error inside a section when other sections still have content. */
+export function InlineError({ error, onRetry }: { error: ApiError | null; onRetry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <View className="panel inline-error js-error">
+      <Text className="inline-error__text">{error?.message ?? t('state.errorTitle')}</Text>
+      <View className="inline-error__retry js-retry" onClick={onRetry}>
+        {t('state.retry')}
+      </View>
+    </View>
+  );
+}

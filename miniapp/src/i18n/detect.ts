@@ -1,0 +1,30 @@
+import Taro from '@tarojs/taro';
+import { DEFAULT_LANGUAGE, isLanguage, matchLanguageTag, type Language } from '@cbc/shared';
+import { STORAGE_KEYS } from '../constants/storage-keys';
+import { readStorage } from '../utils/storage';
+
+/** WeChat reports `zh_CN` / `zh_HK` / `zh_TW` / `en`; browsers report BCP 47 tags. */
+function systemLanguageTags(): string[] {
+  const tags: string[] = [];
+  try {
+    const { language } = Taro.getSystemInfoSync();
+    if (typeof language === 'string') tags.push(language);
+  } catch {
+    // Not available (very old base library): fall through to the default.
+  }
+  if (process.env.TARO_ENV === 'h5' && typeof navigator !== 'undefined') {
+    tags.push(...(navigator.languages ?? []), navigator.language);
+  }
+  return tags.map((tag) => tag.replace(/_/g, '-'));
+}
+
+/** The remembered choice, else the system language, else zh-Hans. */
+export function initialLanguage(): Language {
+  const stored = readStorage(STORAGE_KEYS.language);
+  if (isLanguage(stored)) return stored;
+  for (const tag of systemLanguageTags()) {
+    const match = matchLanguageTag(tag);
+    if (match) return match;
+  }
+  return DEFAULT_LANGUAGE;
+}

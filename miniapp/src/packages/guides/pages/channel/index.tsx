@@ -1,0 +1,114 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { CARDS, type Channel } from '@cbc/shared';
+import { useCachedQuery } from '../../../../api';
+import { BackToGuides } from '../../../../components/back-to-guides';
+import { OfflineBanner, ScamWarning } from '../../../../components/notices';
+import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
+import { Section } from '../../../../components/section';
+import { useI18n } from '../../../../i18n';
+import { parseCardId } from '../../../../utils/card-choice';
+import { usePageTitle } from '../../../../utils/use-page-title';
+import './index.scss';
+
+function ChannelBody({ channel }: { channel: Channel }) {
+  const { lang, t } = useI18n();
+  const card = CARDS[channel.card];
+  return (
+    <View className="js-channel-detail">
+      <View className="panel detail-head">
+        <View className="detail-head__tags">
+          <Text className="detail-tag detail-tag--card" style={{ background: card.color }}>
+            {card.name[lang]}
+          </Text>
+          <Text className="detail-tag js-channel-kind">{t(`channelKind.${channel.kind}`)}</Text>
+        </View>
+        <Text className="detail-head__title js-channel-title" id="channel-title">
+          {channel.name}
+        </Text>
+        <Text className="detail-head__summary">{channel.summary}</Text>
+      </View>
+
+      {channel.bring.length > 0 ? (
+        <Section title={t('channel.bring')}>
+          <View className="panel checklist js-channel-bring">
+            {channel.bring.map((item) => (
+              <View key={item} className="checklist__item">
+                <View className="checklist__box" />
+                <Text className="checklist__text">{item}</Text>
+              </View>
+            ))}
+          </View>
+        </Section>
+      ) : null}
+
+      {channel.steps.length > 0 ? (
+        <Section title={t('channel.steps')}>
+          <View className="panel timeline js-channel-steps">
+            {channel.steps.map((step, index) => (
+              <View key={`${index}-${step}`} className="timeline__step js-channel-step">
+                <View className="timeline__rail">
+                  <View className="timeline__num">{index + 1}</View>
+                  <View className="timeline__line" />
+                </View>
+                <View className="timeline__body">
+                  <Text className="timeline__detail timeline__detail--only">{step}</Text>
+                </View>
+              </View>
+            ))}
+          </View>
+        </Section>
+      ) : null}
+
+      {channel.tips.length > 0 ? (
+        <Section title={t('channel.tips')}>
+          <View className="panel tips js-channel-tips">
+            {channel.tips.map((tip) => (
+              <View key={tip} className="tips__item">
+                <View className="tips__bullet" />
+                <Text className="tips__text">{tip}</Text>
+              </View>
+            ))}
+          </View>
+        </Section>
+      ) : null}
+    </View>
+  );
+}
+
+/** There is no single-channel endpoint: the card's channel list (usually cached by the guides tab) has it. */
+export default function ChannelDetailPage() {
+  const { t } = useI18n();
+  const router = useRouter();
+  const card = parseCardId(router.params.card);
+  const id = router.params.id ?? '';
+  const query = useCachedQuery('listChannels', card ? { query: { card } } : null);
+  const channel = query.data?.channels.find((item) => item.id === id);
+  usePageTitle(channel?.name ?? t('guides.offlineChannels'));
+
+  let body;
+  if (!card) {
+    body = <ErrorState error={null} title={t('channel.notFound')} />;
+  } else if (query.status === 'loading') {
+    body = <LoadingSkeleton count={3} rows={3} />;
+  } else if (query.status === 'error') {
+    body = <ErrorState error={query.error} onRetry={() => void query.reload()} />;
+  } else if (channel) {
+    body = <ChannelBody channel={channel} />;
+  } else {
+    body = <ErrorState error={null} title={t('channel.notFound')} />;
+  }
+
+  return (
+    <View className="page detail-page js-page-channel">
+      {query.data && query.fromCache && query.error ? (
+        <OfflineBanner cachedAt={query.cachedAt} retrying={query.refreshing} onRetry={() => void query.reload()} />
+      ) : null}
+      {body}
+      <View className="detail-foot">
+        <ScamWarning />
+        <BackToGuides />
+      </View>
+    </View>
+  );
+}
