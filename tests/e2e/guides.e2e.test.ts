@@ -33,6 +33,8 @@ describe('guides in the browser build', () => {
   const guideDetail = () => page.locator('.js-page-guide');
   const channelDetail = () => page.locator('.js-page-channel');
   const tabBar = () => page.locator('.taro-tabbar__tabbar');
+  // The language sheet fades out after a choice; screenshots wait until the page is uncovered.
+  const sheetClosed = () => expect.poll(() => page.locator('.nut-overlay:visible').count()).toBe(0);
 
   it('opens on the home page introducing both cards and the simulation', async () => {
     await page.goto(server.baseUrl + '/');
@@ -77,6 +79,7 @@ describe('guides in the browser build', () => {
     await expect.poll(() => guides().locator('.js-guide-yuanyou-online').innerText()).toContain('Yuanyou Card');
     await expect.poll(() => tabBar().innerText()).toMatch(/Home[\s\S]*Guides/);
     expect(await guides().locator('.js-channel-yuanyou-atm').innerText()).toMatch(/ATM/);
+    await sheetClosed();
     await snap(page, shots, '05-guides-yuanyou-en');
   });
 
@@ -89,7 +92,9 @@ describe('guides in the browser build', () => {
     expect(await guideDetail().innerText()).toContain('practice simulation');
     expect(await guideDetail().locator('.js-menu-path').first().innerText()).toContain('Account management');
     await snap(page, shots, '06-guide-yuanyou-online-en');
-    await snap(page, shots, '06b-guide-yuanyou-online-en-full', { fullPage: true });
+    // Taro scrolls inside the page element, so a full-page shot would show only the first screen.
+    await guideDetail().locator('.js-guide-step').nth(2).scrollIntoViewIfNeeded();
+    await snap(page, shots, '06b-guide-yuanyou-online-en-steps');
   });
 
   it('goes back to the guides list', async () => {
@@ -148,6 +153,7 @@ describe('guides in the browser build', () => {
     await expect.poll(() => guides().locator('.js-card-tab-yuanyou').innerText()).toContain('遠遊卡');
     await expect.poll(() => tabBar().innerText()).toMatch(/首頁[\s\S]*指南/);
     expect(await guides().locator('.js-guide-yuanyou-online').innerText()).toMatch(/網上|增值/);
+    await sheetClosed();
     await snap(page, shots, '10-guides-yuanyou-zh-Hant');
   });
 

@@ -25,16 +25,13 @@ export async function newPhoneContext(browser: Browser, locale = 'zh-CN'): Promi
   return browser.newContext({ viewport: PHONE_VIEWPORT, deviceScaleFactor: 2, locale, isMobile: true, hasTouch: true });
 }
 
-/** Saves a screenshot (the viewport unless fullPage) under tests/screenshots/<folder>/<name>.png. */
-export async function snap(
-  page: Page,
-  folder: string,
-  name: string,
-  options: { fullPage?: boolean } = {},
-): Promise<string> {
+/** Saves a full-viewport screenshot under tests/screenshots/<folder>/<name>.png. */
+export async function snap(page: Page, folder: string, name: string): Promise<string> {
   const dir = join(screenshotDir, folder);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+  // Sheets and overlays slide and fade: wait until every CSS animation and transition has finished.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await page.screenshot({ path: file });
   return file;
 }
