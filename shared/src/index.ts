@@ -4,3 +4,7 @@ export * from './i18n/ui-messages';
 export * from './i18n/error-messages';
 export * from './cards/cards';
 export * from './contracts/index';
+export * from './validation/index';
+export * from './i18n/validation-messages';
+export * from './i18n/notification-messages';
+export * from './auth/wechat-simulated-code';

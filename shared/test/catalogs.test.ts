@@ -3,6 +3,7 @@ import { ERROR_CODES } from '../src/contracts/errors';
 import { errorMessage, errorMessages, fieldLabel, fieldLabels } from '../src/i18n/error-messages';
 import { formatMessage, placeholdersOf } from '../src/i18n/format';
 import { LANGUAGES } from '../src/i18n/languages';
+import { notificationMessages } from '../src/i18n/notification-messages';
 import { translate, uiMessages } from '../src/i18n/ui-messages';
 import { CARDS, CARD_IDS } from '../src/cards/cards';
 
@@ -13,6 +14,7 @@ describe.each([
   ['ui', uiMessages],
   ['errors', errorMessages],
   ['field labels', fieldLabels],
+  ['notifications', notificationMessages],
 ] as const)('%s catalog', (_name, catalog) => {
   const reference = catalog['zh-Hans'] as Record<string, string>;
 
@@ -49,7 +51,10 @@ describe('messages', () => {
     expect(errorMessage('zh-Hans', 'VALIDATION_FAILED', { field: fieldLabel('zh-Hans', 'card'), reason: '无效' })).toBe(
       '卡片类型：无效',
     );
-    expect(fieldLabel('en', 'plates.0')).toBe('plates.0');
+    expect(fieldLabel('en', 'plates.1.number')).toBe('Plate number 2');
+    expect(fieldLabel('zh-Hans', 'phone.number')).toBe('手机号码');
+    expect(fieldLabel('en', 'idDocument.number')).toBe('ID number');
+    expect(fieldLabel('en', 'unknownThing')).toBe('unknownThing');
     expect(fieldLabel('zh-Hant', 'lang')).toBe('語言');
   });
 

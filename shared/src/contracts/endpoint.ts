@@ -15,6 +15,13 @@ export interface Endpoint {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** `multipart`: the body is a form upload (ID photo), described in `summary`, not by `body`. */
+  bodyType?: 'json' | 'multipart';
+  /**
+   * `required`: `Authorization: Bearer <token>`, else 401. `optional`: a token widens what is returned
+   * (the messages inbox falls back to the device's own simulated SMS).
+   */
+  auth?: 'required' | 'optional';
   responses: Record<number, z.ZodType>;
 }
 

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { cardIdSchema, currencySchema } from '../cards/cards';
+import {
+  ID_DOCUMENT_TYPES,
+  PLATE_REGIONS,
+  bindCardNumberCheck,
+  idDocumentInputSchema,
+  plateInputSchema,
+} from '../validation/index';
+import { errorEnvelopeSchema } from './errors';
+import { defineEndpoints } from './endpoint';
+
+export const MAX_CARDS_PER_ACCOUNT = 5;
+export const MAX_PLATES_PER_CARD = 3;
+export const ID_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const ID_PHOTO_FIELD = 'photo';
+
+export const VERIFICATION_STATES = ['photo_required', 'verified'] as const;
+export const verificationStateSchema = z.enum(VERIFICATION_STATES);
+export type VerificationState = z.infer<typeof verificationStateSchema>;
+
+/** Money is an integer number of minor units (fen / cents) plus its currency, never a float. */
+export const moneySchema = z.object({ amountMinor: z.number().int(), currency: currencySchema }).meta({ id: 'Money' });
+export type Money = z.infer<typeof moneySchema>;
+
+export const boundCardSchema = z
+  .object({
+    id: z.uuid(),
+    type: cardIdSchema,
+    /** `6288 **** **** 1234`: the full number never leaves the server. */
+    numberMasked: z.string(),
+    plates: z.array(z.object({ region: z.enum(PLATE_REGIONS), number: z.string() })),
+    holder: z.object({ idType: z.enum(ID_DOCUMENT_TYPES), idNumberMasked: z.string() }),
+    verification: verificationStateSchema,
+    isDefault: z.boolean(),
+    balance: moneySchema,
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'BoundCard' });
+export type BoundCard = z.infer<typeof boundCardSchema>;
+
+export const bindCardRequestSchema = z
+  .strictObject({
+    type: cardIdSchema,
+    number: z.string().max(40),
+    plates: z.array(plateInputSchema).min(1).max(MAX_PLATES_PER_CARD),
+    idDocument: idDocumentInputSchema,
+  })
+  .superRefine((value, ctx) => {
+    // The prefix depends on the card type, so the number is checked against its sibling field.
+    const problem = bindCardNumberCheck(value.type, value.number);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['number'], message: problem });
+  });
+export type BindCardRequest = z.infer<typeof bindCardRequestSchema>;
+
+export const updateCardRequestSchema = z.strictObject({ isDefault: z.literal(true) });
+
+export const cardListSchema = z.object({ cards: z.array(boundCardSchema) }).meta({ id: 'CardList' });
+export type CardList = z.infer<typeof cardListSchema>;
+
+const cardParams = z.object({ id: z.uuid() });
+const unauthorized = { 401: errorEnvelopeSchema };
+
+export const cardEndpoints = defineEndpoints({
+  listCards: {
+    method: 'GET',
+    path: '/api/v1/cards',
+    summary: 'My bound cards, default first',
+    tags: ['cards'],
+    auth: 'required',
+    responses: { 200: cardListSchema, ...unauthorized },
+  },
+  bindCard: {
+    method: 'POST',
+    path: '/api/v1/cards',
+    summary: 'Bind a card: type, number (prefix + Luhn), plates, holder identity document',
+    tags: ['cards'],
+    auth: 'required',
+    body: bindCardRequestSchema,
+    responses: { 201: boundCardSchema, 400: errorEnvelopeSchema, 409: errorEnvelopeSchema, ...unauthorized },
+  },
+  getCard: {
+    method: 'GET',
+    path: '/api/v1/cards/:id',
+    summary: 'One of my cards',
+    tags: ['cards'],
+    auth: 'required',
+    params: cardParams,
+    responses: { 200: boundCardSchema, 400: errorEnvelopeSchema, 404: errorEnvelopeSchema, ...unauthorized },
+  },
+  updateCard: {
+    method: 'PATCH',
+    path: '/api/v1/cards/:id',
+    summary: 'Make a card the default one',
+    tags: ['cards'],
+    auth: 'required',
+    params: cardParams,
+    body: updateCardRequestSchema,
+    responses: { 200: boundCardSchema, 400: errorEnvelopeSchema, 404: errorEnvelopeSchema, ...unauthorized },
+  },
+  unbindCard: {
+    method: 'DELETE',
+    path: '/api/v1/cards/:id',
+    summary: 'Unbind a card; its ID photo is deleted',
+    tags: ['cards'],
+    auth: 'required',
+    params: cardParams,
+    responses: { 204: z.null(), 400: errorEnvelopeSchema, 404: errorEnvelopeSchema, ...unauthorized },
+  },
+  uploadIdPhoto: {
+    method: 'POST',
+    path: '/api/v1/cards/:id/id-photo',
+    summary: `Upload the holder's ID photo (multipart field "${ID_PHOTO_FIELD}", JPEG or PNG by content, at most 2 MB)`,
+    tags: ['cards'],
+    auth: 'required',
+    bodyType: 'multipart',
+    params: cardParams,
+    responses: {
+      200: boundCardSchema,
+      400: errorEnvelopeSchema,
+      404: errorEnvelopeSchema,
+      413: errorEnvelopeSchema,
+      415: errorEnvelopeSchema,
+      ...unauthorized,
+    },
+  },
+});
