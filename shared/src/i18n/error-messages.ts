@@ -158,7 +158,7 @@ export type FieldName = keyof typeof fieldLabelsZhHans;
 export const fieldLabels: Record<Language, Record<FieldName, string>> = {
   'zh-Hans': fieldLabelsZhHans,
   'zh-Hant': {
-    card: '卡類型',
+    card: '卡片類型',
     lang: '語言',
     slug: '指南編號',
     phone: '手機號碼',
@@ -171,7 +171,7 @@ export const fieldLabels: Record<Language, Record<FieldName, string>> = {
     code: '微信登入憑證',
     ids: '訊息',
     id: '卡編號',
-    type: '卡類型',
+    type: '卡片類型',
     number: '卡號',
     plates: '車牌',
     'plates.*.region': '車牌地區',
