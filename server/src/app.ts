@@ -1,21 +1,30 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
+import authRoutes from './auth/index';
+import cardsRoutes from './cards/index';
+import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import guidesRoutes from './guides/index';
 import type { GuidesService } from './guides/service';
 import healthRoutes from './health/index';
 import { localizedValidatorCompiler } from './http/validator-compiler';
+import messagesRoutes from './messages/index';
+import authPlugin from './plugins/auth';
 import dbPlugin from './plugins/db';
 import errorHandler, { sendError } from './plugins/error-handler';
 import openapi from './plugins/openapi';
 import security from './plugins/security';
+import services from './plugins/services';
 import staticSite, { inlineScriptHashes, readH5Index } from './plugins/static-site';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    /** "Now" for everything that expires; tests pass a clock they can move. */
+    clock: Clock;
   }
 }
 
@@ -32,18 +41,35 @@ export interface BuildAppOptions {
   logStream?: DestinationStream;
   /** Guide content service; tests may pass one over fixture content. */
   guidesService?: GuidesService;
+  /** The time source (SMS codes, WeChat codes, sessions, resend throttle); the system clock by default. */
+  clock?: Clock;
 }
 
 /**
- * Pieces of the log that may carry credentials. Fastify's request serializer logs no headers today;
- * the paths are here so a later `log.info({ req })` or a header-logging serializer cannot leak them.
+ * Pieces of the log that may carry credentials or personal data. Fastify's request serializer logs
+ * neither headers nor bodies, and no code here logs a body; the paths are here so a later
+ * `log.info({ req })`, a header-logging serializer or a library's debug line (multipart logs its
+ * busboy options, headers included, at trace level) cannot leak a token, a password, a code or an ID.
  */
 export const REDACTED_LOG_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'headers.authorization',
   'headers.cookie',
+  'busboyOptions.headers.authorization',
+  'busboyOptions.headers.cookie',
   'res.headers["set-cookie"]',
+  'body',
+  'req.body',
+  'request.body',
+  'password',
+  '*.password',
+  'smsCode',
+  '*.smsCode',
+  'token',
+  '*.token',
+  'idDocument',
+  '*.idDocument',
 ];
 
 /**
@@ -64,6 +90,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   app.setValidatorCompiler(localizedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
+  app.decorate('clock', options.clock ?? systemClock);
 
   // First the handlers every later context inherits, then third-party plugins, then our own plugins,
   // then the routes (swagger must be loaded before the routes it documents).
@@ -71,10 +98,17 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   const h5Index = readH5Index(config.staticDir);
   app.register(security, { inlineScriptHashes: h5Index ? inlineScriptHashes(h5Index) : [] });
   app.register(openapi);
+  // Limits are declared per route (login, SMS code, register), none applies globally.
+  app.register(rateLimit, { global: false });
   app.register(dbPlugin, { database: config.database });
+  app.register(services);
+  app.register(authPlugin);
 
   app.register(healthRoutes);
   app.register(guidesRoutes, options.guidesService ? { service: options.guidesService } : {});
+  app.register(authRoutes);
+  app.register(messagesRoutes);
+  app.register(cardsRoutes);
   app.register(staticSite, { staticDir: config.staticDir });
 
   return app;

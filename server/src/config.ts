@@ -17,6 +17,56 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const unsetIfBlank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const portMessage = 'expected a number between 1 and 65535';
+const sessionTtlMessage = 'expected a whole number of days between 1 and 365';
+
+/** A rate limit written `max/window`, e.g. `5/1h`, `30/15m`, `3/10s`. */
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+const RATE_LIMIT_FORMAT = /^(\d{1,6})\/(\d{1,6})(s|m|h)$/;
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+const rateLimitMessage = 'expected max/window such as 5/1h, 30/15m or 3/10s';
+
+function rateLimitVariable(fallback: string) {
+  return z.preprocess(
+    unsetIfBlank,
+    z
+      .string()
+      .trim()
+      .default(fallback)
+      .transform((value, ctx): RateLimit => {
+        const match = RATE_LIMIT_FORMAT.exec(value);
+        const max = Number(match?.[1]);
+        const amount = Number(match?.[2]);
+        if (!match || max < 1 || amount < 1) {
+          ctx.addIssue({ code: 'custom', message: rateLimitMessage });
+          return z.NEVER;
+        }
+        return { max, windowMs: amount * UNIT_MS[match[3] as keyof typeof UNIT_MS] };
+      }),
+  );
+}
+
+/**
+ * Brute-force brakes on the routes that take a phone number, each counted per phone and per client
+ * address. The defaults let a real person retry comfortably and stop scripted guessing; tests and
+ * demos override them through the environment.
+ */
+const rateLimitVariables = {
+  RATE_LIMIT_SMS_CODE_PHONE: rateLimitVariable('5/1h'),
+  RATE_LIMIT_SMS_CODE_ADDRESS: rateLimitVariable('20/10m'),
+  RATE_LIMIT_LOGIN_PHONE: rateLimitVariable('10/15m'),
+  RATE_LIMIT_LOGIN_ADDRESS: rateLimitVariable('30/15m'),
+  RATE_LIMIT_REGISTER_PHONE: rateLimitVariable('10/15m'),
+  RATE_LIMIT_REGISTER_ADDRESS: rateLimitVariable('20/10m'),
+};
+
+export interface PhoneAndAddressLimits {
+  perPhone: RateLimit;
+  perAddress: RateLimit;
+}
 
 const envSchema = z.object({
   PORT: z.preprocess(
@@ -44,6 +94,23 @@ const envSchema = z.object({
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
   STATIC_DIR: z.preprocess(unsetIfBlank, z.string().optional()),
+  APP_SECRET: z.preprocess(
+    unsetIfBlank,
+    z
+      .string()
+      .min(32, { error: 'expected at least 32 characters (leave it unset to generate one in DATA_DIR)' })
+      .optional(),
+  ),
+  SESSION_TTL_DAYS: z.preprocess(
+    unsetIfBlank,
+    z.coerce
+      .number({ error: sessionTtlMessage })
+      .int({ error: sessionTtlMessage })
+      .min(1, { error: sessionTtlMessage })
+      .max(365, { error: sessionTtlMessage })
+      .default(30),
+  ),
+  ...rateLimitVariables,
 });
 
 export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -57,6 +124,13 @@ export interface Config {
   logLevel: LogLevel;
   /** Absolute folder of the miniapp's h5 build, served at `/`. */
   staticDir: string;
+  /**
+   * Key of every keyed hash (SMS codes, card and ID numbers, openids). Unset: `resolveAppSecret`
+   * generates one and keeps it in DATA_DIR/secret.key, so hashes survive restarts.
+   */
+  appSecret: string | undefined;
+  sessionTtlDays: number;
+  rateLimits: { smsCode: PhoneAndAddressLimits; login: PhoneAndAddressLimits; register: PhoneAndAddressLimits };
 }
 
 export class ConfigError extends Error {
@@ -80,6 +154,11 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const baseDir = options.baseDir ?? REPO_ROOT;
   const vars = parsed.data;
   const dataDir = path.resolve(baseDir, vars.DATA_DIR);
+  const staticDir = path.resolve(baseDir, vars.STATIC_DIR ?? path.join('miniapp', 'dist', 'h5'));
+  // Everything under STATIC_DIR is public; DATA_DIR holds the database, the secret and the ID photos.
+  if (isSameOrInside(dataDir, staticDir)) {
+    throw new ConfigError(['DATA_DIR: must not be STATIC_DIR or inside it (its files would be served)']);
+  }
   return {
     port: vars.PORT,
     host: vars.HOST,
@@ -88,8 +167,20 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       ? { dialect: 'postgres', url: vars.DATABASE_URL }
       : { dialect: 'sqlite', file: path.join(dataDir, 'app.sqlite') },
     logLevel: vars.LOG_LEVEL,
-    staticDir: path.resolve(baseDir, vars.STATIC_DIR ?? path.join('miniapp', 'dist', 'h5')),
+    staticDir,
+    appSecret: vars.APP_SECRET,
+    sessionTtlDays: vars.SESSION_TTL_DAYS,
+    rateLimits: {
+      smsCode: { perPhone: vars.RATE_LIMIT_SMS_CODE_PHONE, perAddress: vars.RATE_LIMIT_SMS_CODE_ADDRESS },
+      login: { perPhone: vars.RATE_LIMIT_LOGIN_PHONE, perAddress: vars.RATE_LIMIT_LOGIN_ADDRESS },
+      register: { perPhone: vars.RATE_LIMIT_REGISTER_PHONE, perAddress: vars.RATE_LIMIT_REGISTER_ADDRESS },
+    },
   };
+}
+
+function isSameOrInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** The process environment, parsed. Only the entry point calls this. */

@@ -11,7 +11,59 @@ describe('loadConfig', () => {
       database: { dialect: 'sqlite', file: path.join(REPO_ROOT, 'data', 'app.sqlite') },
       logLevel: 'info',
       staticDir: path.join(REPO_ROOT, 'miniapp', 'dist', 'h5'),
+      appSecret: undefined,
+      sessionTtlDays: 30,
+      rateLimits: {
+        smsCode: { perPhone: { max: 5, windowMs: 3_600_000 }, perAddress: { max: 20, windowMs: 600_000 } },
+        login: { perPhone: { max: 10, windowMs: 900_000 }, perAddress: { max: 30, windowMs: 900_000 } },
+        register: { perPhone: { max: 10, windowMs: 900_000 }, perAddress: { max: 20, windowMs: 600_000 } },
+      },
     });
+  });
+
+  it('reads the secret, the session lifetime and the rate limits', () => {
+    const config = loadConfig({
+      APP_SECRET: 's'.repeat(32),
+      SESSION_TTL_DAYS: '7',
+      RATE_LIMIT_LOGIN_PHONE: '3/10s',
+      RATE_LIMIT_SMS_CODE_ADDRESS: ' 100/2h ',
+    });
+    expect(config.appSecret).toBe('s'.repeat(32));
+    expect(config.sessionTtlDays).toBe(7);
+    expect(config.rateLimits.login.perPhone).toEqual({ max: 3, windowMs: 10_000 });
+    expect(config.rateLimits.smsCode.perAddress).toEqual({ max: 100, windowMs: 7_200_000 });
+  });
+
+  it.each([
+    [
+      { APP_SECRET: 'short' },
+      'APP_SECRET: expected at least 32 characters (leave it unset to generate one in DATA_DIR)',
+    ],
+    [{ SESSION_TTL_DAYS: '0' }, 'SESSION_TTL_DAYS: expected a whole number of days between 1 and 365'],
+    [{ SESSION_TTL_DAYS: '1.5' }, 'SESSION_TTL_DAYS: expected a whole number of days between 1 and 365'],
+    [
+      { RATE_LIMIT_LOGIN_ADDRESS: '30 per minute' },
+      'RATE_LIMIT_LOGIN_ADDRESS: expected max/window such as 5/1h, 30/15m or 3/10s',
+    ],
+    [
+      { RATE_LIMIT_REGISTER_PHONE: '0/1m' },
+      'RATE_LIMIT_REGISTER_PHONE: expected max/window such as 5/1h, 30/15m or 3/10s',
+    ],
+  ])('rejects %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError([message]));
+  });
+
+  it('refuses a DATA_DIR inside the served STATIC_DIR: the ID photos and the secret would be public', () => {
+    for (const env of [
+      { STATIC_DIR: '/srv/site', DATA_DIR: '/srv/site/data' },
+      { STATIC_DIR: '/srv/site', DATA_DIR: '/srv/site' },
+    ]) {
+      expect(() => loadConfig(env)).toThrow(
+        'Invalid configuration: DATA_DIR: must not be STATIC_DIR or inside it (its files would be served)',
+      );
+    }
+    expect(loadConfig({ STATIC_DIR: '/srv/data/h5', DATA_DIR: '/srv/data' }).dataDir).toBe('/srv/data');
+    expect(loadConfig({ STATIC_DIR: '/srv/site', DATA_DIR: '/srv/site-data' }).dataDir).toBe('/srv/site-data');
   });
 
   it('resolves relative folders against the repository root, so root and workspace scripts agree', () => {

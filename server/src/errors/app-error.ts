@@ -30,3 +30,29 @@ export class ServiceUnavailableError extends AppError {
     super('SERVICE_UNAVAILABLE', 503, params);
   }
 }
+
+export class BadRequestError extends AppError {
+  constructor(code: ErrorCode, params: MessageParams = {}, field?: string) {
+    super(code, 400, params, field);
+  }
+}
+
+/** 401: no usable credentials. The client logs the user in (again). */
+export class UnauthenticatedError extends AppError {
+  constructor(code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'INVALID_CREDENTIALS' = 'UNAUTHENTICATED') {
+    super(code, 401);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: ErrorCode, params: MessageParams = {}, field?: string) {
+    super(code, 409, params, field);
+  }
+}
+
+/** 429; the error handler also sends `Retry-After: seconds`. */
+export class TooManyRequestsError extends AppError {
+  constructor(seconds: number, code: 'RATE_LIMITED' | 'SMS_CODE_TOO_SOON' = 'RATE_LIMITED') {
+    super(code, 429, { seconds: Math.max(1, Math.ceil(seconds)) });
+  }
+}

@@ -1,4 +1,4 @@
-import { LANGUAGES, validationReasons, type Language } from '@cbc/shared';
+import { LANGUAGES, isValidationMessageKey, validationMessage, validationReasons, type Language } from '@cbc/shared';
 import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
 import type { $ZodIssue, $ZodType } from 'zod/v4/core';
@@ -25,6 +25,8 @@ const zodLocales: Record<Language, LocaleError> = {
 export type LocalizedReasons = Record<Language, string>;
 
 export function localizeIssueReason(issue: $ZodIssue, lang: Language): string {
+  // The shared schemas' own rules (phone, plate, ID, card number…) report a catalog key, not prose.
+  if (isValidationMessageKey(issue.message)) return validationMessage(lang, issue.message);
   // A missing value comes out of zod as "expected string, received undefined"; say "required".
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
     return validationReasons[lang].required;
@@ -51,6 +53,16 @@ export interface LocalizedValidationIssue {
   params: { reasons: LocalizedReasons };
 }
 
+/**
+ * Where an issue points. An unknown key (strict objects) is reported on its parent by zod; the client
+ * needs the key itself (`isAdmin`), so it is appended.
+ */
+export function issuePath(issue: $ZodIssue): string[] {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+  return path;
+}
+
 export const localizedValidatorCompiler: FastifySchemaCompiler<$ZodType> =
   ({ schema }) =>
   (data) => {
@@ -59,8 +71,8 @@ export const localizedValidatorCompiler: FastifySchemaCompiler<$ZodType> =
     const issues = result.error.issues.map((issue) => ({
       [ZOD_VALIDATION_MARKER]: true,
       keyword: issue.code,
-      instancePath: `/${issue.path.map(String).join('/')}`,
-      schemaPath: `#/${issue.path.map(String).join('/')}/${issue.code}`,
+      instancePath: `/${issuePath(issue).join('/')}`,
+      schemaPath: `#/${issuePath(issue).join('/')}/${issue.code}`,
       message: issue.message,
       params: { reasons: localizeIssue(issue) },
     }));

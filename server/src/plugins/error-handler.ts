@@ -34,6 +34,12 @@ const frameworkCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+// Framework errors whose own status is not the one the client should see (multipart says 406).
+const frameworkStatus: Record<string, number> = {
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 415,
 };
 
 const statusCodes: Record<number, ErrorCode> = {
@@ -84,7 +90,9 @@ export function mapError(error: unknown, lang: Language): Mapped {
   }
   const fastifyError = error as Partial<FastifyError> | undefined;
   if (fastifyError?.validation) return mapValidationError(fastifyError as FastifyError, lang);
-  const statusCode = typeof fastifyError?.statusCode === 'number' ? fastifyError.statusCode : 500;
+  const statusCode =
+    (fastifyError?.code ? frameworkStatus[fastifyError.code] : undefined) ??
+    (typeof fastifyError?.statusCode === 'number' ? fastifyError.statusCode : 500);
   if (statusCode >= 400 && statusCode < 500) {
     const frameworkCode = fastifyError?.code ? frameworkCodes[fastifyError.code] : undefined;
     const code = frameworkCode ?? statusCodes[statusCode] ?? 'BAD_REQUEST';
@@ -118,6 +126,8 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   }
   // A reply that failed half-way may already carry cache headers meant for the success body.
   reply.removeHeader('etag');
+  const seconds = mapped.params?.['seconds'];
+  if (mapped.statusCode === 429 && typeof seconds === 'number') reply.header('retry-after', seconds);
   return reply
     .code(mapped.statusCode)
     .header('cache-control', 'no-store')

@@ -1,12 +1,20 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { translate } from '@cbc/shared';
+import { translate, type Endpoint } from '@cbc/shared';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { VERSION } from '../version';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 export const DOCS_PREFIX = '/docs';
+export const BEARER_SCHEME = 'bearerAuth';
+
+/** OpenAPI `security` of a route from its contract: required, optional (`{}` = anonymous allowed) or none. */
+export function openApiSecurity(endpoint: Pick<Endpoint, 'auth'>): Array<Record<string, string[]>> | undefined {
+  if (endpoint.auth === 'required') return [{ [BEARER_SCHEME]: [] }];
+  if (endpoint.auth === 'optional') return [{}, { [BEARER_SCHEME]: [] }];
+  return undefined;
+}
 
 /**
  * Publishes the routes' zod schemas (the shared contracts) as OpenAPI 3, with an interactive page at
@@ -29,12 +37,28 @@ export default fp(
             '',
             'Every reply text is localized: pass `?lang=zh-Hans|zh-Hant|en`, or send Accept-Language. ' +
               'Every failure is `{ "error": { "code", "message", "field"? } }` with a stable code.',
+            '',
+            'Log in (`/auth/login`, `/auth/register`, `/auth/wechat`) to get a session token, then send ' +
+              '`Authorization: Bearer <token>`. Before login the simulated SMS inbox is per device: send ' +
+              '`x-device-id` (16–64 of A–Z a–z 0–9 _ -).',
           ].join('\n'),
         },
         tags: [
           { name: 'guides', description: 'Renewal guides and offline channels' },
+          { name: 'auth', description: 'Accounts and sessions (simulated SMS codes and WeChat login)' },
+          { name: 'messages', description: 'Inbox of simulated SMS and notices' },
+          { name: 'cards', description: 'Bound cards and the holder’s ID photo' },
           { name: 'system', description: 'Service status' },
         ],
+        components: {
+          securitySchemes: {
+            [BEARER_SCHEME]: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'The `token` of a Session reply; revoked by POST /api/v1/auth/logout',
+            },
+          },
+        },
       },
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,

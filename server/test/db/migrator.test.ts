@@ -45,8 +45,81 @@ describe('database and migrations', () => {
       Object.keys(migrations).map((name) => [name, 'Success']),
     );
     expect(await tableNames()).toEqual(
-      expect.arrayContaining(['app_meta', 'kysely_migration', 'kysely_migration_lock']),
+      expect.arrayContaining([
+        'app_meta',
+        'cards',
+        'kysely_migration',
+        'kysely_migration_lock',
+        'messages',
+        'sessions',
+        'sms_codes',
+        'users',
+        'wechat_code_uses',
+      ]),
     );
+  });
+
+  it('lets the database itself keep one default card per user and one account per card number', async () => {
+    await migrateToLatest(db);
+    const now = new Date().toISOString();
+    await db
+      .insertInto('users')
+      .values({
+        id: 'u1',
+        phoneE164: null,
+        phoneRegion: null,
+        email: null,
+        passwordHash: null,
+        wechatOpenid: 'o1',
+        createdAt: now,
+      })
+      .execute();
+    const card = (id: string, numberHash: string, isDefault: number) => ({
+      id,
+      userId: 'u1',
+      cardType: 'zhonggangtong' as const,
+      numberHash,
+      numberMasked: '6288 **** **** 0000',
+      platesJson: '[]',
+      idType: 'hkid' as const,
+      idNumberMasked: 'A1*****3',
+      idNumberHash: 'h',
+      idPhotoFile: null,
+      verification: 'photo_required' as const,
+      isDefault,
+      currency: 'CNY' as const,
+      createdAt: now,
+    });
+    await db
+      .insertInto('cards')
+      .values(card('c1', 'n1', 1))
+      .execute();
+    await db
+      .insertInto('cards')
+      .values(card('c2', 'n2', 0))
+      .execute();
+    await expect(
+      db
+        .insertInto('cards')
+        .values(card('c3', 'n3', 1))
+        .execute(),
+    ).rejects.toThrow(/UNIQUE/);
+    await expect(
+      db
+        .insertInto('cards')
+        .values(card('c4', 'n1', 0))
+        .execute(),
+    ).rejects.toThrow(/UNIQUE/);
+    const row = await db.selectFrom('cards').select('balanceMinor').where('id', '=', 'c1').executeTakeFirstOrThrow();
+    expect(row.balanceMinor).toBe(0);
+  });
+
+  it('rolls back to nothing with down()', async () => {
+    await migrateToLatest(db);
+    const m002 = migrations['002-accounts-and-cards'];
+    await m002?.down?.(db.withoutPlugins());
+    expect(await tableNames()).not.toContain('cards');
+    expect(await tableNames()).not.toContain('users');
   });
 
   it('records when the schema was created, readable through the camelCase types', async () => {

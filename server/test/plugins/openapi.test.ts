@@ -17,9 +17,18 @@ interface OpenApiDocument {
   info: { title: string; version: string; description: string };
   paths: Record<
     string,
-    Record<string, { parameters?: Parameter[]; responses: Record<string, unknown>; tags?: string[] }>
+    Record<
+      string,
+      {
+        parameters?: Parameter[];
+        responses: Record<string, unknown>;
+        tags?: string[];
+        security?: unknown;
+        requestBody?: unknown;
+      }
+    >
   >;
-  components: { schemas: Record<string, unknown> };
+  components: { schemas: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
 }
 
 describe('GET /api/v1/openapi.json', () => {
@@ -40,11 +49,61 @@ describe('GET /api/v1/openapi.json', () => {
 
   it('documents exactly the API routes, not /docs, the static files or itself', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/auth/login',
+      '/api/v1/auth/logout',
+      '/api/v1/auth/register',
+      '/api/v1/auth/sms-code',
+      '/api/v1/auth/wechat',
+      '/api/v1/cards',
+      '/api/v1/cards/{id}',
+      '/api/v1/cards/{id}/id-photo',
       '/api/v1/channels',
       '/api/v1/guides',
       '/api/v1/guides/{slug}',
       '/api/v1/health',
+      '/api/v1/me',
+      '/api/v1/messages',
+      '/api/v1/messages/read',
     ]);
+    expect(Object.keys(doc.paths['/api/v1/cards/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
+    expect(Object.keys(doc.paths['/api/v1/cards'] ?? {}).sort()).toEqual(['get', 'post']);
+  });
+
+  it('marks authenticated routes with the bearer scheme, optional ones as such, public ones not at all', () => {
+    expect(doc.components.securitySchemes).toEqual({
+      bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    });
+    const security = (path: string, method: string) => doc.paths[path]?.[method]?.security;
+    for (const [path, method] of [
+      ['/api/v1/me', 'get'],
+      ['/api/v1/auth/logout', 'post'],
+      ['/api/v1/cards', 'get'],
+      ['/api/v1/cards', 'post'],
+      ['/api/v1/cards/{id}', 'patch'],
+      ['/api/v1/cards/{id}/id-photo', 'post'],
+    ] as const)
+      expect(security(path, method), `${method} ${path}`).toEqual([{ bearerAuth: [] }]);
+    expect(security('/api/v1/messages', 'get')).toEqual([{}, { bearerAuth: [] }]);
+    expect(security('/api/v1/auth/register', 'post')).toEqual([{}, { bearerAuth: [] }]);
+    expect(security('/api/v1/auth/login', 'post')).toBeUndefined();
+    expect(security('/api/v1/guides', 'get')).toBeUndefined();
+  });
+
+  it('documents the request bodies and the error replies of the new routes', () => {
+    const post = (path: string) => doc.paths[path]?.post;
+    expect(Object.keys(post('/api/v1/auth/sms-code')?.responses ?? {}).sort()).toEqual(['200', '400', '409', '429']);
+    expect(Object.keys(post('/api/v1/cards/{id}/id-photo')?.responses ?? {}).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '404',
+      '413',
+      '415',
+    ]);
+    expect(post('/api/v1/cards')?.requestBody).toBeDefined();
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Session', 'User', 'SmsCodeReply', 'MessageList', 'BoundCard', 'CardList', 'Money']),
+    );
   });
 
   it('lists the parameters of each route from the shared contracts', () => {

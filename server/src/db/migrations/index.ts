@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001-app-meta';
+import * as m002 from './002-accounts-and-cards';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -7,4 +8,5 @@ import * as m001 from './001-app-meta';
  */
 export const migrations: Record<string, Migration> = {
   '001-app-meta': m001,
+  '002-accounts-and-cards': m002,
 };

@@ -1,6 +1,24 @@
 import type * as appMeta from './app-meta';
+import type * as cards from './cards';
+import type * as messages from './messages';
+import type * as sessions from './sessions';
+import type * as smsCodes from './sms-codes';
+import type * as users from './users';
+import type * as wechatCodeUses from './wechat-code-uses';
 
 /** The whole database as Kysely sees it: one partial type per table, combined (atproto style). */
-export type Database = appMeta.PartialDatabase;
+export type Database = appMeta.PartialDatabase &
+  users.PartialDatabase &
+  sessions.PartialDatabase &
+  smsCodes.PartialDatabase &
+  wechatCodeUses.PartialDatabase &
+  messages.PartialDatabase &
+  cards.PartialDatabase;
 
 export type { AppMeta, AppMetaTable, NewAppMeta, AppMetaUpdate } from './app-meta';
+export type { UserRow, NewUserRow, UserRowUpdate, UsersTable } from './users';
+export type { SessionRow, NewSessionRow, SessionsTable } from './sessions';
+export type { SmsCodeRow, NewSmsCodeRow, SmsCodesTable } from './sms-codes';
+export type { WechatCodeUseRow, NewWechatCodeUseRow, WechatCodeUsesTable } from './wechat-code-uses';
+export type { MessageRow, NewMessageRow, MessagesTable } from './messages';
+export type { CardRow, NewCardRow, CardRowUpdate, CardsTable } from './cards';

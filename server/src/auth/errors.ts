@@ -1,0 +1,44 @@
+import { SMS_CODE_MAX_ATTEMPTS } from '@cbc/shared';
+import { BadRequestError, ConflictError } from '../errors/app-error';
+
+export class DeviceIdRequiredError extends BadRequestError {
+  constructor() {
+    super('DEVICE_ID_REQUIRED');
+  }
+}
+
+export class PhoneAlreadyRegisteredError extends ConflictError {
+  constructor() {
+    super('PHONE_ALREADY_REGISTERED', {}, 'phone.number');
+  }
+}
+
+export class AccountHasPhoneError extends ConflictError {
+  constructor() {
+    super('ACCOUNT_HAS_PHONE');
+  }
+}
+
+export class SmsCodeInvalidError extends BadRequestError {
+  constructor(remaining: number) {
+    super('SMS_CODE_INVALID', { remaining: Math.max(0, Math.min(SMS_CODE_MAX_ATTEMPTS, remaining)) }, 'smsCode');
+  }
+}
+
+export class SmsCodeExpiredError extends BadRequestError {
+  constructor() {
+    super('SMS_CODE_EXPIRED', {}, 'smsCode');
+  }
+}
+
+export class SmsCodeLockedError extends BadRequestError {
+  constructor() {
+    super('SMS_CODE_LOCKED', {}, 'smsCode');
+  }
+}
+
+export class WechatCodeError extends BadRequestError {
+  constructor(code: 'WECHAT_CODE_INVALID' | 'WECHAT_CODE_EXPIRED' | 'WECHAT_CODE_USED') {
+    super(code, {}, 'code');
+  }
+}

@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import type {
+  Database,
+  NewSessionRow,
+  NewSmsCodeRow,
+  NewUserRow,
+  SmsCodeRow,
+  UserRow,
+  UserRowUpdate,
+} from '../db/schema/index';
+
+// Users
+
+export async function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUserByPhone(db: Kysely<Database>, phoneE164: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('phoneE164', '=', phoneE164).executeTakeFirst();
+}
+
+export async function findUserByOpenid(db: Kysely<Database>, openid: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('wechatOpenid', '=', openid).executeTakeFirst();
+}
+
+export async function insertUser(db: Kysely<Database>, row: NewUserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+/** Sets phone, e-mail and password on a WeChat-only account; false if it got a phone meanwhile. */
+export async function linkPhoneToUser(
+  db: Kysely<Database>,
+  id: string,
+  update: Pick<UserRowUpdate, 'phoneE164' | 'phoneRegion' | 'email' | 'passwordHash'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set(update)
+    .where('id', '=', id)
+    .where('phoneE164', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+// Sessions
+
+export async function insertSession(db: Kysely<Database>, row: NewSessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+/** The session of a token hash with its user, revoked and expired ones included (the caller tells them apart). */
+export async function findSessionWithUser(db: Kysely<Database>, tokenHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .selectAll('users')
+    .select(['sessions.tokenHash', 'sessions.expiresAt', 'sessions.revokedAt'])
+    .where('sessions.tokenHash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function revokeSession(db: Kysely<Database>, tokenHash: string, now: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revokedAt: now })
+    .where('tokenHash', '=', tokenHash)
+    .where('revokedAt', 'is', null)
+    .execute();
+}
+
+// SMS codes
+
+export async function latestSmsCode(
+  db: Kysely<Database>,
+  phoneE164: string,
+  purpose: SmsCodeRow['purpose'],
+  options: { unconsumedOnly: boolean },
+): Promise<SmsCodeRow | undefined> {
+  let query = db.selectFrom('smsCodes').selectAll().where('phoneE164', '=', phoneE164).where('purpose', '=', purpose);
+  if (options.unconsumedOnly) query = query.where('consumedAt', 'is', null);
+  return query.orderBy('createdAt', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insertSmsCode(db: Kysely<Database>, row: NewSmsCodeRow): Promise<void> {
+  await db.insertInto('smsCodes').values(row).execute();
+}
+
+/**
+ * Counts one wrong try in a single statement, so concurrent guesses cannot each read "4 tries used"
+ * and all pass. Returns the new count, or undefined if the code was already dead (locked or used).
+ */
+export async function countWrongSmsAttempt(
+  db: Kysely<Database>,
+  id: string,
+  maxAttempts: number,
+): Promise<number | undefined> {
+  const row = await db
+    .updateTable('smsCodes')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('attempts', '<', maxAttempts)
+    .where('consumedAt', 'is', null)
+    .returning('attempts')
+    .executeTakeFirst();
+  return row?.attempts;
+}
+
+/** Marks a code used; false if another request used it first. */
+export async function consumeSmsCode(
+  db: Kysely<Database>,
+  id: string,
+  maxAttempts: number,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('smsCodes')
+    .set({ consumedAt: now })
+    .where('id', '=', id)
+    .where('consumedAt', 'is', null)
+    .where('attempts', '<', maxAttempts)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+// WeChat codes
+
+/** Records a code as exchanged; false if it already was (code2Session accepts a code once). */
+export async function recordWechatCodeUse(db: Kysely<Database>, codeHash: string, now: string): Promise<boolean> {
+  const result = await db
+    .insertInto('wechatCodeUses')
+    .values({ codeHash, usedAt: now })
+    .onConflict((oc) => oc.column('codeHash').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}

@@ -1,0 +1,268 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  SMS_CODE_MAX_ATTEMPTS,
+  SMS_CODE_TTL_SECONDS,
+  SMS_RESEND_AFTER_SECONDS,
+  maskPhone,
+  toE164,
+  type Language,
+  type LoginRequest,
+  type RegisterRequest,
+  type Session,
+  type SmsCodeReply,
+  type SmsCodeRequest,
+  type User,
+  type WechatLoginRequest,
+} from '@cbc/shared';
+import type { Kysely } from 'kysely';
+import { addSeconds, type Clock } from '../clock';
+import { isUniqueViolation } from '../db/errors';
+import type { Database, UserRow } from '../db/schema/index';
+import { TooManyRequestsError, UnauthenticatedError } from '../errors/app-error';
+import type { MessagesService } from '../messages/service';
+import type { KeyedHasher } from '../security/keyed-hash';
+import { hashPassword, verifyPassword } from '../security/password';
+import { bearerToken, newSessionToken, sessionTokenHash } from '../security/session-token';
+import {
+  AccountHasPhoneError,
+  PhoneAlreadyRegisteredError,
+  SmsCodeExpiredError,
+  SmsCodeInvalidError,
+  SmsCodeLockedError,
+  WechatCodeError,
+} from './errors';
+import {
+  consumeSmsCode,
+  countWrongSmsAttempt,
+  findSessionWithUser,
+  findUserById,
+  findUserByOpenid,
+  findUserByPhone,
+  insertSession,
+  insertSmsCode,
+  insertUser,
+  latestSmsCode,
+  linkPhoneToUser,
+  recordWechatCodeUse,
+  revokeSession,
+} from './queries';
+import { exchangeWechatCode } from './wechat';
+
+/** The logged-in user of a request, and which session it came with (logout revokes that one). */
+export interface AuthContext {
+  user: UserRow;
+  tokenHash: string;
+}
+
+export interface AuthService {
+  requestSmsCode(input: SmsCodeRequest, deviceId: string, lang: Language): Promise<SmsCodeReply>;
+  /** Creates an account, or links the phone to the WeChat-only account of `current`. */
+  register(input: RegisterRequest, current: AuthContext | null, lang: Language): Promise<Session>;
+  login(input: LoginRequest): Promise<Session>;
+  wechatLogin(input: WechatLoginRequest): Promise<Session & { created: boolean }>;
+  logout(context: AuthContext): Promise<void>;
+  /** null without an Authorization header; throws 401 for a malformed, unknown, revoked or expired token. */
+  authenticate(authorization: string | undefined): Promise<AuthContext | null>;
+}
+
+export interface AuthServiceDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  hasher: KeyedHasher;
+  messages: MessagesService;
+  sessionTtlDays: number;
+}
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    phone: row.phoneE164,
+    phoneRegion: row.phoneRegion,
+    email: row.email,
+    wechatLinked: row.wechatOpenid !== null,
+    createdAt: row.createdAt,
+  };
+}
+
+/** How a message to this user is addressed: the masked phone, else a masked openid. */
+export function recipientOf(user: Pick<UserRow, 'phoneE164' | 'wechatOpenid'>): string {
+  if (user.phoneE164) return maskPhone(user.phoneE164);
+  const openid = user.wechatOpenid ?? '';
+  return `WeChat ${openid.slice(0, 4)}****${openid.slice(-2)}`;
+}
+
+const smsCodePurpose = 'sms';
+
+export function createAuthService(deps: AuthServiceDeps): AuthService {
+  const { db, clock, hasher, messages } = deps;
+  const now = () => clock();
+  const iso = () => now().toISOString();
+
+  // Unknown phones still cost one scrypt run, so the reply time does not tell who is registered.
+  let dummyHash: Promise<string> | undefined;
+  const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomUUID()));
+
+  async function createSession(userId: string, executor: Kysely<Database> = db) {
+    const { token, tokenHash } = newSessionToken();
+    const createdAt = now();
+    const expiresAt = addSeconds(createdAt, deps.sessionTtlDays * 24 * 60 * 60).toISOString();
+    await insertSession(executor, {
+      tokenHash,
+      userId,
+      createdAt: createdAt.toISOString(),
+      expiresAt,
+      revokedAt: null,
+    });
+    return { token, expiresAt };
+  }
+
+  /** Checks the latest code sent to the phone; wrong tries are counted even though the request fails. */
+  async function verifySmsCode(phoneE164: string, code: string) {
+    const sent = await latestSmsCode(db, phoneE164, 'register', { unconsumedOnly: true });
+    // Nothing to compare against: the user must request a code first.
+    if (!sent) throw new SmsCodeInvalidError(0);
+    if (sent.attempts >= SMS_CODE_MAX_ATTEMPTS) throw new SmsCodeLockedError();
+    if (sent.expiresAt <= iso()) throw new SmsCodeExpiredError();
+    if (!hasher.matches(smsCodePurpose, `${phoneE164}:${code}`, sent.codeHash)) {
+      const attempts = await countWrongSmsAttempt(db, sent.id, SMS_CODE_MAX_ATTEMPTS);
+      if (attempts === undefined || attempts >= SMS_CODE_MAX_ATTEMPTS) throw new SmsCodeLockedError();
+      throw new SmsCodeInvalidError(SMS_CODE_MAX_ATTEMPTS - attempts);
+    }
+    return sent;
+  }
+
+  return {
+    async requestSmsCode(input, deviceId, lang) {
+      const phoneE164 = toE164(input.phone.region, input.phone.number);
+      if (await findUserByPhone(db, phoneE164)) throw new PhoneAlreadyRegisteredError();
+
+      const sentAt = now();
+      // The product rule "one code per phone per minute" holds across devices and instances, so it is
+      // read from the database, not from the in-memory rate limiter.
+      const previous = await latestSmsCode(db, phoneE164, input.purpose, { unconsumedOnly: false });
+      if (previous) {
+        const waitMs = new Date(previous.createdAt).getTime() + SMS_RESEND_AFTER_SECONDS * 1000 - sentAt.getTime();
+        if (waitMs > 0) throw new TooManyRequestsError(waitMs / 1000, 'SMS_CODE_TOO_SOON');
+      }
+
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      const expiresAt = addSeconds(sentAt, SMS_CODE_TTL_SECONDS).toISOString();
+      await insertSmsCode(db, {
+        id: randomUUID(),
+        phoneE164,
+        purpose: input.purpose,
+        codeHash: hasher.hash(smsCodePurpose, `${phoneE164}:${code}`),
+        deviceId,
+        createdAt: sentAt.toISOString(),
+        expiresAt,
+        consumedAt: null,
+      });
+      // The simulated SMS: what the phone would receive, stored for the device's inbox.
+      const message = await messages.send({
+        kind: 'sms_code',
+        channel: 'sms',
+        to: maskPhone(phoneE164),
+        lang,
+        params: { code, minutes: SMS_CODE_TTL_SECONDS / 60 },
+        deviceId,
+        phoneE164,
+      });
+      return { expiresAt, resendAfterSeconds: SMS_RESEND_AFTER_SECONDS, message };
+    },
+
+    async register(input, current, lang) {
+      const phoneE164 = toE164(input.phone.region, input.phone.number);
+      if (current?.user.phoneE164) throw new AccountHasPhoneError();
+      if (await findUserByPhone(db, phoneE164)) throw new PhoneAlreadyRegisteredError();
+      const sent = await verifySmsCode(phoneE164, input.smsCode);
+      // Hashing takes tens of milliseconds: do it before the transaction holds the database.
+      const passwordHash = await hashPassword(input.password);
+      const account = {
+        phoneE164,
+        phoneRegion: input.phone.region,
+        email: input.email ?? null,
+        passwordHash,
+      };
+
+      try {
+        const { userId, session } = await db.transaction().execute(async (trx) => {
+          if (!(await consumeSmsCode(trx, sent.id, SMS_CODE_MAX_ATTEMPTS, iso()))) throw new SmsCodeInvalidError(0);
+          let userId: string;
+          if (current) {
+            userId = current.user.id;
+            if (!(await linkPhoneToUser(trx, userId, account))) throw new AccountHasPhoneError();
+          } else {
+            userId = randomUUID();
+            await insertUser(trx, { id: userId, ...account, wechatOpenid: null, createdAt: iso() });
+          }
+          await messages.claimPhoneMessages(phoneE164, userId, trx);
+          await messages.send(
+            { kind: 'welcome', channel: 'app', to: maskPhone(phoneE164), lang, userId, phoneE164 },
+            trx,
+          );
+          return { userId, session: await createSession(userId, trx) };
+        });
+        const user = await findUserById(db, userId);
+        if (!user) throw new Error(`user ${userId} vanished right after registration`);
+        return { ...session, user: toUser(user) };
+      } catch (error) {
+        // Two registrations of one phone at once: the second loses on the unique index.
+        if (isUniqueViolation(error)) throw new PhoneAlreadyRegisteredError();
+        throw error;
+      }
+    },
+
+    async login(input) {
+      const phoneE164 = toE164(input.phone.region, input.phone.number);
+      const user = await findUserByPhone(db, phoneE164);
+      const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+      if (!user || user.passwordHash === null || !ok) throw new UnauthenticatedError('INVALID_CREDENTIALS');
+      return { ...(await createSession(user.id)), user: toUser(user) };
+    },
+
+    async wechatLogin(input) {
+      const { openid, codeHash } = exchangeWechatCode(input.code, now(), hasher);
+      if (!(await recordWechatCodeUse(db, codeHash, iso()))) throw new WechatCodeError('WECHAT_CODE_USED');
+      let user = await findUserByOpenid(db, openid);
+      let created = false;
+      if (!user) {
+        const row: UserRow = {
+          id: randomUUID(),
+          phoneE164: null,
+          phoneRegion: null,
+          email: null,
+          passwordHash: null,
+          wechatOpenid: openid,
+          createdAt: iso(),
+        };
+        try {
+          await insertUser(db, row);
+          user = row;
+          created = true;
+        } catch (error) {
+          // The same WeChat user logging in twice at once: both get the one account.
+          if (!isUniqueViolation(error)) throw error;
+          user = await findUserByOpenid(db, openid);
+          if (!user) throw error;
+        }
+      }
+      return { ...(await createSession(user.id)), user: toUser(user), created };
+    },
+
+    async logout(context) {
+      await revokeSession(db, context.tokenHash, iso());
+    },
+
+    async authenticate(authorization) {
+      const token = bearerToken(authorization);
+      if (token === null) return null;
+      const tokenHash = sessionTokenHash(token);
+      if (!tokenHash) throw new UnauthenticatedError();
+      const row = await findSessionWithUser(db, tokenHash);
+      if (!row || row.revokedAt !== null) throw new UnauthenticatedError();
+      if (row.expiresAt <= iso()) throw new UnauthenticatedError('SESSION_EXPIRED');
+      const { expiresAt: _expiresAt, revokedAt: _revokedAt, tokenHash: _tokenHash, ...user } = row;
+      return { user, tokenHash };
+    },
+  };
+}

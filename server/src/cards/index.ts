@@ -1,0 +1,148 @@
+import multipart from '@fastify/multipart';
+import { ID_PHOTO_FIELD, ID_PHOTO_MAX_BYTES, api } from '@cbc/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../errors/app-error';
+import { noStore } from '../http/no-store';
+import { requestLanguage } from '../i18n/request-language';
+import { authHooks, currentUser } from '../plugins/auth';
+import { openApiSecurity } from '../plugins/openapi';
+import { PhotoMissingError, PhotoNotImageError, PhotoTooLargeError } from './errors';
+import { sniffImage } from './id-photos';
+
+const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { listCards, bindCard, getCard, updateCard, unbindCard, uploadIdPhoto } = api;
+  const service = app.cardsService;
+  app.addHook('onRequest', noStore);
+
+  // Only this scope parses multipart bodies, and only as far as one photo needs.
+  await app.register(multipart, {
+    limits: { fileSize: ID_PHOTO_MAX_BYTES, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 20 },
+  });
+
+  app.get(
+    listCards.path,
+    {
+      schema: {
+        summary: listCards.summary,
+        tags: [...listCards.tags],
+        response: listCards.responses,
+        security: openApiSecurity(listCards),
+      },
+      onRequest: authHooks(app, listCards),
+    },
+    async (request) => service.list(currentUser(request).id),
+  );
+
+  app.post(
+    bindCard.path,
+    {
+      schema: {
+        summary: bindCard.summary,
+        tags: [...bindCard.tags],
+        body: bindCard.body,
+        response: bindCard.responses,
+        security: openApiSecurity(bindCard),
+      },
+      onRequest: authHooks(app, bindCard),
+    },
+    async (request, reply) => {
+      const card = await service.bind(currentUser(request), request.body, requestLanguage(request));
+      return reply.code(201).send(card);
+    },
+  );
+
+  app.get(
+    getCard.path,
+    {
+      schema: {
+        summary: getCard.summary,
+        tags: [...getCard.tags],
+        params: getCard.params,
+        response: getCard.responses,
+        security: openApiSecurity(getCard),
+      },
+      onRequest: authHooks(app, getCard),
+    },
+    async (request) => service.get(currentUser(request).id, request.params.id),
+  );
+
+  app.patch(
+    updateCard.path,
+    {
+      schema: {
+        summary: updateCard.summary,
+        tags: [...updateCard.tags],
+        params: updateCard.params,
+        body: updateCard.body,
+        response: updateCard.responses,
+        security: openApiSecurity(updateCard),
+      },
+      onRequest: authHooks(app, updateCard),
+    },
+    async (request) => service.makeDefault(currentUser(request).id, request.params.id),
+  );
+
+  app.delete(
+    unbindCard.path,
+    {
+      schema: {
+        summary: unbindCard.summary,
+        tags: [...unbindCard.tags],
+        params: unbindCard.params,
+        response: unbindCard.responses,
+        security: openApiSecurity(unbindCard),
+      },
+      onRequest: authHooks(app, unbindCard),
+    },
+    async (request, reply) => {
+      await service.unbind(currentUser(request), request.params.id, requestLanguage(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    uploadIdPhoto.path,
+    {
+      schema: {
+        summary: uploadIdPhoto.summary,
+        description:
+          'multipart/form-data with one file part named `photo`. The type is read from the bytes, not from ' +
+          'the file name or Content-Type. The photo is stored outside every served folder, never returned, ' +
+          'and deleted when the card is unbound.',
+        tags: [...uploadIdPhoto.tags],
+        consumes: ['multipart/form-data'],
+        params: uploadIdPhoto.params,
+        response: uploadIdPhoto.responses,
+        security: openApiSecurity(uploadIdPhoto),
+      },
+      onRequest: authHooks(app, uploadIdPhoto),
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const { id } = request.params;
+      // Another user's card id is refused before a byte of the upload is read.
+      await service.assertOwned(user.id, id);
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415);
+
+      const part = await request.file();
+      if (!part || part.fieldname !== ID_PHOTO_FIELD) {
+        part?.file.resume();
+        throw new PhotoMissingError();
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (error) {
+        if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw new PhotoTooLargeError();
+        throw error;
+      }
+      // Belt and braces: a truncated stream is too large even if the error was not raised.
+      if (part.file.truncated) throw new PhotoTooLargeError();
+      const kind = sniffImage(bytes);
+      if (!kind) throw new PhotoNotImageError();
+      return service.attachPhoto(user.id, id, bytes, kind);
+    },
+  );
+};
+
+export default cardsRoutes;

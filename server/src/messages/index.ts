@@ -1,0 +1,54 @@
+import { api } from '@cbc/shared';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireDeviceId } from '../http/device-id';
+import { noStore } from '../http/no-store';
+import { authHooks } from '../plugins/auth';
+import { openApiSecurity } from '../plugins/openapi';
+import type { InboxOwner } from './service';
+
+/** A logged-in user reads their inbox; before login a device reads the simulated SMS sent to it. */
+function ownerOf(request: FastifyRequest): InboxOwner {
+  return request.auth ? { userId: request.auth.user.id } : { deviceId: requireDeviceId(request) };
+}
+
+const deviceNote = 'Without a token, send `x-device-id`: the device’s simulated SMS that belong to no account yet.';
+
+const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { listMessages, markMessagesRead } = api;
+  const service = app.messagesService;
+  app.addHook('onRequest', noStore);
+
+  app.get(
+    listMessages.path,
+    {
+      schema: {
+        summary: listMessages.summary,
+        description: deviceNote,
+        tags: [...listMessages.tags],
+        response: listMessages.responses,
+        security: openApiSecurity(listMessages),
+      },
+      onRequest: authHooks(app, listMessages),
+    },
+    async (request) => service.list(ownerOf(request)),
+  );
+
+  app.post(
+    markMessagesRead.path,
+    {
+      schema: {
+        summary: markMessagesRead.summary,
+        description: deviceNote,
+        tags: [...markMessagesRead.tags],
+        body: markMessagesRead.body,
+        response: markMessagesRead.responses,
+        security: openApiSecurity(markMessagesRead),
+      },
+      onRequest: authHooks(app, markMessagesRead),
+    },
+    async (request) => service.markRead(ownerOf(request), request.body.ids),
+  );
+};
+
+export default messagesRoutes;

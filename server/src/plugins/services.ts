@@ -1,0 +1,47 @@
+import path from 'node:path';
+import fp from 'fastify-plugin';
+import { createAuthService, type AuthService } from '../auth/service';
+import { createCardsService, type CardsService } from '../cards/service';
+import { createIdPhotoStore } from '../cards/id-photos';
+import { createMessagesService, type MessagesService } from '../messages/service';
+import { resolveAppSecret } from '../security/app-secret';
+import { createKeyedHasher } from '../security/keyed-hash';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    messagesService: MessagesService;
+    authService: AuthService;
+    cardsService: CardsService;
+  }
+}
+
+/** Folder of the ID photos: inside DATA_DIR, which loadConfig keeps apart from the served STATIC_DIR. */
+export const ID_PHOTO_DIR_NAME = 'id-photos';
+
+/**
+ * The services features share (auth and cards both write to the inbox), built once over the database,
+ * the clock and the app secret. Features call each other through these, never through each other's tables.
+ */
+export default fp(
+  async (app) => {
+    const secret = await resolveAppSecret(app.config.appSecret, app.config.dataDir);
+    const hasher = createKeyedHasher(secret);
+    const messages = createMessagesService({ db: app.db, clock: app.clock });
+    app.decorate('messagesService', messages);
+    app.decorate(
+      'authService',
+      createAuthService({ db: app.db, clock: app.clock, hasher, messages, sessionTtlDays: app.config.sessionTtlDays }),
+    );
+    app.decorate(
+      'cardsService',
+      createCardsService({
+        db: app.db,
+        clock: app.clock,
+        hasher,
+        messages,
+        photos: createIdPhotoStore(path.join(app.config.dataDir, ID_PHOTO_DIR_NAME)),
+      }),
+    );
+  },
+  { name: 'services', dependencies: ['db'] },
+);

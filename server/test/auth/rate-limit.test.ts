@@ -1,0 +1,127 @@
+import { DEVICE_ID_HEADER } from '@cbc/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helper';
+import { PASSWORD, newDeviceId, newMainlandPhone, registerUser } from '../fixtures/accounts';
+import { MINUTE, testClock } from '../fixtures/clock';
+
+const time = testClock();
+let t: TestApp;
+beforeAll(async () => {
+  // Small limits, so the brakes show after a few requests.
+  t = await buildTestApp({
+    clock: time.clock,
+    env: {
+      RATE_LIMIT_LOGIN_PHONE: '3/15m',
+      RATE_LIMIT_LOGIN_ADDRESS: '5/15m',
+      RATE_LIMIT_SMS_CODE_PHONE: '2/1h',
+      RATE_LIMIT_SMS_CODE_ADDRESS: '4/10m',
+      RATE_LIMIT_REGISTER_PHONE: '2/15m',
+      RATE_LIMIT_REGISTER_ADDRESS: '20/10m',
+    },
+  });
+});
+afterAll(() => t.close());
+
+interface Reply {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  json: () => unknown;
+  body: string;
+}
+
+/** A 429 envelope whose seconds match Retry-After, which is at most the window. */
+function expectLimited(res: Reply, windowSeconds: number, lang: 'zh-Hans' | 'en' = 'zh-Hans') {
+  expect(res.statusCode, res.body).toBe(429);
+  const seconds = Number(res.headers['retry-after']);
+  expect(seconds).toBeGreaterThan(windowSeconds - 30);
+  expect(seconds).toBeLessThanOrEqual(windowSeconds);
+  expect(res.json()).toEqual({
+    error: {
+      code: 'RATE_LIMITED',
+      message: lang === 'en' ? `Too many attempts; try again in ${seconds} s` : `操作太频繁，请 ${seconds} 秒后再试`,
+    },
+  });
+}
+
+const login = (phone: unknown, remoteAddress: string, lang = '') =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/auth/login${lang}`,
+    remoteAddress,
+    payload: { phone, password: 'Wrong-pass-1' },
+  });
+
+describe('login', () => {
+  it('limits attempts per phone, whichever address they come from, even with the right password', async () => {
+    const { phone } = await registerUser(t.app);
+    for (const address of ['10.0.0.1', '10.0.0.2', '10.0.0.3'])
+      expect((await login(phone, address)).statusCode).toBe(401);
+    expectLimited(await login(phone, '10.0.0.4'), 15 * 60);
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login?lang=en',
+      remoteAddress: '10.0.0.5',
+      payload: { phone, password: PASSWORD },
+    });
+    expectLimited(right, 15 * 60, 'en');
+    // Another phone is not affected.
+    expect((await login(newMainlandPhone(), '10.0.0.6')).statusCode).toBe(401);
+  });
+
+  it('limits attempts per address, whichever phones they try', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await login(newMainlandPhone(), '10.0.1.1')).statusCode).toBe(401);
+    const res = await login(newMainlandPhone(), '10.0.1.1', '?lang=en');
+    expectLimited(res, 15 * 60, 'en');
+    expect(res.headers['x-ratelimit-limit']).toBe('5');
+    // The address is refused before its body is even read: a bad body is limited too.
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '10.0.1.1',
+      payload: {},
+    });
+    expectLimited(bad, 15 * 60);
+    expect((await login(newMainlandPhone(), '10.0.1.2')).statusCode).toBe(401);
+  });
+});
+
+describe('sms-code', () => {
+  const ask = (phone: unknown, remoteAddress: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sms-code',
+      remoteAddress,
+      headers: { [DEVICE_ID_HEADER]: newDeviceId() },
+      payload: { phone, purpose: 'register' },
+    });
+
+  it('limits codes per phone (beyond the one-a-minute rule)', async () => {
+    const phone = newMainlandPhone();
+    expect((await ask(phone, '10.0.2.1')).statusCode).toBe(200);
+    time.advance(MINUTE);
+    expect((await ask(phone, '10.0.2.2')).statusCode).toBe(200);
+    time.advance(MINUTE);
+    expectLimited(await ask(phone, '10.0.2.3'), 60 * 60);
+  });
+
+  it('limits codes per address', async () => {
+    for (let i = 0; i < 4; i += 1) expect((await ask(newMainlandPhone(), '10.0.3.1')).statusCode).toBe(200);
+    expectLimited(await ask(newMainlandPhone(), '10.0.3.1'), 10 * 60);
+  });
+});
+
+describe('register', () => {
+  it('limits tries per phone, so the 5 wrong codes cannot be retried from many addresses quickly', async () => {
+    const phone = newMainlandPhone();
+    const attempt = (remoteAddress: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        remoteAddress,
+        payload: { phone, password: PASSWORD, smsCode: '000000' },
+      });
+    expect((await attempt('10.0.4.1')).statusCode).toBe(400);
+    expect((await attempt('10.0.4.2')).statusCode).toBe(400);
+    expectLimited(await attempt('10.0.4.3'), 15 * 60);
+  });
+});
