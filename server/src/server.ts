@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   app.log.info(`跨境卡续费助手 listening on ${address}`);
+  // The JSON log line above is for machines; a newcomer running `npm start` needs the address plainly.
+  // It goes to stderr so stdout stays pure JSON lines for log collectors.
+  console.error(`\n  跨境卡续费助手 is running: open ${address} (API reference: ${address}/docs)\n`);
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {
