@@ -1,21 +1,46 @@
 import { uiMessages } from '@cbc/shared';
-import { GUIDES_PACKAGE_PAGES, GUIDES_PACKAGE_ROOT, ROUTES, TAB_PAGES } from './constants/routes';
+import {
+  ACCOUNT_PACKAGE_PAGES,
+  ACCOUNT_PACKAGE_ROOT,
+  CARDS_PACKAGE_PAGES,
+  CARDS_PACKAGE_ROOT,
+  GUIDES_PACKAGE_PAGES,
+  GUIDES_PACKAGE_ROOT,
+  MESSAGES_PACKAGE_PAGES,
+  MESSAGES_PACKAGE_ROOT,
+  ROUTES,
+  TAB_PAGES,
+} from './constants/routes';
 
 // Evaluated by Taro at build time into app.json. Texts here are the zh-Hans defaults from the shared
 // catalog; the app re-labels the tab bar at runtime in the chosen language (src/i18n/tab-bar.ts).
 const defaults = uiMessages['zh-Hans'];
 
 export default defineAppConfig({
-  pages: [TAB_PAGES.home, TAB_PAGES.guides],
+  pages: [TAB_PAGES.home, TAB_PAGES.guides, TAB_PAGES.me],
   subPackages: [
     {
       root: GUIDES_PACKAGE_ROOT,
       pages: [GUIDES_PACKAGE_PAGES.detail, GUIDES_PACKAGE_PAGES.channel],
     },
+    {
+      root: ACCOUNT_PACKAGE_ROOT,
+      pages: [ACCOUNT_PACKAGE_PAGES.login, ACCOUNT_PACKAGE_PAGES.register],
+    },
+    {
+      root: CARDS_PACKAGE_ROOT,
+      pages: [CARDS_PACKAGE_PAGES.list, CARDS_PACKAGE_PAGES.add, CARDS_PACKAGE_PAGES.detail],
+    },
+    {
+      root: MESSAGES_PACKAGE_ROOT,
+      pages: [MESSAGES_PACKAGE_PAGES.inbox],
+    },
   ],
-  // The next tap from the guides tab is almost always a guide: fetch that package ahead.
+  // The next tap from the guides tab is almost always a guide; from the Me tab it is login, the cards
+  // or the inbox: fetch those packages ahead.
   preloadRule: {
     [TAB_PAGES.guides]: { network: 'all', packages: [GUIDES_PACKAGE_ROOT] },
+    [TAB_PAGES.me]: { network: 'all', packages: [ACCOUNT_PACKAGE_ROOT, CARDS_PACKAGE_ROOT, MESSAGES_PACKAGE_ROOT] },
   },
   // h5 only (WeChat ignores it). Taro 4.2.1's router hides the previous page on a timer after the
   // slide-in; a browser Back pressed within that window leaves the guides tab hidden (blank screen).
@@ -45,6 +70,12 @@ export default defineAppConfig({
         text: defaults['tab.guides'],
         iconPath: 'assets/tab/guides.png',
         selectedIconPath: 'assets/tab/guides-active.png',
+      },
+      {
+        pagePath: ROUTES.me,
+        text: defaults['tab.me'],
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
       },
     ],
   },

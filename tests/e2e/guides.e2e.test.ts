@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPhoneContext, snap } from '../support/browser';
-import { ensureH5Build } from '../support/build';
 import { startServer, type RunningServer } from '../support/server';
 
 // One user's walk through the browser build against the real server: home → guides → switch card →
@@ -15,7 +14,6 @@ describe('guides in the browser build', () => {
   const shots = 'guides';
 
   beforeAll(async () => {
-    await ensureH5Build();
     server = await startServer();
     browser = await launchBrowser();
     context = await newPhoneContext(browser, 'zh-CN');

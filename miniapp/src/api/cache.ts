@@ -1,3 +1,4 @@
+import { api } from '@cbc/shared';
 import { STORAGE_KEYS } from '../constants/storage-keys';
 import { readStorage, writeStorage } from '../utils/storage';
 import { replySchema, type EndpointName, type Reply, type RequestPlan } from './client';
@@ -12,12 +13,23 @@ export interface CachedReply<T> {
   data: T;
 }
 
+/**
+ * Only public reads are saved (guides, channels): a reply that depends on who asks (an endpoint with
+ * `auth`, e.g. cards and messages) never goes into this cache, so nothing of one user stays on the
+ * device for the next.
+ */
+export function isCacheable(endpoint: EndpointName): boolean {
+  const definition: { method: string; auth?: string } = api[endpoint];
+  return definition.method === 'GET' && definition.auth === undefined;
+}
+
 export function cacheKey(plan: RequestPlan<EndpointName>): string {
   return `${STORAGE_KEYS.cachePrefix}${plan.key}`;
 }
 
 /** The cached reply, re-checked with the endpoint's schema (an app update may have changed it). */
 export function readCachedReply<N extends EndpointName>(plan: RequestPlan<N>): CachedReply<Reply<N>> | undefined {
+  if (!isCacheable(plan.endpoint)) return undefined;
   const stored = readStorage(cacheKey(plan));
   if (!stored || typeof stored !== 'object') return undefined;
   const { savedAt, data } = stored as { savedAt?: unknown; data?: unknown };
@@ -28,6 +40,7 @@ export function readCachedReply<N extends EndpointName>(plan: RequestPlan<N>): C
 
 export function writeCachedReply<N extends EndpointName>(plan: RequestPlan<N>, data: Reply<N>): number {
   const savedAt = Date.now();
+  if (!isCacheable(plan.endpoint)) return savedAt;
   writeStorage(cacheKey(plan), { savedAt, data });
   return savedAt;
 }

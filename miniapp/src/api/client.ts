@@ -1,6 +1,17 @@
 import Taro from '@tarojs/taro';
-import { api, buildPath, errorEnvelopeSchema, errorMessage, translate, type Api, type Language } from '@cbc/shared';
+import {
+  api,
+  buildPath,
+  DEVICE_ID_HEADER,
+  errorEnvelopeSchema,
+  errorMessage,
+  translate,
+  type Api,
+  type Language,
+} from '@cbc/shared';
 import type { z } from 'zod';
+import { getDeviceId } from '../auth/device-id';
+import { activeSession, endSession } from '../auth/session-store';
 import { ApiError } from './api-error';
 
 export type EndpointName = keyof Api;
@@ -14,10 +25,21 @@ export type PathParams<N extends EndpointName> =
 export type QueryParams<N extends EndpointName> =
   EndpointOf<N> extends { query: infer Q extends z.ZodType } ? Omit<z.input<Q>, 'lang'> : undefined;
 
-/** The parsed 200 reply of an endpoint. */
-export type Reply<N extends EndpointName> = EndpointOf<N>['responses'] extends { 200: infer R extends z.ZodType }
-  ? z.output<R>
-  : never;
+/** The JSON body of an endpoint, as the caller writes it (before the schema's transforms). */
+export type RequestBody<N extends EndpointName> =
+  EndpointOf<N> extends { body: infer B extends z.ZodType } ? z.input<B> : undefined;
+
+type Responses<N extends EndpointName> = EndpointOf<N>['responses'];
+
+/** The parsed success reply of an endpoint: its 200 body, else its 201 one (created), else 204 (null). */
+export type Reply<N extends EndpointName> =
+  Responses<N> extends { 200: infer R extends z.ZodType }
+    ? z.output<R>
+    : Responses<N> extends { 201: infer R extends z.ZodType }
+      ? z.output<R>
+      : Responses<N> extends { 204: infer R extends z.ZodType }
+        ? z.output<R>
+        : never;
 
 type ParamsArg<N extends EndpointName> =
   PathParams<N> extends undefined ? { params?: undefined } : { params: PathParams<N> };
@@ -28,8 +50,11 @@ type QueryArg<N extends EndpointName> =
       ? { query?: QueryParams<N> }
       : { query: QueryParams<N> };
 
-/** What a call needs besides the language: required params and query are required here too. */
-export type RequestArgs<N extends EndpointName> = ParamsArg<N> & QueryArg<N>;
+type BodyArg<N extends EndpointName> =
+  RequestBody<N> extends undefined ? { body?: undefined } : { body: RequestBody<N> };
+
+/** What a call needs besides the language: required params, query and body are required here too. */
+export type RequestArgs<N extends EndpointName> = ParamsArg<N> & QueryArg<N> & BodyArg<N>;
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -38,6 +63,8 @@ export interface RequestPlan<N extends EndpointName> {
   endpoint: N;
   lang: Language;
   key: string;
+  /** The JSON body, if the endpoint takes one (not part of `key`: only GET replies are cached). */
+  body?: unknown;
 }
 
 export function planRequest<N extends EndpointName>(endpoint: N, args: RequestArgs<N>, lang: Language): RequestPlan<N> {
@@ -51,20 +78,20 @@ export function planRequest<N extends EndpointName>(endpoint: N, args: RequestAr
     .sort()
     .map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(query[name] ?? '')}`)
     .join('&');
-  return { endpoint, lang, key: `${path}?${search}` };
+  return { endpoint, lang, key: `${path}?${search}`, body: (args as { body?: unknown }).body };
 }
 
-/** The reply schema for a 2xx status: the status's own, else the 200 one. */
+/** The reply schema for a 2xx status: the status's own, else the endpoint's success one (200, 201, 204). */
 export function replySchema(endpoint: EndpointName, status = 200): z.ZodType {
   const responses = api[endpoint].responses as Record<number, z.ZodType | undefined>;
-  const schema = responses[status] ?? responses[200];
-  if (!schema) throw new Error(`Endpoint ${endpoint} declares no 200 reply`);
+  const schema = responses[status] ?? responses[200] ?? responses[201] ?? responses[204];
+  if (!schema) throw new Error(`Endpoint ${endpoint} declares no success reply`);
   return schema;
 }
 
-class TimeoutSignal extends Error {}
+export class TimeoutSignal extends Error {}
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new TimeoutSignal('timeout')), ms);
     promise.then(
@@ -80,7 +107,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-function transportError(error: unknown, lang: Language): ApiError {
+export function transportError(error: unknown, lang: Language): ApiError {
   const text =
     error && typeof error === 'object'
       ? `${(error as { errMsg?: unknown }).errMsg ?? ''} ${(error as { name?: unknown }).name ?? ''}`
@@ -92,12 +119,55 @@ function transportError(error: unknown, lang: Language): ApiError {
   return new ApiError('NETWORK_ERROR', translate(lang, 'state.networkError'), 0);
 }
 
+/**
+ * Headers of every call: the device id always (the inbox before login), the session token when
+ * logged in. Returns the token sent, so a 401 ends exactly that session.
+ */
+export function requestHeaders(json: boolean): { header: Record<string, string>; token: string | undefined } {
+  const header: Record<string, string> = { Accept: 'application/json', [DEVICE_ID_HEADER]: getDeviceId() };
+  if (json) header['Content-Type'] = 'application/json';
+  const token = activeSession()?.token;
+  if (token) header.Authorization = `Bearer ${token}`;
+  return { header, token };
+}
+
+/**
+ * Turns a reply into the endpoint's parsed 2xx body or an ApiError (shared by `send` and `uploadFile`).
+ * A 401 saying the session is missing or expired logs the user out (the page then offers login).
+ */
+export function parseReply<N extends EndpointName>(
+  endpoint: N,
+  status: number,
+  data: unknown,
+  lang: Language,
+  token: string | undefined,
+): Reply<N> {
+  if (status >= 200 && status < 300) {
+    // No content: WeChat hands over '', the browser build null.
+    const body = status === 204 || data === '' || data === undefined ? null : data;
+    const parsed = replySchema(endpoint, status).safeParse(body);
+    if (!parsed.success) throw new ApiError('BAD_REPLY', translate(lang, 'state.badReply'), status);
+    return parsed.data as Reply<N>;
+  }
+  const envelope = errorEnvelopeSchema.safeParse(data);
+  if (envelope.success) {
+    const { code, message, field } = envelope.data.error;
+    if (status === 401 && token && (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED')) endSession(token);
+    // The server localizes its messages from the `lang` we sent.
+    throw new ApiError(code, message, status, field);
+  }
+  if (status >= 500) throw new ApiError('HTTP_ERROR', errorMessage(lang, 'SERVICE_UNAVAILABLE'), status);
+  throw new ApiError('BAD_REPLY', translate(lang, 'state.badReply'), status);
+}
+
 /** Sends a planned call and parses its reply; rejects with ApiError on every failure. */
 export async function send<N extends EndpointName>(
   plan: RequestPlan<N>,
   timeoutMs = REQUEST_TIMEOUT_MS,
 ): Promise<Reply<N>> {
   const { endpoint, lang } = plan;
+  const hasBody = plan.body !== undefined;
+  const { header, token } = requestHeaders(hasBody);
   // The body is typed loosely here on purpose: the endpoint's schema is what gives it a type.
   let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
   try {
@@ -105,7 +175,8 @@ export async function send<N extends EndpointName>(
       Taro.request({
         url: `${API_BASE_URL}${plan.key}`,
         method: api[endpoint].method,
-        header: { Accept: 'application/json' },
+        header,
+        ...(hasBody ? { data: plan.body as TaroGeneral.IAnyObject } : {}),
         dataType: 'json',
         // Taro's own timer is a backstop; ours decides, so both platforms classify timeouts alike.
         timeout: timeoutMs + 2_000,
@@ -115,25 +186,13 @@ export async function send<N extends EndpointName>(
   } catch (error) {
     throw transportError(error, lang);
   }
-
-  const status = response.statusCode;
-  if (status >= 200 && status < 300) {
-    const parsed = replySchema(endpoint, status).safeParse(response.data);
-    if (!parsed.success) throw new ApiError('BAD_REPLY', translate(lang, 'state.badReply'), status);
-    return parsed.data as Reply<N>;
-  }
-  const envelope = errorEnvelopeSchema.safeParse(response.data);
-  if (envelope.success) {
-    // The server localizes its messages from the `lang` we sent.
-    throw new ApiError(envelope.data.error.code, envelope.data.error.message, status);
-  }
-  if (status >= 500) throw new ApiError('HTTP_ERROR', errorMessage(lang, 'SERVICE_UNAVAILABLE'), status);
-  throw new ApiError('BAD_REPLY', translate(lang, 'state.badReply'), status);
+  return parseReply(endpoint, response.statusCode, response.data, lang, token);
 }
 
 /**
- * Typed call of one shared endpoint: builds the URL with `buildPath`, always sends `lang`, times out
- * after ~10 s, parses every 2xx reply with the endpoint's schema and rejects with ApiError otherwise.
+ * Typed call of one shared endpoint: builds the URL with `buildPath`, always sends `lang` (and the
+ * JSON body, device id and session token), times out after ~10 s, parses every 2xx reply with the
+ * endpoint's schema and rejects with ApiError otherwise.
  */
 export function request<N extends EndpointName>(
   endpoint: N,

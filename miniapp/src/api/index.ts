@@ -1,4 +1,4 @@
-export { ApiError, type ClientErrorCode } from './api-error';
+export { ApiError, toApiError, type ClientErrorCode } from './api-error';
 export {
   request,
   planRequest,
@@ -7,5 +7,8 @@ export {
   type EndpointName,
   type Reply,
   type RequestArgs,
+  type RequestBody,
 } from './client';
+export { isCacheable } from './cache';
+export { uploadFile, UPLOAD_TIMEOUT_MS, type UploadOptions } from './upload';
 export { useCachedQuery, type CachedQuery, type QueryStatus } from './use-cached-query';

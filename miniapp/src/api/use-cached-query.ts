@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api } from '@cbc/shared';
+import { useSession } from '../auth/use-session';
 import { useI18n } from '../i18n';
-import { ApiError } from './api-error';
+import { toApiError, type ApiError } from './api-error';
 import { readCachedReply, writeCachedReply } from './cache';
 import { planRequest, send, type EndpointName, type Reply, type RequestArgs, type RequestPlan } from './client';
 
@@ -24,6 +26,7 @@ export interface CachedQuery<T> {
 }
 
 interface Snapshot<T> {
+  /** The call's identity: its cache key, plus the session for endpoints whose reply depends on who asks. */
   key: string | null;
   data: T | undefined;
   status: QueryStatus;
@@ -33,10 +36,13 @@ interface Snapshot<T> {
   refreshing: boolean;
 }
 
-function startSnapshot<N extends EndpointName>(plan: RequestPlan<N> | null): Snapshot<Reply<N>> {
+function startSnapshot<N extends EndpointName>(
+  plan: RequestPlan<N> | null,
+  identity: string | null,
+): Snapshot<Reply<N>> {
   const cached = plan ? readCachedReply(plan) : undefined;
   return {
-    key: plan?.key ?? null,
+    key: identity,
     data: cached?.data,
     status: cached ? 'ready' : 'loading',
     error: null,
@@ -49,13 +55,13 @@ function startSnapshot<N extends EndpointName>(plan: RequestPlan<N> | null): Sna
 type Update<T> = (previous: Snapshot<T>) => Snapshot<T>;
 
 /** Fetches a call and describes, without touching React state, how its outcome changes the snapshot. */
-async function settle<N extends EndpointName>(target: RequestPlan<N>): Promise<Update<Reply<N>>> {
+async function settle<N extends EndpointName>(target: RequestPlan<N>, identity: string): Promise<Update<Reply<N>>> {
   let next: Update<Reply<N>>;
   try {
     const data = await send(target);
     const savedAt = writeCachedReply(target, data);
     next = () => ({
-      key: target.key,
+      key: identity,
       data,
       status: 'ready',
       error: null,
@@ -64,55 +70,62 @@ async function settle<N extends EndpointName>(target: RequestPlan<N>): Promise<U
       refreshing: false,
     });
   } catch (caught) {
-    const error = caught instanceof ApiError ? caught : new ApiError('NETWORK_ERROR', String(caught), 0);
+    const error = toApiError(caught);
     next = (previous) =>
       previous.data !== undefined
         ? { ...previous, error, fromCache: true, refreshing: false }
         : { ...previous, status: 'error', error, refreshing: false };
   }
-  // A reply for a call the page has moved away from (other card, slug or language) is dropped.
-  return (previous) => (previous.key === target.key ? next(previous) : previous);
+  // A reply for a call the page has moved away from (other card, slug, language or user) is dropped.
+  return (previous) => (previous.key === identity ? next(previous) : previous);
 }
 
 /**
  * Cache-then-network: a saved copy of the same call (same URL and language) shows at once, the fetch
  * replaces it when it succeeds, and a failed fetch keeps it (with `error` set for the offline banner).
  * With nothing saved, a failure is the error state. Pass `null` args to wait (e.g. no slug yet).
+ *
+ * Endpoints with `auth` (cards, messages) are network-only (see `isCacheable`) and fetched again
+ * when the session changes; one that requires login waits while logged out.
  */
 export function useCachedQuery<N extends EndpointName>(
   endpoint: N,
   args: RequestArgs<N> | null,
 ): CachedQuery<Reply<N>> {
   const { lang } = useI18n();
+  const { session } = useSession();
+  const auth: string | undefined = (api[endpoint] as { auth?: string }).auth;
+  const waiting = args === null || (auth === 'required' && session === null);
   // Callers pass a fresh object each render; the serialized form is the stable identity.
-  const argsKey = args === null ? null : JSON.stringify(args);
+  const argsKey = waiting ? null : JSON.stringify(args);
   const plan = useMemo(
     () => (argsKey === null ? null : planRequest(endpoint, JSON.parse(argsKey) as RequestArgs<N>, lang)),
     [endpoint, argsKey, lang],
   );
 
-  const [snapshot, setSnapshot] = useState(() => startSnapshot(plan));
-  const currentKey = plan?.key ?? null;
-  if (snapshot.key !== currentKey) {
-    // Another call (new slug, card or language): start over from its saved copy, if any.
-    setSnapshot(startSnapshot(plan));
+  const identity = plan ? `${plan.key}#${auth ? (session?.token ?? 'device') : ''}` : null;
+
+  const [snapshot, setSnapshot] = useState(() => startSnapshot(plan, identity));
+  if (snapshot.key !== identity) {
+    // Another call (new slug, card, language or user): start over from its saved copy, if any.
+    setSnapshot(startSnapshot(plan, identity));
   }
 
   useEffect(() => {
-    if (!plan) return;
-    void settle(plan).then((update) => setSnapshot(update));
-  }, [plan]);
+    if (!plan || identity === null) return;
+    void settle(plan, identity).then((update) => setSnapshot(update));
+  }, [plan, identity]);
 
   const reload = useCallback(async () => {
-    if (!plan) return;
+    if (!plan || identity === null) return;
     setSnapshot((previous) =>
-      previous.key === plan.key
+      previous.key === identity
         ? { ...previous, refreshing: true, ...(previous.data === undefined ? { status: 'loading', error: null } : {}) }
         : previous,
     );
-    const update = await settle(plan);
+    const update = await settle(plan, identity);
     setSnapshot(update);
-  }, [plan]);
+  }, [plan, identity]);
 
   return {
     data: snapshot.data,

@@ -8,6 +8,7 @@
 export const TAB_PAGES = {
   home: 'pages/home/index',
   guides: 'pages/guides/index',
+  me: 'pages/me/index',
 } as const;
 
 /** The guide reading flow is a subpackage (分包), preloaded from the guides tab. */
@@ -18,11 +19,42 @@ export const GUIDES_PACKAGE_PAGES = {
   channel: 'pages/channel/index',
 } as const;
 
+/** Login and register, preloaded from the Me tab. */
+export const ACCOUNT_PACKAGE_ROOT = 'packages/account';
+
+export const ACCOUNT_PACKAGE_PAGES = {
+  login: 'pages/login/index',
+  register: 'pages/register/index',
+} as const;
+
+/** 我的卡片: list, bind, detail. */
+export const CARDS_PACKAGE_ROOT = 'packages/cards';
+
+export const CARDS_PACKAGE_PAGES = {
+  list: 'pages/list/index',
+  add: 'pages/add/index',
+  detail: 'pages/detail/index',
+} as const;
+
+/** The inbox of simulated SMS and notices. */
+export const MESSAGES_PACKAGE_ROOT = 'packages/messages';
+
+export const MESSAGES_PACKAGE_PAGES = {
+  inbox: 'pages/inbox/index',
+} as const;
+
 export const ROUTES = {
   home: TAB_PAGES.home,
   guides: TAB_PAGES.guides,
+  me: TAB_PAGES.me,
   guideDetail: `${GUIDES_PACKAGE_ROOT}/${GUIDES_PACKAGE_PAGES.detail}`,
   channelDetail: `${GUIDES_PACKAGE_ROOT}/${GUIDES_PACKAGE_PAGES.channel}`,
+  login: `${ACCOUNT_PACKAGE_ROOT}/${ACCOUNT_PACKAGE_PAGES.login}`,
+  register: `${ACCOUNT_PACKAGE_ROOT}/${ACCOUNT_PACKAGE_PAGES.register}`,
+  cards: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.list}`,
+  cardAdd: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.add}`,
+  cardDetail: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.detail}`,
+  messages: `${MESSAGES_PACKAGE_ROOT}/${MESSAGES_PACKAGE_PAGES.inbox}`,
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

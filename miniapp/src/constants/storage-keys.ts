@@ -6,4 +6,10 @@ export const STORAGE_KEYS = {
   guidesCard: 'cbc.guides.card',
   /** Prefix of cached API replies; the rest of the key is the request path with its query (lang included). */
   cachePrefix: 'cbc.cache.v1:',
+  /** The logged-in session `{ token, expiresAt, user }` (the shared Session shape); removed on logout or 401. */
+  session: 'cbc.session.v1',
+  /** This device's random id, sent as `x-device-id` on every request (the inbox before login). */
+  deviceId: 'cbc.device-id',
+  /** h5 only: the seed of the browser's simulated WeChat identity (the same seed → the same WeChat account). */
+  wechatSeed: 'cbc.wechat-sim.seed',
 } as const;

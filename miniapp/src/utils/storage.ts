@@ -21,3 +21,11 @@ export function writeStorage(key: string, value: unknown): void {
     // Non-fatal: the value is simply not remembered.
   }
 }
+
+export function removeStorage(key: string): void {
+  try {
+    Taro.removeStorageSync(key);
+  } catch {
+    // Non-fatal: a stale value is re-checked when read.
+  }
+}

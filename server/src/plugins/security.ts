@@ -21,7 +21,8 @@ export default fp<SecurityOptions>(
         directives: {
           defaultSrc: ["'self'"],
           baseUri: ["'self'"],
-          connectSrc: ["'self'"],
+          // Taro's h5 uploadFile re-reads the chosen photo from its blob: URL before posting it.
+          connectSrc: ["'self'", 'blob:'],
           fontSrc: ["'self'", 'data:'],
           formAction: ["'self'"],
           frameAncestors: ["'self'"],

@@ -16,6 +16,16 @@ export function SimulationNotice({ text }: { text?: string }) {
   );
 }
 
+/** The small 模拟 / Simulation badge, beside every simulated balance and payment amount. */
+export function SimulationBadge({ className }: { className?: string }) {
+  const { t } = useI18n();
+  return (
+    <Tag type="primary" className={`simulation-badge js-simulation-badge${className ? ` ${className}` : ''}`}>
+      {t('app.simulationBadge')}
+    </Tag>
+  );
+}
+
 /** The scam-awareness line: official channels only. */
 export function ScamWarning() {
   const { t } = useI18n();

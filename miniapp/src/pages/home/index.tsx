@@ -1,13 +1,18 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CARD_IDS, CARDS, type CardId } from '@cbc/shared';
+import { useCachedQuery } from '../../api';
+import { useSession } from '../../auth';
+import { BoundCardRow } from '../../components/bound-card';
 import { CardFace } from '../../components/card-face';
 import { LanguageSwitch } from '../../components/language-switch';
-import { ScamWarning, SimulationNotice } from '../../components/notices';
+import { ScamWarning, SimulationBadge, SimulationNotice } from '../../components/notices';
+import { InlineError, LoadingSkeleton } from '../../components/query-states';
 import { Section } from '../../components/section';
 import { useI18n } from '../../i18n';
-import { switchToGuides } from '../../utils/navigation';
+import { openCardAdd, openCardDetail, openCards, switchToGuides } from '../../utils/navigation';
 import { usePageTitle } from '../../utils/use-page-title';
+import { useRefreshOnShow } from '../../utils/use-show-refresh';
 import { useTabBarLabels } from '../../utils/use-tab-bar-labels';
 import './index.scss';
 
@@ -35,8 +40,58 @@ function CardIntro({ card }: { card: CardId }) {
   );
 }
 
+/** Logged in: the user's bound cards with their (simulated) balances, and the way to 我的卡片. */
+function MyCards() {
+  const { t } = useI18n();
+  const query = useCachedQuery('listCards', {});
+  useRefreshOnShow(() => void query.reload());
+  const cards = query.data?.cards ?? [];
+
+  let body;
+  if (query.status === 'loading') {
+    body = <LoadingSkeleton count={1} rows={2} />;
+  } else if (query.status === 'error' && !query.data) {
+    body = <InlineError error={query.error} onRetry={() => void query.reload()} />;
+  } else if (cards.length === 0) {
+    body = (
+      <View className="panel my-cards my-cards--empty js-home-no-cards">
+        <Text className="my-cards__empty">{t('home.myCardsEmpty')}</Text>
+        <Button type="primary" size="small" className="js-home-bind-card" onClick={openCardAdd}>
+          {t('home.bindCard')}
+        </Button>
+      </View>
+    );
+  } else {
+    body = (
+      <View className="panel my-cards js-home-cards">
+        {cards.map((card) => (
+          <BoundCardRow key={card.id} card={card} onClick={() => openCardDetail(card.id)} />
+        ))}
+      </View>
+    );
+  }
+
+  return (
+    <Section
+      title={t('home.myCardsTitle')}
+      className="js-home-my-cards"
+      extra={
+        <View className="my-cards__extra">
+          <SimulationBadge className="my-cards__badge" />
+          <Text className="my-cards__all js-home-all-cards" onClick={openCards}>
+            {t('home.myCardsAll')}
+          </Text>
+        </View>
+      }
+    >
+      {body}
+    </Section>
+  );
+}
+
 export default function HomePage() {
   const { t } = useI18n();
+  const { loggedIn } = useSession();
   usePageTitle(t('app.name'));
   useTabBarLabels();
 
@@ -62,6 +117,8 @@ export default function HomePage() {
       </View>
 
       <SimulationNotice />
+
+      {loggedIn ? <MyCards /> : null}
 
       <Section title={t('home.cardsTitle')}>
         {CARD_IDS.map((card) => (

@@ -1,0 +1,90 @@
+import { Text, View } from '@tarojs/components';
+import { CARDS, formatPlate, type BoundCard } from '@cbc/shared';
+import { useI18n } from '../../i18n';
+import { shade } from '../../utils/color';
+import { formatMoney } from '../../utils/money';
+import './index.scss';
+
+export function cardGradient(color: string): string {
+  return `linear-gradient(135deg, ${shade(color, 0.12)} 0%, ${color} 45%, ${shade(color, -0.28)} 100%)`;
+}
+
+/** The verification state; `js-verification` on the detail row, `js-card-verification` on card faces. */
+export function VerificationTag({ card, onFace = true }: { card: BoundCard; onFace?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Text
+      className={`verification-tag verification-tag--${card.verification}${
+        onFace ? ' verification-tag--face js-card-verification' : ' js-verification'
+      }`}
+    >
+      {t(`cards.verification.${card.verification}`)}
+    </Text>
+  );
+}
+
+interface Props {
+  card: BoundCard;
+  onClick?: () => void;
+  className?: string;
+}
+
+/**
+ * A bound card as a card face in its type's colour: type, default flag, verification state, the
+ * masked number (the full one never reaches the app), plates and the simulated balance.
+ */
+export function BoundCardFace({ card, onClick, className }: Props) {
+  const { lang, t } = useI18n();
+  const definition = CARDS[card.type];
+  return (
+    <View
+      className={`bound-card${className ? ` ${className}` : ''}`}
+      style={{ background: cardGradient(definition.color) }}
+      onClick={onClick}
+    >
+      <View className="bound-card__glow" />
+      <View className="bound-card__top">
+        <Text className="bound-card__name">{definition.name[lang]}</Text>
+        {card.isDefault ? <Text className="bound-card__default js-card-default">{t('cards.default')}</Text> : null}
+        <View className="bound-card__spacer" />
+        <VerificationTag card={card} />
+      </View>
+      <Text className="bound-card__number js-card-masked-number">{card.numberMasked}</Text>
+      <View className="bound-card__bottom">
+        <View className="bound-card__plates">
+          {card.plates.map((plate) => (
+            <Text key={`${plate.region}-${plate.number}`} className="bound-card__plate js-card-plate">
+              {formatPlate(plate.region, plate.number)}
+            </Text>
+          ))}
+        </View>
+        <View className="bound-card__balance">
+          <View className="bound-card__balance-head">
+            <Text className="bound-card__sim">{t('app.simulationBadge')}</Text>
+            <Text className="bound-card__balance-label">{t('cards.balance')}</Text>
+          </View>
+          <Text className="bound-card__amount js-card-balance">{formatMoney(card.balance)}</Text>
+        </View>
+      </View>
+    </View>
+  );
+}
+
+/** One line per card (home page): colour dot, type, masked number, default flag, balance. */
+export function BoundCardRow({ card, onClick }: Props) {
+  const { lang, t } = useI18n();
+  const definition = CARDS[card.type];
+  return (
+    <View className={`bound-row js-home-bound-card js-card-${card.id}`} onClick={onClick}>
+      <View className="bound-row__swatch" style={{ background: cardGradient(definition.color) }} />
+      <View className="bound-row__main">
+        <View className="bound-row__title">
+          <Text className="bound-row__name">{definition.name[lang]}</Text>
+          {card.isDefault ? <Text className="bound-row__default js-card-default">{t('cards.default')}</Text> : null}
+        </View>
+        <Text className="bound-row__number js-card-masked-number">{card.numberMasked}</Text>
+      </View>
+      <Text className="bound-row__amount js-card-balance">{formatMoney(card.balance)}</Text>
+    </View>
+  );
+}

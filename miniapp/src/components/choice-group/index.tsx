@@ -1,0 +1,56 @@
+import { Text, View } from '@tarojs/components';
+import './index.scss';
+
+export interface Choice<V extends string> {
+  value: V;
+  label: string;
+  /** A second, smaller line (e.g. the region under +852). */
+  sub?: string;
+  /** Fills the chosen option (a card's own colour). */
+  color?: string;
+}
+
+interface Props<V extends string> {
+  options: readonly Choice<V>[];
+  value: V;
+  onChange: (value: V) => void;
+  /** Test hook prefix: the group gets `js-<prefix>`, each option `js-<prefix>-<value>`. */
+  testId: string;
+  /** `segmented`: one row of equal parts; `grid`: two per row, for long labels. */
+  layout?: 'segmented' | 'grid';
+  label?: string;
+}
+
+/** A segmented control / chip grid for a small set of exclusive choices. */
+export function ChoiceGroup<V extends string>({
+  options,
+  value,
+  onChange,
+  testId,
+  layout = 'segmented',
+  label,
+}: Props<V>) {
+  return (
+    <View className={`choice-group choice-group--${layout} js-${testId}`} ariaLabel={label} ariaRole="radiogroup">
+      {options.map((option) => {
+        const active = option.value === value;
+        return (
+          <View
+            key={option.value}
+            className={`choice-group__item js-${testId}-${option.value}${active ? ' is-active' : ''}${
+              active && option.color ? ' is-colored' : ''
+            }`}
+            style={active && option.color ? { background: option.color, borderColor: option.color } : undefined}
+            ariaRole="radio"
+            onClick={() => {
+              if (!active) onChange(option.value);
+            }}
+          >
+            <Text className="choice-group__label">{option.label}</Text>
+            {option.sub ? <Text className="choice-group__sub">{option.sub}</Text> : null}
+          </View>
+        );
+      })}
+    </View>
+  );
+}

@@ -1,0 +1,370 @@
+import { useRef, useState } from 'react';
+import { Image, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  CARD_IDS,
+  CARDS,
+  formatCardNumber,
+  ID_DOCUMENT_TYPES,
+  MAX_PLATES_PER_CARD,
+  normalizeCardNumber,
+  normalizeIdNumber,
+  normalizePlate,
+  PLATE_REGIONS,
+  validateCardNumber,
+  validateIdNumber,
+  validatePlate,
+  validationMessage,
+  type CardId,
+  type IdDocumentType,
+  type PlateRegion,
+} from '@cbc/shared';
+import { request, toApiError, uploadFile } from '../../../../api';
+import { useSession } from '../../../../auth';
+import { ChoiceGroup } from '../../../../components/choice-group';
+import { FormError, FormField } from '../../../../components/form-field';
+import { LoginPrompt } from '../../../../components/login-prompt';
+import { SimulationNotice } from '../../../../components/notices';
+import { Section } from '../../../../components/section';
+import { routeUrl } from '../../../../constants/routes';
+import { useI18n } from '../../../../i18n';
+import { DIGITS_INPUT, idNumberInputType } from '../../../../utils/input-types';
+import { backToCards } from '../../../../utils/navigation';
+import { usePageTitle } from '../../../../utils/use-page-title';
+import { fieldOfError, useFormErrors } from '../../../../utils/use-form-errors';
+import { ID_PHOTO_MAX_MB, isPhotoTooLarge, pickIdPhoto, type ChosenPhoto } from '../../components/id-photo';
+import { CardNumberGuide } from '../../components/number-guide';
+import '../../components/cards.scss';
+import './index.scss';
+
+type PlateField = `plates.${number}.number`;
+type Field = 'number' | PlateField | 'idDocument.number' | 'photo';
+
+/** Placeholder examples in each region's painted form (plates are data, not text to translate). */
+const PLATE_EXAMPLES: Record<PlateRegion, string> = { mainland: '粤Z·1234港', hk: 'AB 1234', macau: 'MX-12-34' };
+
+/** 16 digits in four groups, plus room for a stray character the validator should still report. */
+const CARD_NUMBER_MAX_CHARS = 23;
+
+interface PlateDraft {
+  key: number;
+  region: PlateRegion;
+  number: string;
+}
+
+/** Errors the server reports by code without naming a field. */
+const FIELD_BY_CODE: Partial<Record<string, Field>> = {
+  CARD_BOUND_ELSEWHERE: 'number',
+  CARD_ALREADY_BOUND: 'number',
+  PHOTO_MISSING: 'photo',
+  PHOTO_TOO_LARGE: 'photo',
+  PHOTO_NOT_IMAGE: 'photo',
+  PAYLOAD_TOO_LARGE: 'photo',
+  UNSUPPORTED_MEDIA_TYPE: 'photo',
+};
+
+export default function CardAddPage() {
+  const { lang, t } = useI18n();
+  const { loggedIn } = useSession();
+  usePageTitle(t('cardAdd.title'));
+
+  const [type, setType] = useState<CardId>(CARD_IDS[0]);
+  const [number, setNumber] = useState('');
+  const nextPlateKey = useRef(1);
+  const [plates, setPlates] = useState<PlateDraft[]>([{ key: 0, region: 'mainland', number: '' }]);
+  const [idType, setIdType] = useState<IdDocumentType>('mainland_id');
+  const [idNumber, setIdNumber] = useState('');
+  const [photo, setPhoto] = useState<ChosenPhoto | null>(null);
+  const [phase, setPhase] = useState<'binding' | 'uploading' | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useFormErrors<Field>();
+
+  if (!loggedIn) {
+    return (
+      <View className="page card-add js-page-card-add">
+        <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />
+      </View>
+    );
+  }
+
+  const plateField = (index: number): PlateField => `plates.${index}.number`;
+  const numberProblem = validateCardNumber(type, number);
+  const idProblem = validateIdNumber(idType, idNumber);
+  const clientErrors = new Map<Field, string | null>([
+    ['number', numberProblem ? validationMessage(lang, `validation.cardNumber.${numberProblem}`) : null],
+    ['idDocument.number', idProblem ? validationMessage(lang, `validation.id.${idProblem}`) : null],
+    ['photo', photo ? null : t('cardAdd.photoRequired')],
+  ]);
+  plates.forEach((plate, index) => {
+    const problem = validatePlate(plate.region, plate.number);
+    clientErrors.set(plateField(index), problem ? validationMessage(lang, `validation.plate.${problem}`) : null);
+  });
+  const fields = [...clientErrors.keys()];
+  const shown = (field: Field) => form.shown(field, clientErrors.get(field) ?? null);
+
+  const editPlate = (index: number, change: Partial<PlateDraft>) => {
+    setPlates((previous) => previous.map((plate, i) => (i === index ? { ...plate, ...change } : plate)));
+    form.edited(plateField(index));
+  };
+
+  const choosePhoto = async () => {
+    const chosen = await pickIdPhoto();
+    if (!chosen) return;
+    form.touch('photo');
+    if (isPhotoTooLarge(chosen)) {
+      setPhoto(null);
+      form.setServerError('photo', t('cardAdd.photoTooLarge', { maxMb: ID_PHOTO_MAX_MB }));
+      return;
+    }
+    form.edited('photo');
+    setPhoto(chosen);
+  };
+
+  /** The form is long: bring the first field in red into view. */
+  const scrollToError = () => {
+    setTimeout(() => {
+      void Taro.pageScrollTo({ selector: '.js-page-card-add .has-error', offsetTop: -24, duration: 200 }).catch(
+        () => undefined,
+      );
+    }, 50);
+  };
+
+  const submit = async () => {
+    form.markSubmitted();
+    setFormError(null);
+    if (fields.some((field) => clientErrors.get(field)) || !photo) {
+      void Taro.showToast({ title: t('cardAdd.fixErrors'), icon: 'none' });
+      scrollToError();
+      return;
+    }
+    setPhase('binding');
+    let cardId: string;
+    try {
+      const card = await request('bindCard', {
+        lang,
+        body: {
+          type,
+          number: normalizeCardNumber(number),
+          plates: plates.map((plate) => ({ region: plate.region, number: normalizePlate(plate.region, plate.number) })),
+          idDocument: { type: idType, number: normalizeIdNumber(idType, idNumber) },
+        },
+      });
+      cardId = card.id;
+    } catch (caught) {
+      const error = toApiError(caught);
+      const field = fieldOfError(error, fields, FIELD_BY_CODE);
+      setPhase(null);
+      if (field) {
+        form.setServerError(field, error.message);
+        scrollToError();
+      } else {
+        setFormError(error.message);
+      }
+      return;
+    }
+
+    setPhase('uploading');
+    try {
+      await uploadFile('uploadIdPhoto', { params: { id: cardId }, lang }, photo.path);
+    } catch (caught) {
+      // The card exists (waiting for its photo): its detail page offers the upload again.
+      await Taro.showModal({
+        title: t('cardAdd.photoFailed'),
+        content: toApiError(caught).message,
+        showCancel: false,
+        confirmText: t('common.confirm'),
+      });
+      void Taro.redirectTo({ url: routeUrl('cardDetail', { id: cardId }) });
+      return;
+    } finally {
+      setPhase(null);
+    }
+    void Taro.showToast({ title: t('cardAdd.success'), icon: 'success' });
+    backToCards();
+  };
+
+  const regionOptions = PLATE_REGIONS.map((region) => ({ value: region, label: t(`cardAdd.plateRegion.${region}`) }));
+
+  return (
+    <View className="page card-add js-page-card-add">
+      <View className="panel add-form">
+        <FormField name="type" label={t('cardAdd.type')} error={null} bare>
+          <ChoiceGroup
+            testId="card-type"
+            label={t('cardAdd.type')}
+            value={type}
+            onChange={(next) => {
+              setType(next);
+              form.edited('number');
+            }}
+            options={CARD_IDS.map((id) => ({ value: id, label: CARDS[id].name[lang], color: CARDS[id].color }))}
+          />
+        </FormField>
+
+        <FormField name="number" label={t('cardAdd.number')} error={shown('number')}>
+          <Input
+            className="form-field__input form-field__input--mono js-card-number-input"
+            placeholderClass="form-field__placeholder"
+            type={DIGITS_INPUT}
+            maxlength={CARD_NUMBER_MAX_CHARS}
+            value={number}
+            placeholder={t('cardAdd.numberPlaceholder')}
+            onInput={(event) => {
+              setNumber(formatCardNumber(event.detail.value).slice(0, CARD_NUMBER_MAX_CHARS));
+              form.edited('number');
+            }}
+            onBlur={() => form.touch('number')}
+          />
+        </FormField>
+        <CardNumberGuide card={type} />
+      </View>
+
+      <Section title={t('cardAdd.plates')}>
+        <View className="panel add-form">
+          <Text className="add-form__hint">{t('cardAdd.platesHint', { max: MAX_PLATES_PER_CARD })}</Text>
+          {plates.map((plate, index) => (
+            <View key={plate.key} className={`plate-row js-plate-row${index > 0 ? ' plate-row--more' : ''}`}>
+              <FormField
+                name={plateField(index)}
+                label={t('cardAdd.plateN', { n: index + 1 })}
+                extra={
+                  plates.length > 1 ? (
+                    <Text
+                      className="plate-row__remove js-remove-plate"
+                      onClick={() => setPlates((previous) => previous.filter((_, i) => i !== index))}
+                    >
+                      {t('cardAdd.removePlate')}
+                    </Text>
+                  ) : null
+                }
+                error={shown(plateField(index))}
+                bare
+              >
+                <ChoiceGroup
+                  testId="plate-region"
+                  label={t('cardAdd.plateN', { n: index + 1 })}
+                  value={plate.region}
+                  onChange={(region) => editPlate(index, { region })}
+                  options={regionOptions}
+                />
+                <View className="form-field__box plate-row__box">
+                  <Input
+                    className="form-field__input form-field__input--mono js-plate-input"
+                    placeholderClass="form-field__placeholder"
+                    type="text"
+                    maxlength={12}
+                    value={plate.number}
+                    placeholder={t('cardAdd.platePlaceholder', { example: PLATE_EXAMPLES[plate.region] })}
+                    // Plates are painted in capitals: show them so while typing.
+                    onInput={(event) => editPlate(index, { number: event.detail.value.toUpperCase() })}
+                    onBlur={() => form.touch(plateField(index))}
+                  />
+                </View>
+              </FormField>
+            </View>
+          ))}
+          {plates.length < MAX_PLATES_PER_CARD ? (
+            <View
+              className="add-plate js-add-plate"
+              onClick={() => {
+                const key = nextPlateKey.current;
+                nextPlateKey.current += 1;
+                setPlates((previous) => [...previous, { key, region: 'mainland', number: '' }]);
+              }}
+            >
+              <Text className="add-plate__plus">+</Text>
+              <Text>{t('cardAdd.addPlate')}</Text>
+            </View>
+          ) : null}
+        </View>
+      </Section>
+
+      <Section title={t('cardAdd.holder')}>
+        <View className="panel add-form">
+          <FormField name="idDocument.type" label={t('cardAdd.idType')} error={null} bare>
+            <ChoiceGroup
+              testId="id-type"
+              layout="grid"
+              label={t('cardAdd.idType')}
+              value={idType}
+              onChange={(next) => {
+                setIdType(next);
+                form.edited('idDocument.number');
+              }}
+              options={ID_DOCUMENT_TYPES.map((id) => ({ value: id, label: t(`cardAdd.idType.${id}`) }))}
+            />
+          </FormField>
+          <FormField name="idDocument.number" label={t('cardAdd.idNumber')} error={shown('idDocument.number')}>
+            <Input
+              className="form-field__input form-field__input--mono js-id-number-input"
+              placeholderClass="form-field__placeholder"
+              type={idNumberInputType(idType === 'mainland_id')}
+              maxlength={24}
+              value={idNumber}
+              placeholder={t(`cardAdd.idPlaceholder.${idType}`)}
+              onInput={(event) => {
+                setIdNumber(event.detail.value.toUpperCase());
+                form.edited('idDocument.number');
+              }}
+              onBlur={() => form.touch('idDocument.number')}
+            />
+          </FormField>
+
+          <FormField
+            name="photo"
+            label={t('cardAdd.photo')}
+            hint={t('cardAdd.photoHint', { maxMb: ID_PHOTO_MAX_MB })}
+            error={shown('photo')}
+            bare
+          >
+            <View
+              className={`photo-picker js-choose-photo${photo ? ' has-photo' : ''}`}
+              ariaRole="button"
+              onClick={() => void choosePhoto()}
+            >
+              {photo ? (
+                <>
+                  <Image className="photo-picker__preview js-photo-preview" src={photo.path} mode="aspectFill" />
+                  <Text className="photo-picker__change">{t('cardAdd.changePhoto')}</Text>
+                </>
+              ) : (
+                <>
+                  <View className="photo-picker__camera">
+                    <View className="photo-picker__lens" />
+                  </View>
+                  <Text className="photo-picker__label">{t('cardAdd.choosePhoto')}</Text>
+                </>
+              )}
+            </View>
+          </FormField>
+          <View className="privacy-note js-privacy-note">
+            <View className="privacy-note__lock" />
+            <Text className="privacy-note__text">{t('cardAdd.privacy')}</Text>
+          </View>
+        </View>
+      </Section>
+
+      <View className="add-submit">
+        <FormError message={formError} />
+        <Button
+          type="primary"
+          size="large"
+          block
+          loading={phase !== null}
+          disabled={phase !== null}
+          className="js-bind-submit"
+          onClick={() => void submit()}
+        >
+          {phase === 'binding'
+            ? t('cardAdd.submitting')
+            : phase === 'uploading'
+              ? t('cardAdd.uploading')
+              : t('cardAdd.submit')}
+        </Button>
+      </View>
+
+      <SimulationNotice />
+    </View>
+  );
+}

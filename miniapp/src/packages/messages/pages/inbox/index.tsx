@@ -1,0 +1,100 @@
+import { useEffect, useRef } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { Message } from '@cbc/shared';
+import { request, useCachedQuery } from '../../../../api';
+import { useSession } from '../../../../auth';
+import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
+import { formatDateTime, useI18n } from '../../../../i18n';
+import { usePageTitle } from '../../../../utils/use-page-title';
+import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
+import './index.scss';
+
+/** The server accepts at most this many ids per mark-read call. */
+const MARK_READ_BATCH = 100;
+
+function MessageItem({ message, unread }: { message: Message; unread: boolean }) {
+  const { lang, t } = useI18n();
+  return (
+    <View className={`panel message js-message${unread ? ' is-unread js-message-unread' : ''}`}>
+      <View className="message__head">
+        <Text className={`message__channel message__channel--${message.channel}`}>
+          {t(`messages.channel.${message.channel}`)}
+        </Text>
+        <Text className="message__title">{message.title}</Text>
+        {unread ? <View className="message__dot" ariaLabel={t('messages.unread')} /> : null}
+      </View>
+      <Text className="message__body js-message-body" userSelect>
+        {message.body}
+      </Text>
+      <View className="message__foot">
+        <Text className="message__to">{t('messages.to', { to: message.to })}</Text>
+        <Text className="message__time">{formatDateTime(lang, Date.parse(message.createdAt))}</Text>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * The inbox of simulated SMS and notices, newest first. Opening it marks what it shows as read on
+ * the server; the list on screen keeps its unread dots until it is fetched again, so the user sees
+ * what was new.
+ */
+export default function MessagesPage() {
+  const { lang, t } = useI18n();
+  const { loggedIn } = useSession();
+  usePageTitle(t('messages.title'));
+
+  const query = useCachedQuery('listMessages', {});
+  const marked = useRef(new Set<string>());
+
+  const messages = [...(query.data?.messages ?? [])].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+
+  useEffect(() => {
+    const unread = (query.data?.messages ?? []).filter((m) => m.readAt === null).map((m) => m.id);
+    const toMark = unread.filter((id) => !marked.current.has(id)).slice(0, MARK_READ_BATCH);
+    if (toMark.length === 0) return;
+    toMark.forEach((id) => marked.current.add(id));
+    request('markMessagesRead', { lang, body: { ids: toMark } }).catch(() => {
+      // Not fatal: they stay unread and are marked on the next visit.
+      toMark.forEach((id) => marked.current.delete(id));
+    });
+  }, [query.data, lang]);
+
+  useRefreshOnShow(() => void query.reload());
+  usePullDownRefresh(() => {
+    void query.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  let body;
+  if (query.status === 'loading') {
+    body = <LoadingSkeleton count={3} rows={2} />;
+  } else if (query.status === 'error') {
+    body = <ErrorState error={query.error} onRetry={() => void query.reload()} />;
+  } else if (messages.length === 0) {
+    body = (
+      <View className="panel messages-empty js-empty">
+        <View className="messages-empty__picture">
+          <View className="messages-empty__bubble" />
+        </View>
+        <Text className="messages-empty__title">{t('messages.emptyTitle')}</Text>
+        <Text className="messages-empty__hint">{t('messages.emptyHint')}</Text>
+      </View>
+    );
+  } else {
+    body = (
+      <View className="messages-list js-messages">
+        {messages.map((message) => (
+          <MessageItem key={message.id} message={message} unread={message.readAt === null} />
+        ))}
+      </View>
+    );
+  }
+
+  return (
+    <View className="page messages js-page-messages">
+      {loggedIn ? null : <View className="messages-device js-device-inbox">{t('messages.deviceInbox')}</View>}
+      {body}
+    </View>
+  );
+}
