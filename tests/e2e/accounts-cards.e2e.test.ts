@@ -103,6 +103,12 @@ describe('accounts and card binding in the browser build', () => {
     await expect.poll(() => on('me').locator('.js-me-account').isVisible(), { timeout: 15_000 }).toBe(true);
   });
 
+  it('stays logged in when the app restarts', async () => {
+    await page.reload();
+    await visible('me');
+    await expect.poll(() => on('me').locator('.js-me-account').innerText()).toContain('8000');
+  });
+
   it('binds a 中港通卡 with plates, a generated ID and a photo, and sees it masked', async () => {
     await on('me').locator('.js-me-cards').click();
     await visible('cards');
@@ -113,6 +119,7 @@ describe('accounts and card binding in the browser build', () => {
 
     const add = on('card-add');
     await add.locator('.js-card-type-zhonggangtong').click();
+    await snap(page, shots, '07b-card-add-where-the-number-is');
     // A typo in the last digit is caught by the Luhn check as the user types.
     const typo = cardNumber.slice(0, 15) + String((Number(cardNumber[15]) + 1) % 10);
     await input('card-add', 'js-card-number-input').fill(typo);
@@ -171,6 +178,22 @@ describe('accounts and card binding in the browser build', () => {
     await expect.poll(() => on('messages').locator('.js-message').count()).toBeGreaterThanOrEqual(4);
     expect(await on('messages').innerText()).toMatch(/已解绑[\s\S]*已绑定/);
     await snap(page, shots, '12-inbox');
+  });
+
+  it('logs a new device in with (simulated) WeChat, creating a WeChat-only account', async () => {
+    const wechatPage = await (await newPhoneContext(browser, 'en-US')).newPage();
+    wechatPage.on('pageerror', (error) => pageErrors.push(error.message));
+    await wechatPage.goto(server.baseUrl + '/#/pages/me/index');
+    const me = wechatPage.locator('.js-page-me').last();
+    await expect.poll(() => me.locator('.js-me-login').isVisible()).toBe(true);
+    await me.locator('.js-me-login').click();
+    const login = wechatPage.locator('.js-page-login').last();
+    await expect.poll(() => login.locator('.js-wechat-login').isVisible()).toBe(true);
+    await login.locator('.js-wechat-login').click();
+    await expect.poll(() => me.locator('.js-me-account').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await me.locator('.js-me-account').innerText()).toMatch(/WeChat/);
+    await snap(wechatPage, shots, '13-me-wechat-en');
+    await wechatPage.context().close();
   });
 
   it('raised no script error on the way', () => {
