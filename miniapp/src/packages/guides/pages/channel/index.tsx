@@ -9,6 +9,7 @@ import { Section } from '../../../../components/section';
 import { useI18n } from '../../../../i18n';
 import { parseCardId } from '../../../../utils/card-choice';
 import { usePageTitle } from '../../../../utils/use-page-title';
+import { Checklist, TipList } from '../../components/detail-lists';
 import './index.scss';
 
 function ChannelBody({ channel }: { channel: Channel }) {
@@ -29,18 +30,7 @@ function ChannelBody({ channel }: { channel: Channel }) {
         <Text className="detail-head__summary">{channel.summary}</Text>
       </View>
 
-      {channel.bring.length > 0 ? (
-        <Section title={t('channel.bring')}>
-          <View className="panel checklist js-channel-bring">
-            {channel.bring.map((item) => (
-              <View key={item} className="checklist__item">
-                <View className="checklist__box" />
-                <Text className="checklist__text">{item}</Text>
-              </View>
-            ))}
-          </View>
-        </Section>
-      ) : null}
+      <Checklist title={t('channel.bring')} items={channel.bring} hook="js-channel-bring" />
 
       {channel.steps.length > 0 ? (
         <Section title={t('channel.steps')}>
@@ -60,18 +50,7 @@ function ChannelBody({ channel }: { channel: Channel }) {
         </Section>
       ) : null}
 
-      {channel.tips.length > 0 ? (
-        <Section title={t('channel.tips')}>
-          <View className="panel tips js-channel-tips">
-            {channel.tips.map((tip) => (
-              <View key={tip} className="tips__item">
-                <View className="tips__bullet" />
-                <Text className="tips__text">{tip}</Text>
-              </View>
-            ))}
-          </View>
-        </Section>
-      ) : null}
+      <TipList title={t('channel.tips')} items={channel.tips} hook="js-channel-tips" />
     </View>
   );
 }

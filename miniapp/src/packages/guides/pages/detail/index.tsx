@@ -9,6 +9,7 @@ import { ErrorState, LoadingSkeleton } from '../../../../components/query-states
 import { Section } from '../../../../components/section';
 import { formatDate, useI18n } from '../../../../i18n';
 import { usePageTitle } from '../../../../utils/use-page-title';
+import { Checklist, TipList } from '../../components/detail-lists';
 import './index.scss';
 
 function StepItem({ step, index }: { step: GuideStep; index: number }) {
@@ -75,18 +76,7 @@ function GuideBody({ guide }: { guide: Guide }) {
 
       <SimulationNotice text={guide.simulationNotice} />
 
-      {guide.prerequisites.length > 0 ? (
-        <Section title={t('guide.prerequisites')}>
-          <View className="panel checklist js-guide-prerequisites">
-            {guide.prerequisites.map((item) => (
-              <View key={item} className="checklist__item">
-                <View className="checklist__box" />
-                <Text className="checklist__text">{item}</Text>
-              </View>
-            ))}
-          </View>
-        </Section>
-      ) : null}
+      <Checklist title={t('guide.prerequisites')} items={guide.prerequisites} hook="js-guide-prerequisites" />
 
       {guide.steps.length > 0 ? (
         <Section title={t('guide.steps')}>
@@ -98,18 +88,7 @@ function GuideBody({ guide }: { guide: Guide }) {
         </Section>
       ) : null}
 
-      {guide.tips.length > 0 ? (
-        <Section title={t('guide.tips')}>
-          <View className="panel tips js-guide-tips">
-            {guide.tips.map((tip) => (
-              <View key={tip} className="tips__item">
-                <View className="tips__bullet" />
-                <Text className="tips__text">{tip}</Text>
-              </View>
-            ))}
-          </View>
-        </Section>
-      ) : null}
+      <TipList title={t('guide.tips')} items={guide.tips} hook="js-guide-tips" />
     </View>
   );
 }
