@@ -5,7 +5,7 @@ import { noStore } from '../http/no-store';
 import { phoneAndAddressLimits } from '../http/rate-limits';
 import { requestLanguage } from '../i18n/request-language';
 import { authHooks, currentAuth, currentUser } from '../plugins/auth';
-import { openApiSecurity } from '../plugins/openapi';
+import { describeEndpoint } from '../plugins/openapi';
 import { toUser } from './service';
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,9 +19,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     requestSmsCode.path,
     {
       schema: {
-        summary: requestSmsCode.summary,
+        ...describeEndpoint(requestSmsCode),
         description: 'Needs the `x-device-id` header: the simulated SMS lands in that device’s inbox.',
-        tags: [...requestSmsCode.tags],
         body: requestSmsCode.body,
         response: requestSmsCode.responses,
       },
@@ -36,11 +35,9 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     register.path,
     {
       schema: {
-        summary: register.summary,
-        tags: [...register.tags],
+        ...describeEndpoint(register),
         body: register.body,
         response: register.responses,
-        security: openApiSecurity(register),
       },
       onRequest: [registerLimits.onRequest, ...authHooks(app, register)],
       preHandler: [registerLimits.preHandler],
@@ -55,7 +52,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     login.path,
     {
-      schema: { summary: login.summary, tags: [...login.tags], body: login.body, response: login.responses },
+      schema: { ...describeEndpoint(login), body: login.body, response: login.responses },
       onRequest: [loginLimits.onRequest],
       preHandler: [loginLimits.preHandler],
     },
@@ -66,8 +63,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     wechatLogin.path,
     {
       schema: {
-        summary: wechatLogin.summary,
-        tags: [...wechatLogin.tags],
+        ...describeEndpoint(wechatLogin),
         body: wechatLogin.body,
         response: wechatLogin.responses,
       },
@@ -79,10 +75,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     logout.path,
     {
       schema: {
-        summary: logout.summary,
-        tags: [...logout.tags],
+        ...describeEndpoint(logout),
         response: logout.responses,
-        security: openApiSecurity(logout),
       },
       onRequest: authHooks(app, logout),
     },
@@ -95,7 +89,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     me.path,
     {
-      schema: { summary: me.summary, tags: [...me.tags], response: me.responses, security: openApiSecurity(me) },
+      schema: { ...describeEndpoint(me), response: me.responses },
       onRequest: authHooks(app, me),
     },
     async (request) => toUser(currentUser(request)),

@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error';
 import { noStore } from '../http/no-store';
 import { requestLanguage } from '../i18n/request-language';
 import { authHooks, currentUser } from '../plugins/auth';
-import { openApiSecurity } from '../plugins/openapi';
+import { describeEndpoint } from '../plugins/openapi';
 import { PhotoMissingError, PhotoNotImageError, PhotoTooLargeError } from './errors';
 import { sniffImage } from './id-photos';
 
@@ -23,10 +23,8 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
     listCards.path,
     {
       schema: {
-        summary: listCards.summary,
-        tags: [...listCards.tags],
+        ...describeEndpoint(listCards),
         response: listCards.responses,
-        security: openApiSecurity(listCards),
       },
       onRequest: authHooks(app, listCards),
     },
@@ -37,11 +35,9 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
     bindCard.path,
     {
       schema: {
-        summary: bindCard.summary,
-        tags: [...bindCard.tags],
+        ...describeEndpoint(bindCard),
         body: bindCard.body,
         response: bindCard.responses,
-        security: openApiSecurity(bindCard),
       },
       onRequest: authHooks(app, bindCard),
     },
@@ -55,11 +51,9 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
     getCard.path,
     {
       schema: {
-        summary: getCard.summary,
-        tags: [...getCard.tags],
+        ...describeEndpoint(getCard),
         params: getCard.params,
         response: getCard.responses,
-        security: openApiSecurity(getCard),
       },
       onRequest: authHooks(app, getCard),
     },
@@ -70,12 +64,10 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
     updateCard.path,
     {
       schema: {
-        summary: updateCard.summary,
-        tags: [...updateCard.tags],
+        ...describeEndpoint(updateCard),
         params: updateCard.params,
         body: updateCard.body,
         response: updateCard.responses,
-        security: openApiSecurity(updateCard),
       },
       onRequest: authHooks(app, updateCard),
     },
@@ -86,11 +78,9 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
     unbindCard.path,
     {
       schema: {
-        summary: unbindCard.summary,
-        tags: [...unbindCard.tags],
+        ...describeEndpoint(unbindCard),
         params: unbindCard.params,
         response: unbindCard.responses,
-        security: openApiSecurity(unbindCard),
       },
       onRequest: authHooks(app, unbindCard),
     },
@@ -104,16 +94,14 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
     uploadIdPhoto.path,
     {
       schema: {
-        summary: uploadIdPhoto.summary,
+        ...describeEndpoint(uploadIdPhoto),
         description:
           'multipart/form-data with one file part named `photo`. The type is read from the bytes, not from ' +
           'the file name or Content-Type. The photo is stored outside every served folder, never returned, ' +
           'and deleted when the card is unbound.',
-        tags: [...uploadIdPhoto.tags],
         consumes: ['multipart/form-data'],
         params: uploadIdPhoto.params,
         response: uploadIdPhoto.responses,
-        security: openApiSecurity(uploadIdPhoto),
       },
       onRequest: authHooks(app, uploadIdPhoto),
     },

@@ -4,6 +4,7 @@ import { isClientCopyFresh, notModifiedResponse } from '../http/cacheable';
 import { requestLanguage } from '../i18n/request-language';
 import { channelContents, guideContents } from './content/index';
 import { createGuidesService, type GuidesService } from './service';
+import { describeEndpoint } from '../plugins/openapi';
 
 export interface GuidesRoutesOptions {
   /** Tests may pass a service over fixture content; the real content is the default. */
@@ -18,8 +19,7 @@ const guidesRoutes: FastifyPluginAsyncZod<GuidesRoutesOptions> = async (app, opt
     listGuides.path,
     {
       schema: {
-        summary: listGuides.summary,
-        tags: [...listGuides.tags],
+        ...describeEndpoint(listGuides),
         querystring: listGuides.query,
         response: { ...listGuides.responses, ...notModifiedResponse },
       },
@@ -35,8 +35,7 @@ const guidesRoutes: FastifyPluginAsyncZod<GuidesRoutesOptions> = async (app, opt
     getGuide.path,
     {
       schema: {
-        summary: getGuide.summary,
-        tags: [...getGuide.tags],
+        ...describeEndpoint(getGuide),
         params: getGuide.params,
         querystring: getGuide.query,
         response: { ...getGuide.responses, ...notModifiedResponse },
@@ -53,8 +52,7 @@ const guidesRoutes: FastifyPluginAsyncZod<GuidesRoutesOptions> = async (app, opt
     listChannels.path,
     {
       schema: {
-        summary: listChannels.summary,
-        tags: [...listChannels.tags],
+        ...describeEndpoint(listChannels),
         querystring: listChannels.query,
         response: { ...listChannels.responses, ...notModifiedResponse },
       },

@@ -2,6 +2,7 @@ import { api } from '@cbc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { VERSION } from '../version';
 import { createHealthService } from './service';
+import { describeEndpoint } from '../plugins/openapi';
 
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = createHealthService({ db: app.db, dialect: app.config.database.dialect, version: VERSION });
@@ -9,7 +10,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     endpoint.path,
-    { schema: { summary: endpoint.summary, tags: [...endpoint.tags], response: endpoint.responses } },
+    { schema: { ...describeEndpoint(endpoint), response: endpoint.responses } },
     async (request, reply) => {
       const health = await service.check();
       if (health.status !== 'ok') request.log.warn({ database: health.database }, 'health check degraded');

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireDeviceId } from '../http/device-id';
 import { noStore } from '../http/no-store';
 import { authHooks } from '../plugins/auth';
-import { openApiSecurity } from '../plugins/openapi';
+import { describeEndpoint } from '../plugins/openapi';
 import type { InboxOwner } from './service';
 
 /** A logged-in user reads their inbox; before login a device reads the simulated SMS sent to it. */
@@ -23,11 +23,9 @@ const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
     listMessages.path,
     {
       schema: {
-        summary: listMessages.summary,
+        ...describeEndpoint(listMessages),
         description: deviceNote,
-        tags: [...listMessages.tags],
         response: listMessages.responses,
-        security: openApiSecurity(listMessages),
       },
       onRequest: authHooks(app, listMessages),
     },
@@ -38,12 +36,10 @@ const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
     markMessagesRead.path,
     {
       schema: {
-        summary: markMessagesRead.summary,
+        ...describeEndpoint(markMessagesRead),
         description: deviceNote,
-        tags: [...markMessagesRead.tags],
         body: markMessagesRead.body,
         response: markMessagesRead.responses,
-        security: openApiSecurity(markMessagesRead),
       },
       onRequest: authHooks(app, markMessagesRead),
     },
