@@ -151,6 +151,18 @@ describe('accounts and card binding in the browser build', () => {
     await snap(page, shots, '09-cards-list');
   });
 
+  it('shows the bound card with its balance on the home page', async () => {
+    // The list page has no tab bar (it is not a tab page): leave it the way a deep link would.
+    await page.goto(server.baseUrl + '/#/pages/home/index');
+    await visible('home');
+    const myCards = on('home').locator('.js-home-my-cards');
+    await expect.poll(() => myCards.innerText()).toContain(cardNumber.slice(-4));
+    expect(await myCards.innerText()).toContain('¥0.00');
+    await snap(page, shots, '09b-home-with-my-card');
+    await page.goto(server.baseUrl + '/#/packages/cards/pages/list/index');
+    await visible('cards');
+  });
+
   it('shows the card detail verified, without the full numbers, and unbinds it after confirming', async () => {
     await on('cards').locator('.js-card-item').first().click();
     await visible('card-detail');

@@ -5,7 +5,6 @@ import { Button } from '@nutui/nutui-react-taro';
 import {
   CARD_IDS,
   CARDS,
-  formatCardNumber,
   ID_DOCUMENT_TYPES,
   MAX_PLATES_PER_CARD,
   normalizeCardNumber,
@@ -29,7 +28,12 @@ import { SimulationNotice } from '../../../../components/notices';
 import { Section } from '../../../../components/section';
 import { routeUrl } from '../../../../constants/routes';
 import { useI18n } from '../../../../i18n';
-import { DIGITS_INPUT, idNumberInputType } from '../../../../utils/input-types';
+import {
+  CARD_NUMBER_FIELD_MAX,
+  DIGITS_INPUT,
+  cardNumberFieldValue,
+  idNumberInputType,
+} from '../../../../utils/input-types';
 import { backToCards } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { fieldOfError, useFormErrors } from '../../../../utils/use-form-errors';
@@ -43,9 +47,6 @@ type Field = 'number' | PlateField | 'idDocument.number' | 'photo';
 
 /** Placeholder examples in each region's painted form (plates are data, not text to translate). */
 const PLATE_EXAMPLES: Record<PlateRegion, string> = { mainland: '粤Z·1234港', hk: 'AB 1234', macau: 'MX-12-34' };
-
-/** 16 digits in four groups, plus room for a stray character the validator should still report. */
-const CARD_NUMBER_MAX_CHARS = 23;
 
 interface PlateDraft {
   key: number;
@@ -207,11 +208,11 @@ export default function CardAddPage() {
             className="form-field__input form-field__input--mono js-card-number-input"
             placeholderClass="form-field__placeholder"
             type={DIGITS_INPUT}
-            maxlength={CARD_NUMBER_MAX_CHARS}
+            maxlength={CARD_NUMBER_FIELD_MAX}
             value={number}
             placeholder={t('cardAdd.numberPlaceholder')}
             onInput={(event) => {
-              setNumber(formatCardNumber(event.detail.value).slice(0, CARD_NUMBER_MAX_CHARS));
+              setNumber(cardNumberFieldValue(event.detail.value));
               form.edited('number');
             }}
             onBlur={() => form.touch('number')}
