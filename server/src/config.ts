@@ -59,6 +59,7 @@ const rateLimitVariables = {
   RATE_LIMIT_SMS_CODE_ADDRESS: rateLimitVariable('20/10m'),
   RATE_LIMIT_LOGIN_PHONE: rateLimitVariable('10/15m'),
   RATE_LIMIT_LOGIN_ADDRESS: rateLimitVariable('30/15m'),
+  RATE_LIMIT_WECHAT_ADDRESS: rateLimitVariable('20/10m'),
   RATE_LIMIT_REGISTER_PHONE: rateLimitVariable('10/15m'),
   RATE_LIMIT_REGISTER_ADDRESS: rateLimitVariable('20/10m'),
 };
@@ -130,7 +131,13 @@ export interface Config {
    */
   appSecret: string | undefined;
   sessionTtlDays: number;
-  rateLimits: { smsCode: PhoneAndAddressLimits; login: PhoneAndAddressLimits; register: PhoneAndAddressLimits };
+  rateLimits: {
+    smsCode: PhoneAndAddressLimits;
+    login: PhoneAndAddressLimits;
+    register: PhoneAndAddressLimits;
+    /** WeChat login has no phone to count by; every new code can create an account, so the address is braked. */
+    wechatPerAddress: RateLimit;
+  };
 }
 
 export class ConfigError extends Error {
@@ -174,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       smsCode: { perPhone: vars.RATE_LIMIT_SMS_CODE_PHONE, perAddress: vars.RATE_LIMIT_SMS_CODE_ADDRESS },
       login: { perPhone: vars.RATE_LIMIT_LOGIN_PHONE, perAddress: vars.RATE_LIMIT_LOGIN_ADDRESS },
       register: { perPhone: vars.RATE_LIMIT_REGISTER_PHONE, perAddress: vars.RATE_LIMIT_REGISTER_ADDRESS },
+      wechatPerAddress: vars.RATE_LIMIT_WECHAT_ADDRESS,
     },
   };
 }

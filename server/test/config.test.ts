@@ -17,6 +17,7 @@ describe('loadConfig', () => {
         smsCode: { perPhone: { max: 5, windowMs: 3_600_000 }, perAddress: { max: 20, windowMs: 600_000 } },
         login: { perPhone: { max: 10, windowMs: 900_000 }, perAddress: { max: 30, windowMs: 900_000 } },
         register: { perPhone: { max: 10, windowMs: 900_000 }, perAddress: { max: 20, windowMs: 600_000 } },
+        wechatPerAddress: { max: 20, windowMs: 600_000 },
       },
     });
   });

@@ -2,7 +2,7 @@ import { api } from '@cbc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireDeviceId } from '../http/device-id';
 import { noStore } from '../http/no-store';
-import { phoneAndAddressLimits } from '../http/rate-limits';
+import { addressLimit, phoneAndAddressLimits } from '../http/rate-limits';
 import { requestLanguage } from '../i18n/request-language';
 import { authHooks, currentAuth, currentUser } from '../plugins/auth';
 import { describeEndpoint } from '../plugins/openapi';
@@ -67,6 +67,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         body: wechatLogin.body,
         response: wechatLogin.responses,
       },
+      onRequest: [addressLimit(app, limits.wechatPerAddress)],
     },
     async (request) => service.wechatLogin(request.body),
   );

@@ -112,20 +112,26 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
       await service.assertOwned(user.id, id);
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415);
 
-      const part = await request.file();
-      if (!part || part.fieldname !== ID_PHOTO_FIELD) {
-        part?.file.resume();
-        throw new PhotoMissingError();
-      }
       let bytes: Buffer;
+      let truncated: boolean;
       try {
+        const part = await request.file();
+        if (!part || part.fieldname !== ID_PHOTO_FIELD) {
+          part?.file.resume();
+          throw new PhotoMissingError();
+        }
         bytes = await part.toBuffer();
+        truncated = part.file.truncated;
       } catch (error) {
         if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw new PhotoTooLargeError();
+        // A malformed multipart body (no boundary, cut off mid-part) is the client's mistake, not ours.
+        if (!(error instanceof AppError) && typeof (error as { statusCode?: unknown }).statusCode !== 'number') {
+          throw new AppError('BAD_REQUEST', 400, {}, ID_PHOTO_FIELD);
+        }
         throw error;
       }
       // Belt and braces: a truncated stream is too large even if the error was not raised.
-      if (part.file.truncated) throw new PhotoTooLargeError();
+      if (truncated) throw new PhotoTooLargeError();
       const kind = sniffImage(bytes);
       if (!kind) throw new PhotoNotImageError();
       return service.attachPhoto(user.id, id, bytes, kind);

@@ -1,6 +1,6 @@
 import { toE164, type PhoneRegion } from '@cbc/shared';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import type { PhoneAndAddressLimits } from '../config';
+import type { PhoneAndAddressLimits, RateLimit } from '../config';
 import { TooManyRequestsError } from '../errors/app-error';
 
 export interface PhoneAndAddressHooks {
@@ -27,19 +27,24 @@ function phoneKey(request: FastifyRequest): string {
  * once per request and the second hook would be skipped. Counters live in this process: with several
  * instances each keeps its own, which multiplies the limits by the instance count.
  */
-export function phoneAndAddressLimits(app: FastifyInstance, limits: PhoneAndAddressLimits): PhoneAndAddressHooks {
-  const perAddress = app.rateLimit({
-    max: limits.perAddress.max,
-    timeWindow: limits.perAddress.windowMs,
+/** A per-client-address brake, answering the localized RATE_LIMITED envelope. */
+export function addressLimit(app: FastifyInstance, limit: RateLimit): onRequestAsyncHookHandler {
+  return app.rateLimit({
+    max: limit.max,
+    timeWindow: limit.windowMs,
     errorResponseBuilder: (_request, context) => new TooManyRequestsError(context.ttl / 1000),
-  });
+  }) as unknown as onRequestAsyncHookHandler;
+}
+
+export function phoneAndAddressLimits(app: FastifyInstance, limits: PhoneAndAddressLimits): PhoneAndAddressHooks {
+  const perAddress = addressLimit(app, limits.perAddress);
   const checkPhone = app.createRateLimit({
     max: limits.perPhone.max,
     timeWindow: limits.perPhone.windowMs,
     keyGenerator: phoneKey,
   });
   return {
-    onRequest: perAddress as unknown as onRequestAsyncHookHandler,
+    onRequest: perAddress,
     async preHandler(request) {
       const result = await checkPhone(request);
       if (result.isAllowed || !result.isExceeded) return;

@@ -17,6 +17,7 @@ beforeAll(async () => {
       RATE_LIMIT_SMS_CODE_ADDRESS: '4/10m',
       RATE_LIMIT_REGISTER_PHONE: '2/15m',
       RATE_LIMIT_REGISTER_ADDRESS: '20/10m',
+      RATE_LIMIT_WECHAT_ADDRESS: '3/10m',
     },
   });
 });
@@ -123,5 +124,16 @@ describe('register', () => {
     expect((await attempt('10.0.4.1')).statusCode).toBe(400);
     expect((await attempt('10.0.4.2')).statusCode).toBe(400);
     expectLimited(await attempt('10.0.4.3'), 15 * 60);
+  });
+});
+
+describe('wechat', () => {
+  // Every new code can create an account, and there is no phone to count by: the address is braked.
+  it('limits logins per address', async () => {
+    const wechat = (code: string, remoteAddress: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/wechat', remoteAddress, payload: { code } });
+    for (let i = 0; i < 3; i++) expect((await wechat(`spam-code-${i}-abcdef`, '10.9.9.9')).statusCode).toBe(200);
+    expectLimited(await wechat('spam-code-3-abcdef', '10.9.9.9'), 600);
+    expect((await wechat('spam-code-4-abcdef', '10.9.9.10')).statusCode).toBe(200);
   });
 });

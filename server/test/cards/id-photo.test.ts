@@ -163,6 +163,33 @@ describe('POST /api/v1/cards/:id/id-photo', () => {
       await expectUnchanged();
     });
 
+    it('a malformed multipart body (no boundary, cut off mid-part): 400 BAD_REQUEST, not a 500', async () => {
+      const expected = { error: { code: 'BAD_REQUEST', message: '请求无法处理，请检查后重试', field: 'photo' } };
+      const noBoundary = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cards/${card.id}/id-photo`,
+        headers: { ...auth, 'content-type': 'multipart/form-data' },
+        payload: 'whatever',
+      });
+      expect(noBoundary.statusCode, noBoundary.body).toBe(400);
+      expect(noBoundary.json()).toEqual(expected);
+      const cutOff = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cards/${card.id}/id-photo`,
+        headers: { ...auth, 'content-type': 'multipart/form-data; boundary=XX' },
+        payload: Buffer.concat([
+          Buffer.from(
+            '--XX\r\nContent-Disposition: form-data; name="photo"; filename="id.png"\r\n' +
+              'Content-Type: image/png\r\n\r\n',
+          ),
+          tinyPng(),
+        ]),
+      });
+      expect(cutOff.statusCode, cutOff.body).toBe(400);
+      expect(cutOff.json()).toEqual(expected);
+      await expectUnchanged();
+    });
+
     it('a body that is not multipart: 415', async () => {
       const json = await t.app.inject({
         method: 'POST',
