@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Section } from '../../../components/section';
 
@@ -30,3 +31,25 @@ function DetailList({ title, items, hook, variant }: ListProps & { variant: 'che
 
 export const Checklist = (props: ListProps) => <DetailList {...props} variant="checklist" />;
 export const TipList = (props: ListProps) => <DetailList {...props} variant="tips" />;
+
+interface TimelineStepProps {
+  /** Zero-based; shown from 1. */
+  index: number;
+  /** Test hook on the step, e.g. `js-guide-step`. */
+  hook: string;
+  id?: string;
+  children: ReactNode;
+}
+
+/** One numbered step on the vertical rail that guides and channels share. */
+export function TimelineStep({ index, hook, id, children }: TimelineStepProps) {
+  return (
+    <View className={`timeline__step ${hook}`} id={id}>
+      <View className="timeline__rail">
+        <View className="timeline__num">{index + 1}</View>
+        <View className="timeline__line" />
+      </View>
+      <View className="timeline__body">{children}</View>
+    </View>
+  );
+}

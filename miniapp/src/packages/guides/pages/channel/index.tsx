@@ -9,7 +9,7 @@ import { Section } from '../../../../components/section';
 import { useI18n } from '../../../../i18n';
 import { parseCardId } from '../../../../utils/card-choice';
 import { usePageTitle } from '../../../../utils/use-page-title';
-import { Checklist, TipList } from '../../components/detail-lists';
+import { Checklist, TimelineStep, TipList } from '../../components/detail-lists';
 import './index.scss';
 
 function ChannelBody({ channel }: { channel: Channel }) {
@@ -36,15 +36,9 @@ function ChannelBody({ channel }: { channel: Channel }) {
         <Section title={t('channel.steps')}>
           <View className="panel timeline js-channel-steps">
             {channel.steps.map((step, index) => (
-              <View key={`${index}-${step}`} className="timeline__step js-channel-step">
-                <View className="timeline__rail">
-                  <View className="timeline__num">{index + 1}</View>
-                  <View className="timeline__line" />
-                </View>
-                <View className="timeline__body">
-                  <Text className="timeline__detail timeline__detail--only">{step}</Text>
-                </View>
-              </View>
+              <TimelineStep key={`${index}-${step}`} index={index} hook="js-channel-step">
+                <Text className="timeline__detail timeline__detail--only">{step}</Text>
+              </TimelineStep>
             ))}
           </View>
         </Section>

@@ -9,34 +9,28 @@ import { ErrorState, LoadingSkeleton } from '../../../../components/query-states
 import { Section } from '../../../../components/section';
 import { formatDate, useI18n } from '../../../../i18n';
 import { usePageTitle } from '../../../../utils/use-page-title';
-import { Checklist, TipList } from '../../components/detail-lists';
+import { Checklist, TimelineStep, TipList } from '../../components/detail-lists';
 import './index.scss';
 
 function StepItem({ step, index }: { step: GuideStep; index: number }) {
   const { t } = useI18n();
   return (
-    <View className="timeline__step js-guide-step" id={`guide-step-${index + 1}`}>
-      <View className="timeline__rail">
-        <View className="timeline__num">{index + 1}</View>
-        <View className="timeline__line" />
-      </View>
-      <View className="timeline__body">
-        <Text className="timeline__label">{t('guide.stepLabel', { n: index + 1 })}</Text>
-        <Text className="timeline__title js-guide-step-title">{step.title}</Text>
-        <Text className="timeline__detail">{step.detail}</Text>
-        {step.menuPath && step.menuPath.length > 0 ? (
-          <View className="menu-path js-menu-path">
-            <Text className="menu-path__label">{t('guide.menuPath')}</Text>
-            {step.menuPath.map((label, i) => (
-              <Fragment key={`${i}-${label}`}>
-                {i > 0 ? <Text className="menu-path__sep">›</Text> : null}
-                <Text className="menu-path__chip">{label}</Text>
-              </Fragment>
-            ))}
-          </View>
-        ) : null}
-      </View>
-    </View>
+    <TimelineStep index={index} hook="js-guide-step" id={`guide-step-${index + 1}`}>
+      <Text className="timeline__label">{t('guide.stepLabel', { n: index + 1 })}</Text>
+      <Text className="timeline__title js-guide-step-title">{step.title}</Text>
+      <Text className="timeline__detail">{step.detail}</Text>
+      {step.menuPath && step.menuPath.length > 0 ? (
+        <View className="menu-path js-menu-path">
+          <Text className="menu-path__label">{t('guide.menuPath')}</Text>
+          {step.menuPath.map((label, i) => (
+            <Fragment key={`${i}-${label}`}>
+              {i > 0 ? <Text className="menu-path__sep">›</Text> : null}
+              <Text className="menu-path__chip">{label}</Text>
+            </Fragment>
+          ))}
+        </View>
+      ) : null}
+    </TimelineStep>
   );
 }
 
