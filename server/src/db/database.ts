@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
 import type { DatabaseConfig } from '../config';
 import type { Database } from './schema/index';
 
@@ -16,6 +16,23 @@ export class UnsupportedDatabaseError extends Error {
  * Opens the database the configuration names. SQLite is the zero-set-up default; the same typed
  * `Kysely<Database>` will sit on PostgreSQL once a later version adds the `pg` driver.
  */
+/**
+ * SQLite runs DDL inside transactions, but Kysely's adapter says it cannot, so its Migrator would run
+ * migrations bare and a failed one would leave half its tables behind. Saying so lets the Migrator
+ * wrap the pending migrations in one transaction, as it does on PostgreSQL.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
 export function createDatabase(config: DatabaseConfig): Kysely<Database> {
   if (config.dialect === 'postgres') {
     throw new UnsupportedDatabaseError(
@@ -33,7 +50,7 @@ export function createDatabase(config: DatabaseConfig): Kysely<Database> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new TransactionalDdlSqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
   });
 }

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index';
 
 export class MigrationError extends Error {
@@ -13,16 +13,22 @@ export class MigrationError extends Error {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator works on any schema
-function createMigrator(db: Kysely<any>): Migrator {
+function createMigrator(db: Kysely<any>, list: Record<string, Migration>): Migrator {
   // Migrations run on a plugin-less instance, so the SQL they write is exactly what they say
   // (no camelCase → snake_case rewriting of names).
-  return new Migrator({ db: db.withoutPlugins(), provider: { getMigrations: async () => migrations } });
+  return new Migrator({ db: db.withoutPlugins(), provider: { getMigrations: async () => list } });
 }
 
-/** Applies every pending migration; throws `MigrationError` and leaves the failed one rolled back. */
+/**
+ * Applies every pending migration in one transaction; throws `MigrationError` and leaves the database
+ * as it was (the dialects run DDL transactionally, see database.ts). `list` is for tests.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see createMigrator
-export async function migrateToLatest(db: Kysely<any>): Promise<NonNullable<MigrationResultSet['results']>> {
-  const { error, results = [] } = await createMigrator(db).migrateToLatest();
+export async function migrateToLatest(
+  db: Kysely<any>,
+  list: Record<string, Migration> = migrations,
+): Promise<NonNullable<MigrationResultSet['results']>> {
+  const { error, results = [] } = await createMigrator(db, list).migrateToLatest();
   if (error) {
     const failed = results.find((result) => result.status === 'Error');
     throw new MigrationError(failed?.migrationName, { cause: error });

@@ -15,8 +15,17 @@ export const SMS_CODE_MAX_ATTEMPTS = 5;
 export const SMS_RESEND_AFTER_SECONDS = 60;
 export const WECHAT_CODE_TTL_SECONDS = 5 * 60;
 
-export const MESSAGE_KINDS = ['sms_code', 'welcome', 'card_bound', 'card_unbound'] as const;
+export const MESSAGE_KINDS = [
+  'sms_code',
+  'welcome',
+  'card_bound',
+  'card_unbound',
+  'topup_sms',
+  'topup_email',
+  'payment_code',
+] as const;
 export const messageKindSchema = z.enum(MESSAGE_KINDS);
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_CHANNELS = ['sms', 'email', 'app'] as const;
 
 export const messageSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cardIdSchema, currencySchema } from '../cards/cards';
+import { cardIdSchema } from '../cards/cards';
+import { moneySchema } from '../money/money';
 import {
   ID_DOCUMENT_TYPES,
   PLATE_REGIONS,
@@ -18,10 +19,6 @@ export const ID_PHOTO_FIELD = 'photo';
 export const VERIFICATION_STATES = ['photo_required', 'verified'] as const;
 export const verificationStateSchema = z.enum(VERIFICATION_STATES);
 export type VerificationState = z.infer<typeof verificationStateSchema>;
-
-/** Money is an integer number of minor units (fen / cents) plus its currency, never a float. */
-export const moneySchema = z.object({ amountMinor: z.number().int(), currency: currencySchema }).meta({ id: 'Money' });
-export type Money = z.infer<typeof moneySchema>;
 
 export const boundCardSchema = z
   .object({

@@ -34,6 +34,21 @@ const zhHans = {
   PHOTO_MISSING: '请选择证件照片',
   PHOTO_TOO_LARGE: '照片不能超过 {maxMb} MB',
   PHOTO_NOT_IMAGE: '只支持 JPEG 或 PNG 格式的照片',
+  CARD_NOT_VERIFIED: '请先上传证件照片完成实名认证，再为这张卡充值',
+  ORDER_NOT_FOUND: '找不到这笔订单',
+  AMOUNT_NOT_WHOLE_UNIT: '充值金额需为整数（以元为单位）',
+  AMOUNT_TOO_LOW: '单笔充值金额不能低于 {min}',
+  AMOUNT_TOO_HIGH: '单笔充值金额不能超过 {max}',
+  MONTHLY_CAP_EXCEEDED: '超出本月充值上限，本月还可充值 {remaining}',
+  METHOD_NOT_ACCEPTED: '{card}不支持这种支付方式',
+  PROMOTION_EXPIRED: '优惠活动已结束，请重新确认金额',
+  IDEMPOTENCY_KEY_INVALID: '请求标识（Idempotency-Key）格式不对',
+  IDEMPOTENCY_KEY_REUSED: '这个请求标识已用于另一笔订单，请刷新后重试',
+  ORDER_NOT_PAYABLE: '这笔订单当前无法支付（{state}）',
+  ORDER_NOT_CANCELLABLE: '这笔订单当前无法取消（{state}）',
+  PAYMENT_PROVIDER_ERROR: '支付服务暂时无法连接，请稍后重试；不会重复扣款',
+  PAYMENT_PASSWORD_REQUIRED: '请输入 6 位支付密码',
+  CASHIER_CODE_REQUIRED: '请输入短信验证码',
 } as const satisfies Record<ErrorCode, string>;
 
 const zhHant = {
@@ -68,6 +83,21 @@ const zhHant = {
   PHOTO_MISSING: '請選擇證件相片',
   PHOTO_TOO_LARGE: '相片不可超過 {maxMb} MB',
   PHOTO_NOT_IMAGE: '只支援 JPEG 或 PNG 格式的相片',
+  CARD_NOT_VERIFIED: '請先上傳證件相片完成實名認證，再為這張卡增值',
+  ORDER_NOT_FOUND: '找不到這張訂單',
+  AMOUNT_NOT_WHOLE_UNIT: '增值金額須為整數（以元為單位）',
+  AMOUNT_TOO_LOW: '單次增值金額不可低於 {min}',
+  AMOUNT_TOO_HIGH: '單次增值金額不可超過 {max}',
+  MONTHLY_CAP_EXCEEDED: '超出本月增值上限，本月還可增值 {remaining}',
+  METHOD_NOT_ACCEPTED: '{card}不支援這種付款方式',
+  PROMOTION_EXPIRED: '優惠活動已結束，請重新確認金額',
+  IDEMPOTENCY_KEY_INVALID: '請求標識（Idempotency-Key）格式不正確',
+  IDEMPOTENCY_KEY_REUSED: '這個請求標識已用於另一張訂單，請重新整理後再試',
+  ORDER_NOT_PAYABLE: '這張訂單目前無法付款（{state}）',
+  ORDER_NOT_CANCELLABLE: '這張訂單目前無法取消（{state}）',
+  PAYMENT_PROVIDER_ERROR: '付款服務暫時無法連線，請稍後再試；不會重複扣款',
+  PAYMENT_PASSWORD_REQUIRED: '請輸入 6 位付款密碼',
+  CASHIER_CODE_REQUIRED: '請輸入短訊驗證碼',
 } as const satisfies Record<ErrorCode, string>;
 
 const en = {
@@ -103,6 +133,21 @@ const en = {
   PHOTO_MISSING: 'Choose a photo of the ID document',
   PHOTO_TOO_LARGE: 'The photo must be at most {maxMb} MB',
   PHOTO_NOT_IMAGE: 'Only JPEG or PNG photos are accepted',
+  CARD_NOT_VERIFIED: 'Upload a photo of the ID document to verify this card before topping it up',
+  ORDER_NOT_FOUND: 'This order was not found',
+  AMOUNT_NOT_WHOLE_UNIT: 'Top up a whole amount (no cents)',
+  AMOUNT_TOO_LOW: 'A top-up must be at least {min}',
+  AMOUNT_TOO_HIGH: 'A top-up can be at most {max}',
+  MONTHLY_CAP_EXCEEDED: "This goes over the card's monthly cap; {remaining} is left this month",
+  METHOD_NOT_ACCEPTED: '{card} does not take this payment method',
+  PROMOTION_EXPIRED: 'The promotion has ended; check the amount again',
+  IDEMPOTENCY_KEY_INVALID: 'The Idempotency-Key header is not valid',
+  IDEMPOTENCY_KEY_REUSED: 'This request key was already used for another order; refresh and retry',
+  ORDER_NOT_PAYABLE: 'This order cannot be paid now ({state})',
+  ORDER_NOT_CANCELLABLE: 'This order cannot be cancelled now ({state})',
+  PAYMENT_PROVIDER_ERROR: 'The payment service cannot be reached; try again soon. You will not be charged twice',
+  PAYMENT_PASSWORD_REQUIRED: 'Enter the 6-digit payment password',
+  CASHIER_CODE_REQUIRED: 'Enter the SMS code',
 } as const satisfies Record<ErrorCode, string>;
 
 export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
@@ -152,6 +197,12 @@ const fieldLabelsZhHans = {
   'idDocument.number': '证件号码',
   isDefault: '默认卡片',
   photo: '证件照片',
+  cardId: '卡片',
+  amountMinor: '充值金额',
+  method: '支付方式',
+  promotionId: '优惠活动',
+  outcome: '练习结果',
+  'idempotency-key': '请求标识',
 } as const;
 export type FieldName = keyof typeof fieldLabelsZhHans;
 
@@ -181,6 +232,12 @@ export const fieldLabels: Record<Language, Record<FieldName, string>> = {
     'idDocument.number': '證件號碼',
     isDefault: '預設卡',
     photo: '證件相片',
+    cardId: '卡',
+    amountMinor: '增值金額',
+    method: '付款方式',
+    promotionId: '優惠活動',
+    outcome: '練習結果',
+    'idempotency-key': '請求標識',
   },
   en: {
     card: 'Card type',
@@ -206,6 +263,12 @@ export const fieldLabels: Record<Language, Record<FieldName, string>> = {
     'idDocument.number': 'ID number',
     isDefault: 'Default card',
     photo: 'ID photo',
+    cardId: 'Card',
+    amountMinor: 'Top-up amount',
+    method: 'Payment method',
+    promotionId: 'Promotion',
+    outcome: 'Practice outcome',
+    'idempotency-key': 'Request key',
   },
 };
 

@@ -15,6 +15,16 @@ const zhHans = {
   'card_bound.body': '{card}（{number}）已绑定到你的账户。',
   'card_unbound.title': '卡片已解绑',
   'card_unbound.body': '{card}（{number}）已从你的账户解绑，证件照片已删除。',
+  'topup_sms.title': '充值到账短信',
+  'topup_sms.body':
+    '【跨境卡续费助手·模拟短信】您的{card}（{number}）于 {time} 充值 {amount} 已到账{bonusNote}，当前余额 {balance}。收据号 {receiptNo}。本短信为模拟，未产生真实扣款。',
+  'topup_sms.bonusNote': '（含赠送 {bonus}）',
+  'topup_email.title': '电子收据：充值 {total} 已到账',
+  'topup_email.body':
+    '【模拟电子收据】收据号：{receiptNo}\n时间：{time}\n卡片：{card} {number}\n充值金额：{amount}\n赠送金额：{bonus}\n到账合计：{total}\n支付方式：{method}\n商户订单号：{outTradeNo}\n交易单号：{transactionId}\n当前余额：{balance}\n本收据为模拟练习，未产生真实扣款。',
+  'payment_code.title': '支付验证码短信',
+  'payment_code.body':
+    '【模拟银行短信】您正在支付 {amount}（{merchant}），验证码 {code}，{minutes} 分钟内有效。请勿告诉任何人。',
 } as const;
 
 export type NotificationKey = keyof typeof zhHans;
@@ -29,6 +39,16 @@ const zhHant: Record<NotificationKey, string> = {
   'card_bound.body': '{card}（{number}）已綁定到你的賬戶。',
   'card_unbound.title': '已解除綁定',
   'card_unbound.body': '{card}（{number}）已從你的賬戶解除綁定，證件相片已刪除。',
+  'topup_sms.title': '增值到賬短訊',
+  'topup_sms.body':
+    '【跨境卡續費助手·模擬短訊】你的{card}（{number}）於 {time} 增值 {amount} 已到賬{bonusNote}，目前餘額 {balance}。收據號碼 {receiptNo}。本短訊為模擬，並無真實扣款。',
+  'topup_sms.bonusNote': '（含贈送 {bonus}）',
+  'topup_email.title': '電子收據：增值 {total} 已到賬',
+  'topup_email.body':
+    '【模擬電子收據】收據號碼：{receiptNo}\n時間：{time}\n卡：{card} {number}\n增值金額：{amount}\n贈送金額：{bonus}\n到賬合計：{total}\n付款方式：{method}\n商戶訂單號：{outTradeNo}\n交易單號：{transactionId}\n目前餘額：{balance}\n本收據為模擬練習，並無真實扣款。',
+  'payment_code.title': '付款驗證碼短訊',
+  'payment_code.body':
+    '【模擬銀行短訊】你正在付款 {amount}（{merchant}），驗證碼 {code}，{minutes} 分鐘內有效。請勿告訴任何人。',
 };
 
 const en: Record<NotificationKey, string> = {
@@ -42,6 +62,16 @@ const en: Record<NotificationKey, string> = {
   'card_bound.body': '{card} ({number}) is now bound to your account.',
   'card_unbound.title': 'Card unbound',
   'card_unbound.body': '{card} ({number}) was unbound from your account and its ID photo deleted.',
+  'topup_sms.title': 'Top-up credited (SMS)',
+  'topup_sms.body':
+    '[Top-up Helper · simulated SMS] {amount} topped up on your {card} ({number}) at {time} has arrived{bonusNote}; balance now {balance}. Receipt {receiptNo}. A simulation: nothing was charged.',
+  'topup_sms.bonusNote': ' (plus a {bonus} bonus)',
+  'topup_email.title': 'E-receipt: {total} top-up credited',
+  'topup_email.body':
+    '[Simulated e-receipt] Receipt no.: {receiptNo}\nTime: {time}\nCard: {card} {number}\nTop-up amount: {amount}\nBonus: {bonus}\nTotal credited: {total}\nPayment method: {method}\nMerchant order no.: {outTradeNo}\nTransaction no.: {transactionId}\nBalance now: {balance}\nA practice simulation: nothing was charged.',
+  'payment_code.title': 'Payment code (SMS)',
+  'payment_code.body':
+    '[Simulated bank SMS] You are paying {amount} to {merchant}. Your code is {code}, valid for {minutes} minutes. Never share it.',
 };
 
 export const notificationMessages: Record<Language, Record<NotificationKey, string>> = {

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001-app-meta';
 import * as m002 from './002-accounts-and-cards';
+import * as m003 from './003-topup';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -9,4 +10,5 @@ import * as m002 from './002-accounts-and-cards';
 export const migrations: Record<string, Migration> = {
   '001-app-meta': m001,
   '002-accounts-and-cards': m002,
+  '003-topup': m003,
 };

@@ -1,7 +1,11 @@
 import type * as appMeta from './app-meta';
 import type * as cards from './cards';
+import type * as ledgerEntries from './ledger-entries';
 import type * as messages from './messages';
+import type * as orders from './orders';
 import type * as sessions from './sessions';
+import type * as simNotifications from './sim-notifications';
+import type * as simPayments from './sim-payments';
 import type * as smsCodes from './sms-codes';
 import type * as users from './users';
 import type * as wechatCodeUses from './wechat-code-uses';
@@ -13,7 +17,11 @@ export type Database = appMeta.PartialDatabase &
   smsCodes.PartialDatabase &
   wechatCodeUses.PartialDatabase &
   messages.PartialDatabase &
-  cards.PartialDatabase;
+  cards.PartialDatabase &
+  orders.PartialDatabase &
+  ledgerEntries.PartialDatabase &
+  simPayments.PartialDatabase &
+  simNotifications.PartialDatabase;
 
 export type { AppMeta, AppMetaTable, NewAppMeta, AppMetaUpdate } from './app-meta';
 export type { UserRow, NewUserRow, UserRowUpdate, UsersTable } from './users';
@@ -22,3 +30,19 @@ export type { SmsCodeRow, NewSmsCodeRow, SmsCodesTable } from './sms-codes';
 export type { WechatCodeUseRow, NewWechatCodeUseRow, WechatCodeUsesTable } from './wechat-code-uses';
 export type { MessageRow, NewMessageRow, MessagesTable } from './messages';
 export type { CardRow, NewCardRow, CardRowUpdate, CardsTable } from './cards';
+export type { OrderRow, NewOrderRow, OrderRowUpdate, OrdersTable } from './orders';
+export type { LedgerEntryRow, NewLedgerEntryRow, LedgerEntriesTable, LedgerEntryKind } from './ledger-entries';
+export type {
+  SimPaymentRow,
+  NewSimPaymentRow,
+  SimPaymentUpdate,
+  SimPaymentsTable,
+  SimProvider,
+  SimTradeState,
+} from './sim-payments';
+export type {
+  SimNotificationRow,
+  NewSimNotificationRow,
+  SimNotificationsTable,
+  SimNotificationState,
+} from './sim-notifications';

@@ -1,3 +1,4 @@
+import type { MessageKind } from '@cbc/shared';
 import type { Insertable, Selectable } from 'kysely';
 
 /**
@@ -9,7 +10,7 @@ export interface MessagesTable {
   userId: string | null;
   deviceId: string | null;
   phoneE164: string | null;
-  kind: 'sms_code' | 'welcome' | 'card_bound' | 'card_unbound';
+  kind: MessageKind;
   channel: 'sms' | 'email' | 'app';
   recipientMasked: string;
   title: string;
