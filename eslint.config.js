@@ -3,6 +3,56 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/** One folder per server feature under server/src (DESIGN.md §3). */
+const SERVER_FEATURES = [
+  'auth',
+  'cards',
+  'messages',
+  'guides',
+  'health',
+  'orders',
+  'ledger',
+  'payments',
+  'payment-sims',
+  'jobs',
+  'cashier',
+];
+
+/**
+ * Features a feature must not see even as types. The merchant side (payments) knows only its provider
+ * interface, so the simulated outside world (payment-sims) can be removed without touching it.
+ */
+const NO_TYPE_IMPORTS = { payments: ['payment-sims'] };
+
+/**
+ * Features do not import each other's folders: they are composed in server/src/plugins/*, app.ts and
+ * server.ts (outside every feature folder, so unrestricted), and call each other through the service
+ * interfaces they are handed, which they may import as types (`import type`). Tests may import anything.
+ * The regex matches relative imports that climb out of the feature into another one (`../auth/service`,
+ * `../../cards`), and not `../plugins/auth`.
+ */
+const featureBoundaries = SERVER_FEATURES.map((feature) => ({
+  files: [`server/src/${feature}/**/*.ts`],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: SERVER_FEATURES.filter((other) => other !== feature).map((other) => {
+          const typesToo = NO_TYPE_IMPORTS[feature]?.includes(other) ?? false;
+          return {
+            regex: `^(\\.\\./)+${other}(/|$)`,
+            ...(typesToo ? {} : { allowTypeImports: true }),
+            message: typesToo
+              ? `${feature} must not depend on ${other}, not even on its types.`
+              : `Features do not import each other: ${feature} gets ${other} as a service composed in ` +
+                'server/src/plugins, and may import its interface with `import type`.',
+          };
+        }),
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '**/.tmp/**', 'tests/screenshots/**', 'coverage/**'],
@@ -48,6 +98,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...featureBoundaries,
   {
     files: ['miniapp/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

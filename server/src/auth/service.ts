@@ -84,13 +84,6 @@ export function toUser(row: UserRow): User {
   };
 }
 
-/** How a message to this user is addressed: the masked phone, else a masked openid. */
-export function recipientOf(user: Pick<UserRow, 'phoneE164' | 'wechatOpenid'>): string {
-  if (user.phoneE164) return maskPhone(user.phoneE164);
-  const openid = user.wechatOpenid ?? '';
-  return `WeChat ${openid.slice(0, 4)}****${openid.slice(-2)}`;
-}
-
 const smsCodePurpose = 'sms';
 
 export function createAuthService(deps: AuthServiceDeps): AuthService {

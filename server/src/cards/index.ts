@@ -2,10 +2,10 @@ import multipart from '@fastify/multipart';
 import { ID_PHOTO_FIELD, ID_PHOTO_MAX_BYTES, api } from '@cbc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
+import { contractRoute } from '../http/contract-route';
 import { noStore } from '../http/no-store';
 import { requestLanguage } from '../i18n/request-language';
-import { authHooks, currentUser } from '../plugins/auth';
-import { describeEndpoint } from '../plugins/openapi';
+import { currentUser } from '../plugins/auth';
 import { PhotoMissingError, PhotoNotImageError, PhotoTooLargeError } from './errors';
 import { sniffImage } from './id-photos';
 
@@ -19,93 +19,46 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
     limits: { fileSize: ID_PHOTO_MAX_BYTES, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 20 },
   });
 
-  app.get(
-    listCards.path,
-    {
-      schema: {
-        ...describeEndpoint(listCards),
-        response: listCards.responses,
-      },
-      onRequest: authHooks(app, listCards),
-    },
-    async (request) => service.list(currentUser(request).id),
-  );
+  app.route({
+    ...contractRoute(app, listCards),
+    handler: async (request) => service.list(currentUser(request).id),
+  });
 
-  app.post(
-    bindCard.path,
-    {
-      schema: {
-        ...describeEndpoint(bindCard),
-        body: bindCard.body,
-        response: bindCard.responses,
-      },
-      onRequest: authHooks(app, bindCard),
-    },
-    async (request, reply) => {
+  app.route({
+    ...contractRoute(app, bindCard),
+    handler: async (request, reply) => {
       const card = await service.bind(currentUser(request), request.body, requestLanguage(request));
       return reply.code(201).send(card);
     },
-  );
+  });
 
-  app.get(
-    getCard.path,
-    {
-      schema: {
-        ...describeEndpoint(getCard),
-        params: getCard.params,
-        response: getCard.responses,
-      },
-      onRequest: authHooks(app, getCard),
-    },
-    async (request) => service.get(currentUser(request).id, request.params.id),
-  );
+  app.route({
+    ...contractRoute(app, getCard),
+    handler: async (request) => service.get(currentUser(request).id, request.params.id),
+  });
 
-  app.patch(
-    updateCard.path,
-    {
-      schema: {
-        ...describeEndpoint(updateCard),
-        params: updateCard.params,
-        body: updateCard.body,
-        response: updateCard.responses,
-      },
-      onRequest: authHooks(app, updateCard),
-    },
-    async (request) => service.makeDefault(currentUser(request).id, request.params.id),
-  );
+  app.route({
+    ...contractRoute(app, updateCard),
+    handler: async (request) => service.makeDefault(currentUser(request).id, request.params.id),
+  });
 
-  app.delete(
-    unbindCard.path,
-    {
-      schema: {
-        ...describeEndpoint(unbindCard),
-        params: unbindCard.params,
-        response: unbindCard.responses,
-      },
-      onRequest: authHooks(app, unbindCard),
-    },
-    async (request, reply) => {
+  app.route({
+    ...contractRoute(app, unbindCard),
+    handler: async (request, reply) => {
       await service.unbind(currentUser(request), request.params.id, requestLanguage(request));
       return reply.code(204).send(null);
     },
-  );
+  });
 
-  app.post(
-    uploadIdPhoto.path,
-    {
-      schema: {
-        ...describeEndpoint(uploadIdPhoto),
-        description:
-          'multipart/form-data with one file part named `photo`. The type is read from the bytes, not from ' +
-          'the file name or Content-Type. The photo is stored outside every served folder, never returned, ' +
-          'and deleted when the card is unbound.',
-        consumes: ['multipart/form-data'],
-        params: uploadIdPhoto.params,
-        response: uploadIdPhoto.responses,
-      },
-      onRequest: authHooks(app, uploadIdPhoto),
-    },
-    async (request) => {
+  app.route({
+    ...contractRoute(app, uploadIdPhoto, {
+      description:
+        'multipart/form-data with one file part named `photo`. The type is read from the bytes, not from ' +
+        'the file name or Content-Type. The photo is stored outside every served folder, never returned, ' +
+        'and deleted when the card is unbound.',
+      consumes: ['multipart/form-data'],
+    }),
+    handler: async (request) => {
       const user = currentUser(request);
       const { id } = request.params;
       // Another user's card id is refused before a byte of the upload is read.
@@ -136,7 +89,7 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!kind) throw new PhotoNotImageError();
       return service.attachPhoto(user.id, id, bytes, kind);
     },
-  );
+  });
 };
 
 export default cardsRoutes;

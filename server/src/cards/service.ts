@@ -8,6 +8,7 @@ import {
   normalizeCardNumber,
   normalizeIdNumber,
   normalizePlate,
+  recipientOf,
   type BindCardRequest,
   type BoundCard,
   type CardList,
@@ -15,7 +16,6 @@ import {
   type PlateRegion,
 } from '@cbc/shared';
 import type { Kysely } from 'kysely';
-import { recipientOf } from '../auth/service';
 import type { Clock } from '../clock';
 import { isUniqueViolation } from '../db/errors';
 import type { CardRow, Database, UserRow } from '../db/schema/index';

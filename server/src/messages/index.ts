@@ -1,10 +1,9 @@
 import { api } from '@cbc/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contractRoute } from '../http/contract-route';
 import { requireDeviceId } from '../http/device-id';
 import { noStore } from '../http/no-store';
-import { authHooks } from '../plugins/auth';
-import { describeEndpoint } from '../plugins/openapi';
 import type { InboxOwner } from './service';
 
 /** A logged-in user reads their inbox; before login a device reads the simulated SMS sent to it. */
@@ -19,32 +18,15 @@ const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = app.messagesService;
   app.addHook('onRequest', noStore);
 
-  app.get(
-    listMessages.path,
-    {
-      schema: {
-        ...describeEndpoint(listMessages),
-        description: deviceNote,
-        response: listMessages.responses,
-      },
-      onRequest: authHooks(app, listMessages),
-    },
-    async (request) => service.list(ownerOf(request)),
-  );
+  app.route({
+    ...contractRoute(app, listMessages, { description: deviceNote }),
+    handler: async (request) => service.list(ownerOf(request)),
+  });
 
-  app.post(
-    markMessagesRead.path,
-    {
-      schema: {
-        ...describeEndpoint(markMessagesRead),
-        description: deviceNote,
-        body: markMessagesRead.body,
-        response: markMessagesRead.responses,
-      },
-      onRequest: authHooks(app, markMessagesRead),
-    },
-    async (request) => service.markRead(ownerOf(request), request.body.ids),
-  );
+  app.route({
+    ...contractRoute(app, markMessagesRead, { description: deviceNote }),
+    handler: async (request) => service.markRead(ownerOf(request), request.body.ids),
+  });
 };
 
 export default messagesRoutes;

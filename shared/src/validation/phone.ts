@@ -75,3 +75,14 @@ export function maskPhone(e164: string): string {
   const stars = '*'.repeat(national.length - head - 4);
   return `${PHONE_COUNTRY_CODES[region]} ${national.slice(0, head)}${stars}${national.slice(-4)}`;
 }
+
+/**
+ * How a message to a user is addressed: the masked phone, else a masked WeChat openid (an account
+ * made by WeChat login has no phone yet). Pure, so every feature that writes to the inbox uses the
+ * same rule without importing the auth feature.
+ */
+export function recipientOf(user: { phoneE164: string | null; wechatOpenid: string | null }): string {
+  if (user.phoneE164) return maskPhone(user.phoneE164);
+  const openid = user.wechatOpenid ?? '';
+  return `WeChat ${openid.slice(0, 4)}****${openid.slice(-2)}`;
+}
