@@ -216,9 +216,9 @@ export function wechatPayPlatformRoutes(deps: WechatPayRoutesDeps): FastifyPlugi
         sameMerchant((body as { mchid?: unknown } | null)?.mchid, 'body');
         const row = await mustFind(outTradeNo);
         if (!(await closeTrade(db, row.id))) {
-          const now = await mustFind(outTradeNo);
+          const current = await mustFind(outTradeNo);
           // v3 lists no code of its own for "already paid" on close; TRADE_ERROR is its business refusal.
-          if (now.state === 'SUCCESS') throw new V3Error(403, 'TRADE_ERROR', '订单已支付，不能关闭');
+          if (current.state === 'SUCCESS') throw new V3Error(403, 'TRADE_ERROR', '订单已支付，不能关闭');
         }
         // Closing a closed order again changes nothing and answers the same.
         return reply.code(204).send();

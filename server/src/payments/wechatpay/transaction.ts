@@ -53,5 +53,7 @@ export function toProviderTrade(transaction: WechatPayTransaction): ProviderTrad
     amountMinor: transaction.amount.total,
     currency: transaction.amount.currency,
     paidAt: paidAt ? paidAt.toISOString() : null,
+    // The orders feature tells a declined payment (余额不足) from other failures by these words.
+    stateDesc: transaction.trade_state_desc ?? null,
   };
 }

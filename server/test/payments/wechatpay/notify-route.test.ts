@@ -86,6 +86,7 @@ describe('a genuine notification', () => {
       amountMinor: 10000,
       currency: 'CNY',
       paidAt: '2025-06-01T08:00:00.000Z',
+      stateDesc: '支付成功',
     });
 
     h.onPaid.mockResolvedValue('already');

@@ -219,6 +219,7 @@ describe('our merchant side checked with the SDK primitives', () => {
       amountMinor: 5000,
       currency: 'CNY',
       paidAt: '2025-06-01T08:00:00.000Z',
+      stateDesc: '支付成功',
     });
   });
 });

@@ -340,7 +340,11 @@ describe('the cashier', () => {
     const order = newOrder(h);
     await h.provider.prepare(order);
     expect(await h.sim.pay(order.outTradeNo, 'insufficient_funds', { password: '123456' })).toBe('fail');
-    expect(await h.provider.query(order.outTradeNo)).toMatchObject({ state: 'PAYERROR', transactionId: null });
+    expect(await h.provider.query(order.outTradeNo)).toMatchObject({
+      state: 'PAYERROR',
+      transactionId: null,
+      stateDesc: '余额不足',
+    });
     const raw = await v3('GET', `/v3/pay/transactions/out-trade-no/${order.outTradeNo}?mchid=${h.merchant.mchid}`);
     expect(raw.json).toMatchObject({ trade_state: 'PAYERROR', trade_state_desc: '余额不足' });
     const count = await h.db
