@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import authRoutes from './auth/index';
+import cashierRoutes from './cashier/index';
 import cardsRoutes from './cards/index';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
@@ -12,6 +13,10 @@ import type { GuidesService } from './guides/service';
 import healthRoutes from './health/index';
 import { localizedValidatorCompiler } from './http/validator-compiler';
 import messagesRoutes from './messages/index';
+import ordersRoutes from './orders/index';
+import type { HttpTransport } from './http/transport';
+import type { PaymentProvider } from './payments/provider';
+import type { PaymentMethod } from '@cbc/shared';
 import authPlugin from './plugins/auth';
 import dbPlugin from './plugins/db';
 import errorHandler, { sendError } from './plugins/error-handler';
@@ -19,6 +24,7 @@ import openapi from './plugins/openapi';
 import security from './plugins/security';
 import services from './plugins/services';
 import staticSite, { inlineScriptHashes, readH5Index } from './plugins/static-site';
+import topup from './plugins/topup';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,6 +49,10 @@ export interface BuildAppOptions {
   guidesService?: GuidesService;
   /** The time source (SMS codes, WeChat codes, sessions, resend throttle); the system clock by default. */
   clock?: Clock;
+  /** How payment calls and notifications travel (real HTTP once listening, `inject` before, by default). */
+  transport?: HttpTransport;
+  /** Another provider behind a payment method (tests of provider failures). */
+  paymentProviders?: Partial<Record<PaymentMethod, PaymentProvider>>;
 }
 
 /**
@@ -70,6 +80,13 @@ export const REDACTED_LOG_PATHS = [
   '*.token',
   'idDocument',
   '*.idDocument',
+  // Payment keys and decrypted notification resources never belong in a log line.
+  'privateKey',
+  '*.privateKey',
+  'apiV3Key',
+  '*.apiV3Key',
+  'resource',
+  '*.resource',
 ];
 
 /**
@@ -103,12 +120,18 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   app.register(dbPlugin, { database: config.database });
   app.register(services);
   app.register(authPlugin);
+  app.register(topup, {
+    ...(options.transport ? { transport: options.transport } : {}),
+    ...(options.paymentProviders ? { providers: options.paymentProviders } : {}),
+  });
 
   app.register(healthRoutes);
   app.register(guidesRoutes, options.guidesService ? { service: options.guidesService } : {});
   app.register(authRoutes);
   app.register(messagesRoutes);
   app.register(cardsRoutes);
+  app.register(ordersRoutes);
+  app.register(cashierRoutes);
   app.register(staticSite, { staticDir: config.staticDir });
 
   return app;

@@ -69,6 +69,37 @@ export interface PhoneAndAddressLimits {
   perAddress: RateLimit;
 }
 
+function numberVariable(fallback: number, min: number, max: number, message: string, integer = true) {
+  let schema = z.coerce.number({ error: message }).min(min, { error: message }).max(max, { error: message });
+  if (integer) schema = schema.int({ error: message });
+  return z.preprocess(unsetIfBlank, schema.default(fallback));
+}
+
+const originMessage = 'expected an http(s) origin such as https://topup.example.com (no path, no trailing slash)';
+const originVariable = z.preprocess(
+  unsetIfBlank,
+  z
+    .url({ error: originMessage })
+    .refine((value) => /^https?:\/\/[^/]+$/.test(value), { error: originMessage })
+    .optional(),
+);
+
+/**
+ * The top-up simulation's clocks and the simulated payment platforms. Defaults suit a person trying
+ * the app: crediting takes a few seconds ("arrives within minutes" in real life), unpaid orders close
+ * after 15 minutes, a lost notification is reconciled by a query after 10 seconds.
+ */
+const topupVariables = {
+  CREDIT_DELAY_SECONDS: numberVariable(3, 0, 3600, 'expected a whole number of seconds between 0 and 3600'),
+  ORDER_TTL_MINUTES: numberVariable(15, 1, 24 * 60, 'expected a whole number of minutes between 1 and 1440'),
+  PAYMENT_QUERY_AFTER_SECONDS: numberVariable(10, 0, 3600, 'expected a whole number of seconds between 0 and 3600'),
+  JOB_INTERVAL_MS: numberVariable(500, 0, 60_000, 'expected milliseconds between 0 (jobs off) and 60000'),
+  SIM_NOTIFY_TIME_SCALE: numberVariable(60, 1, 1_000_000, 'expected a factor between 1 (real time) and 1000000', false),
+  SIM_PROBE_RATE: numberVariable(0.1, 0, 1, 'expected a share between 0 and 1', false),
+  PUBLIC_BASE_URL: originVariable,
+  WECHATPAY_BASE_URL: originVariable,
+};
+
 const envSchema = z.object({
   PORT: z.preprocess(
     unsetIfBlank,
@@ -112,6 +143,7 @@ const envSchema = z.object({
       .default(30),
   ),
   ...rateLimitVariables,
+  ...topupVariables,
 });
 
 export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -138,6 +170,26 @@ export interface Config {
     /** WeChat login has no phone to count by; every new code can create an account, so the address is braked. */
     wechatPerAddress: RateLimit;
   };
+  topup: TopupConfig;
+}
+
+export interface TopupConfig {
+  /** From "paid" to "credited"; 0 credits at once. */
+  creditDelaySeconds: number;
+  /** Unpaid orders close after this. */
+  orderTtlMinutes: number;
+  /** A paying order not heard of for this long is queried at its provider (the lost-notification case). */
+  paymentQueryAfterSeconds: number;
+  /** How often the background jobs run; 0 turns the timer off (tests call the jobs themselves). */
+  jobIntervalMs: number;
+  /** Simulated notification retries run this many times faster than WeChat Pay's real schedule. */
+  simNotifyTimeScale: number;
+  /** Share of simulated WeChat Pay notifications preceded by a WECHATPAY/SIGNTEST/ probe. */
+  simProbeRate: number;
+  /** Origin the payment platforms call back (notify URLs); unset: the address the server listens on. */
+  publicBaseUrl: string | undefined;
+  /** A real WeChat Pay API origin; unset: the simulated platform is mounted at /v3 on this server. */
+  wechatpayBaseUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -182,6 +234,16 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       login: { perPhone: vars.RATE_LIMIT_LOGIN_PHONE, perAddress: vars.RATE_LIMIT_LOGIN_ADDRESS },
       register: { perPhone: vars.RATE_LIMIT_REGISTER_PHONE, perAddress: vars.RATE_LIMIT_REGISTER_ADDRESS },
       wechatPerAddress: vars.RATE_LIMIT_WECHAT_ADDRESS,
+    },
+    topup: {
+      creditDelaySeconds: vars.CREDIT_DELAY_SECONDS,
+      orderTtlMinutes: vars.ORDER_TTL_MINUTES,
+      paymentQueryAfterSeconds: vars.PAYMENT_QUERY_AFTER_SECONDS,
+      jobIntervalMs: vars.JOB_INTERVAL_MS,
+      simNotifyTimeScale: vars.SIM_NOTIFY_TIME_SCALE,
+      simProbeRate: vars.SIM_PROBE_RATE,
+      publicBaseUrl: vars.PUBLIC_BASE_URL,
+      wechatpayBaseUrl: vars.WECHATPAY_BASE_URL,
     },
   };
 }

@@ -23,8 +23,8 @@ function createMigrator(db: Kysely<any>, list: Record<string, Migration>): Migra
  * Applies every pending migration in one transaction; throws `MigrationError` and leaves the database
  * as it was (the dialects run DDL transactionally, see database.ts). `list` is for tests.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see createMigrator
 export async function migrateToLatest(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see createMigrator
   db: Kysely<any>,
   list: Record<string, Migration> = migrations,
 ): Promise<NonNullable<MigrationResultSet['results']>> {

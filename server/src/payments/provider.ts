@@ -22,7 +22,11 @@ export interface PaymentOrder {
 }
 
 /** `{ method, params }` of the pay reply: what the client hands to the payment sheet. */
-export type PaymentParams = Pick<PaymentReply, 'method' | 'params'>;
+export type PaymentParams = PaymentReply extends infer R
+  ? R extends { method: infer M; params: infer P }
+    ? { method: M; params: P }
+    : never
+  : never;
 
 /** WeChat Pay's trade_state names; the other providers map theirs onto these. */
 export type ProviderTradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'PAYERROR';
@@ -38,6 +42,8 @@ export interface ProviderTrade {
   currency: string;
   /** ISO 8601 instant of the payment, set once paid. */
   paidAt: string | null;
+  /** The provider's words for the state (WeChat Pay's trade_state_desc), e.g. 余额不足 for a declined payment. */
+  stateDesc?: string | null;
 }
 
 export interface PaymentProvider {
@@ -50,13 +56,7 @@ export interface PaymentProvider {
   close(outTradeNo: string): Promise<'closed' | 'paid' | 'unknown'>;
 }
 
-/** The provider could not be reached or answered something unexpected: 502, try again later. */
-export class PaymentProviderError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PaymentProviderError';
-  }
-}
+export { PaymentProviderError } from '../errors/payment-provider-error';
 
 /**
  * What a notify route does with a notification it has verified (signature, time window, merchant,

@@ -17,8 +17,8 @@ export function openApiSecurity(endpoint: Pick<Endpoint, 'auth'>): Array<Record<
 }
 
 /**
- * The documentation half of a route schema, taken from its shared contract. The typed half (params,
- * querystring, body, response) stays spelled out at each route so Fastify's type provider sees it.
+ * The documentation half of a route schema, taken from its shared contract; `contractRoute`
+ * (http/contract-route.ts) adds the typed half (params, querystring, body, response) beside it.
  */
 export function describeEndpoint(endpoint: Pick<Endpoint, 'summary' | 'tags' | 'auth'>) {
   const security = openApiSecurity(endpoint);
@@ -57,6 +57,11 @@ export default fp(
           { name: 'auth', description: 'Accounts and sessions (simulated SMS codes and WeChat login)' },
           { name: 'messages', description: 'Inbox of simulated SMS and notices' },
           { name: 'cards', description: 'Bound cards and the holder’s ID photo' },
+          {
+            name: 'topup',
+            description: 'Top-up options and orders (amounts, bonuses and totals computed by the server)',
+          },
+          { name: 'cashier', description: 'The simulated cashier: practise paying, declines, cancels and time-outs' },
           { name: 'system', description: 'Service status' },
         ],
         components: {

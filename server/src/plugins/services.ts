@@ -5,11 +5,13 @@ import { createCardsService, type CardsService } from '../cards/service';
 import { createIdPhotoStore } from '../cards/id-photos';
 import { createMessagesService, type MessagesService } from '../messages/service';
 import { resolveAppSecret } from '../security/app-secret';
-import { createKeyedHasher } from '../security/keyed-hash';
+import { createKeyedHasher, type KeyedHasher } from '../security/keyed-hash';
 
 declare module 'fastify' {
   interface FastifyInstance {
     messagesService: MessagesService;
+    /** HMAC under the app secret, for features that must recognise a value without storing it. */
+    keyedHasher: KeyedHasher;
     authService: AuthService;
     cardsService: CardsService;
   }
@@ -26,6 +28,7 @@ export default fp(
   async (app) => {
     const secret = await resolveAppSecret(app.config.appSecret, app.config.dataDir);
     const hasher = createKeyedHasher(secret);
+    app.decorate('keyedHasher', hasher);
     const messages = createMessagesService({ db: app.db, clock: app.clock });
     app.decorate('messagesService', messages);
     app.decorate(

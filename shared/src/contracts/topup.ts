@@ -195,7 +195,13 @@ export const topupEndpoints = defineEndpoints({
     tags: ['topup'],
     auth: 'required',
     body: createOrderRequestSchema,
-    responses: { 201: orderSchema, 400: errorEnvelopeSchema, 404: errorEnvelopeSchema, 409: errorEnvelopeSchema, ...unauthorized },
+    responses: {
+      201: orderSchema,
+      400: errorEnvelopeSchema,
+      404: errorEnvelopeSchema,
+      409: errorEnvelopeSchema,
+      ...unauthorized,
+    },
   },
   listOrders: {
     method: 'GET',

@@ -5,9 +5,7 @@ import { CURRENCY_SYMBOLS, currencySchema, type Currency } from '../cards/cards'
  * Money is an integer number of minor units (fen / cents) plus its currency, never a float. Both
  * currencies the product knows (CNY, HKD) have two decimals.
  */
-export const moneySchema = z
-  .object({ amountMinor: z.number().int(), currency: currencySchema })
-  .meta({ id: 'Money' });
+export const moneySchema = z.object({ amountMinor: z.number().int(), currency: currencySchema }).meta({ id: 'Money' });
 export type Money = z.infer<typeof moneySchema>;
 
 export const MINOR_PER_UNIT = 100;

@@ -42,3 +42,13 @@ export function isFinalOrderState(state: OrderState): boolean {
 export const ORDER_END_REASONS = ['expired', 'cancelled', 'insufficient_funds', 'payment_error'] as const;
 export const orderEndReasonSchema = z.enum(ORDER_END_REASONS);
 export type OrderEndReason = z.infer<typeof orderEndReasonSchema>;
+
+/** Short names of the states, for messages that mention one (“cannot be paid now (closed)”). */
+export const ORDER_STATE_NAMES: Record<OrderState, { 'zh-Hans': string; 'zh-Hant': string; en: string }> = {
+  created: { 'zh-Hans': '待支付', 'zh-Hant': '待付款', en: 'awaiting payment' },
+  paying: { 'zh-Hans': '待支付', 'zh-Hant': '待付款', en: 'awaiting payment' },
+  paid: { 'zh-Hans': '已支付，到账中', 'zh-Hant': '已付款，到賬中', en: 'paid, being credited' },
+  credited: { 'zh-Hans': '已到账', 'zh-Hant': '已到賬', en: 'credited' },
+  closed: { 'zh-Hans': '已关闭', 'zh-Hant': '已關閉', en: 'closed' },
+  failed: { 'zh-Hans': '支付失败', 'zh-Hant': '付款失敗', en: 'payment failed' },
+};

@@ -6,3 +6,4 @@ export * from './identity';
 export * from './password';
 export * from './sms-code';
 export * from './zod';
+export * from './email';

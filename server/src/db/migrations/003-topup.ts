@@ -30,6 +30,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('request_hash', 'text', (col) => col.notNull())
     // The language the user ordered in: receipts sent later by a background job use it.
     .addColumn('lang', 'text', (col) => col.notNull())
+    // Where the simulated SMS and e-mail receipts go, masked as the inbox shows them; null: not sent.
+    .addColumn('receipt_sms_to', 'text')
+    .addColumn('receipt_email_to', 'text')
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addColumn('expires_at', 'text', (col) => col.notNull())
     .addColumn('paying_at', 'text')

@@ -24,6 +24,8 @@ export interface OrdersTable {
   /** SHA-256 of the creating request's body: the same key with another body is refused. */
   requestHash: string;
   lang: Language;
+  receiptSmsTo: string | null;
+  receiptEmailTo: string | null;
   createdAt: string;
   expiresAt: string;
   payingAt: string | null;

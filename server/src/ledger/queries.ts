@@ -1,0 +1,36 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, NewLedgerEntryRow } from '../db/schema/index';
+
+/** Inserts an entry unless the order already has one of that kind; true when a row was written. */
+export async function insertEntryOnce(db: Kysely<Database>, entry: NewLedgerEntryRow): Promise<boolean> {
+  const result = await db
+    .insertInto('ledger_entries')
+    .values(entry)
+    .onConflict((conflict) => conflict.columns(['orderId', 'kind']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/**
+ * One atomic statement: the database adds to the balance it holds, so two credits running at once can
+ * never both read the old balance and write their own sum (no read-modify-write anywhere).
+ */
+export async function addToBalance(db: Kysely<Database>, cardId: string, amountMinor: number): Promise<number | null> {
+  const row = await db
+    .updateTable('cards')
+    .set({ balanceMinor: sql`balance_minor + ${amountMinor}` })
+    .where('id', '=', cardId)
+    .returning('balanceMinor')
+    .executeTakeFirst();
+  // null: the card was unbound meanwhile; the entries still record where the money went.
+  return row ? Number(row.balanceMinor) : null;
+}
+
+export async function sumOfEntries(db: Kysely<Database>, cardId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amountMinor'), eb.lit(0)).as('total'))
+    .where('cardId', '=', cardId)
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
+}

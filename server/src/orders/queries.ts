@@ -1,0 +1,137 @@
+import { statesBefore, type OrderState } from '@cbc/shared';
+import type { Kysely } from 'kysely';
+import type { Database, NewOrderRow, OrderRow, OrderRowUpdate } from '../db/schema/index';
+
+/** Orders a user may see: another user's id finds nothing (→ 404). */
+function ownOrders(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('orders').where('userId', '=', userId);
+}
+
+export async function findOrder(db: Kysely<Database>, userId: string, id: string): Promise<OrderRow | undefined> {
+  return ownOrders(db, userId).selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOrderById(db: Kysely<Database>, id: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOrderByOutTradeNo(db: Kysely<Database>, outTradeNo: string): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('outTradeNo', '=', outTradeNo).executeTakeFirst();
+}
+
+export async function findOrderByIdempotencyKey(
+  db: Kysely<Database>,
+  userId: string,
+  key: string,
+): Promise<OrderRow | undefined> {
+  return ownOrders(db, userId).selectAll().where('idempotencyKey', '=', key).executeTakeFirst();
+}
+
+export const ORDER_LIST_LIMIT = 50;
+
+export async function listOrders(db: Kysely<Database>, userId: string, cardId?: string): Promise<OrderRow[]> {
+  let query = ownOrders(db, userId).selectAll();
+  if (cardId) query = query.where('cardId', '=', cardId);
+  return query.orderBy('createdAt', 'desc').orderBy('id').limit(ORDER_LIST_LIMIT).execute();
+}
+
+/** What a card's orders of one month add up to, counting every order that may still take money. */
+export async function monthlyOrderedMinor(
+  db: Kysely<Database>,
+  cardId: string,
+  from: string,
+  to: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amountMinor'), eb.lit(0)).as('total'))
+    .where('cardId', '=', cardId)
+    .where('state', 'in', ['created', 'paying', 'paid', 'credited'])
+    .where('createdAt', '>=', from)
+    .where('createdAt', '<', to)
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
+}
+
+export async function insertOrder(db: Kysely<Database>, row: NewOrderRow): Promise<void> {
+  await db.insertInto('orders').values(row).execute();
+}
+
+/**
+ * Moves an order only if the state machine allows it from the state it is in now: one conditional
+ * UPDATE, so of two concurrent moves exactly one wins and a forbidden move changes nothing.
+ */
+export async function moveOrder(
+  db: Kysely<Database>,
+  id: string,
+  to: OrderState,
+  changes: OrderRowUpdate = {},
+  from: readonly OrderState[] = statesBefore(to),
+): Promise<boolean> {
+  if (from.length === 0) return false;
+  const result = await db
+    .updateTable('orders')
+    .set({ ...changes, state: to })
+    .where('id', '=', id)
+    .where('state', 'in', [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Ids of orders in `state` whose `column` time has come (oldest first). */
+export async function dueOrderIds(
+  db: Kysely<Database>,
+  states: readonly OrderState[],
+  column: 'creditDueAt' | 'expiresAt' | 'nextQueryAt',
+  now: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('state', 'in', [...states])
+    .where(column, '<=', now)
+    .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<=', now)]))
+    .orderBy(column)
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Claims an order for work done outside one transaction (a call to the provider): a conditional
+ * UPDATE, so of two job runners exactly one gets it; the claim lapses by itself if the runner dies.
+ */
+export async function claimOrder(
+  db: Kysely<Database>,
+  id: string,
+  states: readonly OrderState[],
+  now: string,
+  until: string,
+  changes: OrderRowUpdate = {},
+): Promise<boolean> {
+  const result = await db
+    .updateTable('orders')
+    .set({ ...changes, claimedUntil: until })
+    .where('id', '=', id)
+    .where('state', 'in', [...states])
+    .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<=', now)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseOrder(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable('orders').set({ claimedUntil: null }).where('id', '=', id).execute();
+}
+
+/** Claims a paying order for one query by moving its next query time: only the runner that saw `from` wins. */
+export async function postponeQuery(db: Kysely<Database>, id: string, from: string, to: string): Promise<boolean> {
+  const result = await db
+    .updateTable('orders')
+    .set({ nextQueryAt: to })
+    .where('id', '=', id)
+    .where('state', '=', 'paying')
+    .where('nextQueryAt', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
