@@ -19,6 +19,33 @@ describe('loadConfig', () => {
         register: { perPhone: { max: 10, windowMs: 900_000 }, perAddress: { max: 20, windowMs: 600_000 } },
         wechatPerAddress: { max: 20, windowMs: 600_000 },
       },
+      topup: {
+        creditDelaySeconds: 3,
+        orderTtlMinutes: 15,
+        paymentQueryAfterSeconds: 10,
+        jobIntervalMs: 500,
+        simNotifyTimeScale: 60,
+        simProbeRate: 0.1,
+        publicBaseUrl: undefined,
+        wechatpayBaseUrl: undefined,
+      },
+    });
+  });
+
+  it('reads the top-up clocks and the payment platforms’ addresses', () => {
+    const config = loadConfig({
+      CREDIT_DELAY_SECONDS: '0',
+      ORDER_TTL_MINUTES: '30',
+      SIM_NOTIFY_TIME_SCALE: '3600',
+      SIM_PROBE_RATE: '0.5',
+      PUBLIC_BASE_URL: 'https://topup.example.com',
+    });
+    expect(config.topup).toMatchObject({
+      creditDelaySeconds: 0,
+      orderTtlMinutes: 30,
+      simNotifyTimeScale: 3600,
+      simProbeRate: 0.5,
+      publicBaseUrl: 'https://topup.example.com',
     });
   });
 
@@ -41,6 +68,13 @@ describe('loadConfig', () => {
       'APP_SECRET: expected at least 32 characters (leave it unset to generate one in DATA_DIR)',
     ],
     [{ SESSION_TTL_DAYS: '0' }, 'SESSION_TTL_DAYS: expected a whole number of days between 1 and 365'],
+    [{ ORDER_TTL_MINUTES: '0' }, 'ORDER_TTL_MINUTES: expected a whole number of minutes between 1 and 1440'],
+    [{ CREDIT_DELAY_SECONDS: '2.5' }, 'CREDIT_DELAY_SECONDS: expected a whole number of seconds between 0 and 3600'],
+    [{ SIM_PROBE_RATE: '2' }, 'SIM_PROBE_RATE: expected a share between 0 and 1'],
+    [
+      { PUBLIC_BASE_URL: 'https://topup.example.com/app/' },
+      'PUBLIC_BASE_URL: expected an http(s) origin such as https://topup.example.com (no path, no trailing slash)',
+    ],
     [{ SESSION_TTL_DAYS: '1.5' }, 'SESSION_TTL_DAYS: expected a whole number of days between 1 and 365'],
     [
       { RATE_LIMIT_LOGIN_ADDRESS: '30 per minute' },

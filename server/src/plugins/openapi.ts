@@ -74,7 +74,11 @@ export default fp(
           },
         },
       },
-      transform: jsonSchemaTransform,
+      // The simulated WeChat Pay platform mounted at /v3 is WeChat's API, not ours: it is not documented here.
+      transform: (input) =>
+        input.url.startsWith('/v3/')
+          ? { schema: { ...input.schema, hide: true }, url: input.url }
+          : jsonSchemaTransform(input),
       transformObject: jsonSchemaTransformObject,
     });
 

@@ -57,6 +57,7 @@ describe('GET /api/v1/openapi.json', () => {
       '/api/v1/cards',
       '/api/v1/cards/{id}',
       '/api/v1/cards/{id}/id-photo',
+      '/api/v1/cards/{id}/topup-options',
       '/api/v1/channels',
       '/api/v1/guides',
       '/api/v1/guides/{slug}',
@@ -64,6 +65,15 @@ describe('GET /api/v1/openapi.json', () => {
       '/api/v1/me',
       '/api/v1/messages',
       '/api/v1/messages/read',
+      '/api/v1/orders',
+      '/api/v1/orders/{id}',
+      '/api/v1/orders/{id}/cancel',
+      '/api/v1/orders/{id}/cashier/confirm',
+      '/api/v1/orders/{id}/cashier/sms-code',
+      '/api/v1/orders/{id}/pay',
+      '/api/v1/payments/alipay/notify',
+      '/api/v1/payments/bankcard/notify',
+      '/api/v1/payments/wechatpay/notify',
     ]);
     expect(Object.keys(doc.paths['/api/v1/cards/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
     expect(Object.keys(doc.paths['/api/v1/cards'] ?? {}).sort()).toEqual(['get', 'post']);
