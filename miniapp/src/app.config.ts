@@ -10,6 +10,8 @@ import {
   MESSAGES_PACKAGE_ROOT,
   ROUTES,
   TAB_PAGES,
+  TOPUP_PACKAGE_PAGES,
+  TOPUP_PACKAGE_ROOT,
 } from './constants/routes';
 
 // Evaluated by Taro at build time into app.json. Texts here are the zh-Hans defaults from the shared
@@ -35,12 +37,27 @@ export default defineAppConfig({
       root: MESSAGES_PACKAGE_ROOT,
       pages: [MESSAGES_PACKAGE_PAGES.inbox],
     },
+    {
+      root: TOPUP_PACKAGE_ROOT,
+      pages: [
+        TOPUP_PACKAGE_PAGES.amount,
+        TOPUP_PACKAGE_PAGES.confirm,
+        TOPUP_PACKAGE_PAGES.cashier,
+        TOPUP_PACKAGE_PAGES.result,
+        TOPUP_PACKAGE_PAGES.orders,
+        TOPUP_PACKAGE_PAGES.order,
+      ],
+    },
   ],
-  // The next tap from the guides tab is almost always a guide; from the Me tab it is login, the cards
-  // or the inbox: fetch those packages ahead.
+  // The next tap from the guides tab is almost always a guide; from the home tab, 充值 on a bound card;
+  // from the Me tab login, the cards, the inbox or 我的订单: fetch those packages ahead.
   preloadRule: {
+    [TAB_PAGES.home]: { network: 'all', packages: [TOPUP_PACKAGE_ROOT] },
     [TAB_PAGES.guides]: { network: 'all', packages: [GUIDES_PACKAGE_ROOT] },
-    [TAB_PAGES.me]: { network: 'all', packages: [ACCOUNT_PACKAGE_ROOT, CARDS_PACKAGE_ROOT, MESSAGES_PACKAGE_ROOT] },
+    [TAB_PAGES.me]: {
+      network: 'all',
+      packages: [ACCOUNT_PACKAGE_ROOT, CARDS_PACKAGE_ROOT, MESSAGES_PACKAGE_ROOT, TOPUP_PACKAGE_ROOT],
+    },
   },
   // h5 only (WeChat ignores it). Taro 4.2.1's router hides the previous page on a timer after the
   // slide-in; a browser Back pressed within that window leaves the guides tab hidden (blank screen).

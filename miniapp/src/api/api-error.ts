@@ -1,7 +1,10 @@
 import type { ErrorCode } from '@cbc/shared';
 
-/** Failures that happen before or outside the server's error envelope. */
-export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'BAD_REPLY' | 'HTTP_ERROR';
+/**
+ * Failures that happen before or outside the server's error envelope, and `UNKNOWN_ERROR`: an envelope
+ * whose code this (older) app version does not know; its message is still the server's, localized.
+ */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'BAD_REPLY' | 'HTTP_ERROR' | 'UNKNOWN_ERROR';
 
 /**
  * Every failed request rejects with this. `code` is stable (branch on it); `message` is ready to show

@@ -3,8 +3,8 @@ import {
   api,
   buildPath,
   DEVICE_ID_HEADER,
-  errorEnvelopeSchema,
   errorMessage,
+  IDEMPOTENCY_KEY_HEADER,
   translate,
   type Api,
   type Language,
@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { getDeviceId } from '../auth/device-id';
 import { activeSession, endSession } from '../auth/session-store';
 import { ApiError } from './api-error';
+import { clientErrorEnvelopeSchema, knownErrorCode, TOLERANT_REPLIES, type TolerantReplies } from './tolerant';
 
 export type EndpointName = keyof Api;
 type EndpointOf<N extends EndpointName> = Api[N];
@@ -31,15 +32,31 @@ export type RequestBody<N extends EndpointName> =
 
 type Responses<N extends EndpointName> = EndpointOf<N>['responses'];
 
-/** The parsed success reply of an endpoint: its 200 body, else its 201 one (created), else 204 (null). */
-export type Reply<N extends EndpointName> =
-  Responses<N> extends { 200: infer R extends z.ZodType }
+/**
+ * The parsed success reply of an endpoint: its 200 body, else its 201 one (created), else 204 (null);
+ * for the endpoints in TOLERANT_REPLIES, the client's lenient reading of it.
+ */
+export type Reply<N extends EndpointName> = N extends keyof TolerantReplies
+  ? z.output<TolerantReplies[N][200]>
+  : Responses<N> extends { 200: infer R extends z.ZodType }
     ? z.output<R>
     : Responses<N> extends { 201: infer R extends z.ZodType }
       ? z.output<R>
       : Responses<N> extends { 204: infer R extends z.ZodType }
         ? z.output<R>
         : never;
+
+/**
+ * POSTs that create something. Each carries an Idempotency-Key, so pressing submit again after a
+ * reply was lost (a time-out, a dropped connection) returns what was created instead of a second one.
+ */
+export const IDEMPOTENT_ENDPOINTS = ['createOrder', 'bindCard'] as const satisfies readonly EndpointName[];
+export type IdempotentEndpoint = (typeof IDEMPOTENT_ENDPOINTS)[number];
+
+/** Required for the endpoints that create something, refused for the others. */
+export type IdempotencyArg<N extends EndpointName> = N extends IdempotentEndpoint
+  ? { idempotencyKey: string }
+  : { idempotencyKey?: undefined };
 
 type ParamsArg<N extends EndpointName> =
   PathParams<N> extends undefined ? { params?: undefined } : { params: PathParams<N> };
@@ -65,6 +82,8 @@ export interface RequestPlan<N extends EndpointName> {
   key: string;
   /** The JSON body, if the endpoint takes one (not part of `key`: only GET replies are cached). */
   body?: unknown;
+  /** Sent as the Idempotency-Key header (endpoints that create something). */
+  idempotencyKey?: string;
 }
 
 export function planRequest<N extends EndpointName>(endpoint: N, args: RequestArgs<N>, lang: Language): RequestPlan<N> {
@@ -78,12 +97,19 @@ export function planRequest<N extends EndpointName>(endpoint: N, args: RequestAr
     .sort()
     .map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(query[name] ?? '')}`)
     .join('&');
-  return { endpoint, lang, key: `${path}?${search}`, body: (args as { body?: unknown }).body };
+  const plan: RequestPlan<N> = { endpoint, lang, key: `${path}?${search}`, body: (args as { body?: unknown }).body };
+  const { idempotencyKey } = args as { idempotencyKey?: string };
+  if (idempotencyKey !== undefined) plan.idempotencyKey = idempotencyKey;
+  return plan;
 }
 
-/** The reply schema for a 2xx status: the status's own, else the endpoint's success one (200, 201, 204). */
+/**
+ * The reply schema for a 2xx status: the status's own, else the endpoint's success one (200, 201, 204).
+ * An endpoint in TOLERANT_REPLIES is read with the client's lenient schema.
+ */
 export function replySchema(endpoint: EndpointName, status = 200): z.ZodType {
-  const responses = api[endpoint].responses as Record<number, z.ZodType | undefined>;
+  const tolerant = (TOLERANT_REPLIES as Partial<Record<EndpointName, Record<number, z.ZodType>>>)[endpoint];
+  const responses = { ...(api[endpoint].responses as Record<number, z.ZodType | undefined>), ...tolerant };
   const schema = responses[status] ?? responses[200] ?? responses[201] ?? responses[204];
   if (!schema) throw new Error(`Endpoint ${endpoint} declares no success reply`);
   return schema;
@@ -91,9 +117,13 @@ export function replySchema(endpoint: EndpointName, status = 200): z.ZodType {
 
 export class TimeoutSignal extends Error {}
 
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** Rejects with TimeoutSignal after `ms`; `onTimeout` then gets the chance to stop the work (abort a request). */
+export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout?: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TimeoutSignal('timeout')), ms);
+    const timer = setTimeout(() => {
+      reject(new TimeoutSignal('timeout'));
+      onTimeout?.();
+    }, ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
@@ -149,12 +179,15 @@ export function parseReply<N extends EndpointName>(
     if (!parsed.success) throw new ApiError('BAD_REPLY', translate(lang, 'state.badReply'), status);
     return parsed.data as Reply<N>;
   }
-  const envelope = errorEnvelopeSchema.safeParse(data);
+  const envelope = clientErrorEnvelopeSchema.safeParse(data);
   if (envelope.success) {
-    const { code, message, field } = envelope.data.error;
+    const { message, field } = envelope.data.error;
+    // A code newer than this app version: no page branches on it, but its (localized) message is shown.
+    const code = knownErrorCode(envelope.data.error.code) ?? 'UNKNOWN_ERROR';
     if (status === 401 && token && (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED')) endSession(token);
     // The server localizes its messages from the `lang` we sent.
-    throw new ApiError(code, message, status, field);
+    const shown = message.trim() !== '' ? message : translate(lang, 'state.unknownError');
+    throw new ApiError(code, shown, status, field);
   }
   if (status >= 500) throw new ApiError('HTTP_ERROR', errorMessage(lang, 'SERVICE_UNAVAILABLE'), status);
   throw new ApiError('BAD_REPLY', translate(lang, 'state.badReply'), status);
@@ -168,21 +201,21 @@ export async function send<N extends EndpointName>(
   const { endpoint, lang } = plan;
   const hasBody = plan.body !== undefined;
   const { header, token } = requestHeaders(hasBody);
+  if (plan.idempotencyKey !== undefined) header[IDEMPOTENCY_KEY_HEADER] = plan.idempotencyKey;
   // The body is typed loosely here on purpose: the endpoint's schema is what gives it a type.
   let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
   try {
-    response = await withTimeout(
-      Taro.request({
-        url: `${API_BASE_URL}${plan.key}`,
-        method: api[endpoint].method,
-        header,
-        ...(hasBody ? { data: plan.body as TaroGeneral.IAnyObject } : {}),
-        dataType: 'json',
-        // Taro's own timer is a backstop; ours decides, so both platforms classify timeouts alike.
-        timeout: timeoutMs + 2_000,
-      }),
-      timeoutMs,
-    );
+    const task = Taro.request({
+      url: `${API_BASE_URL}${plan.key}`,
+      method: api[endpoint].method,
+      header,
+      ...(hasBody ? { data: plan.body as TaroGeneral.IAnyObject } : {}),
+      dataType: 'json',
+      // Taro's own timer is a backstop; ours decides, so both platforms classify timeouts alike.
+      timeout: timeoutMs + 2_000,
+    });
+    // A call we gave up on is aborted, so it cannot land later (or keep a slow connection busy).
+    response = await withTimeout(task, timeoutMs, () => (task as { abort?: () => void }).abort?.());
   } catch (error) {
     throw transportError(error, lang);
   }
@@ -196,7 +229,7 @@ export async function send<N extends EndpointName>(
  */
 export function request<N extends EndpointName>(
   endpoint: N,
-  args: RequestArgs<N> & { lang: Language; timeoutMs?: number },
+  args: RequestArgs<N> & IdempotencyArg<N> & { lang: Language; timeoutMs?: number },
 ): Promise<Reply<N>> {
   return send(planRequest(endpoint, args, args.lang), args.timeoutMs);
 }

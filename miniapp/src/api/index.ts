@@ -3,6 +3,7 @@ export {
   request,
   planRequest,
   send,
+  IDEMPOTENT_ENDPOINTS,
   REQUEST_TIMEOUT_MS,
   type EndpointName,
   type Reply,
@@ -12,3 +13,5 @@ export {
 export { isCacheable } from './cache';
 export { uploadFile, UPLOAD_TIMEOUT_MS, type UploadOptions } from './upload';
 export { useCachedQuery, type CachedQuery, type QueryStatus } from './use-cached-query';
+export { newIdempotencyKey, useIdempotencyKey } from './idempotency';
+export { clientMessageSchema, type ClientMessage, type ClientMessageKind } from './tolerant';

@@ -36,16 +36,15 @@ export async function uploadFile<N extends EndpointName>(
   const { header, token } = requestHeaders(false);
   let response: { statusCode: number; data: unknown };
   try {
-    response = await withTimeout(
-      Taro.uploadFile({
-        url: `${API_BASE_URL}${plan.key}`,
-        filePath,
-        name: fieldName,
-        header,
-        timeout: UPLOAD_TIMEOUT_MS + 2_000,
-      }),
-      UPLOAD_TIMEOUT_MS,
-    );
+    const task = Taro.uploadFile({
+      url: `${API_BASE_URL}${plan.key}`,
+      filePath,
+      name: fieldName,
+      header,
+      timeout: UPLOAD_TIMEOUT_MS + 2_000,
+    });
+    // Given up on: abort it, so the photo does not arrive after the page has moved on.
+    response = await withTimeout(task, UPLOAD_TIMEOUT_MS, () => (task as { abort?: () => void }).abort?.());
   } catch (error) {
     throw transportError(error, args.lang);
   }

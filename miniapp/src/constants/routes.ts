@@ -43,6 +43,18 @@ export const MESSAGES_PACKAGE_PAGES = {
   inbox: 'pages/inbox/index',
 } as const;
 
+/** Top-up: amount → confirm → cashier → result, and 我的订单 with each order's detail and receipt. */
+export const TOPUP_PACKAGE_ROOT = 'packages/topup';
+
+export const TOPUP_PACKAGE_PAGES = {
+  amount: 'pages/amount/index',
+  confirm: 'pages/confirm/index',
+  cashier: 'pages/cashier/index',
+  result: 'pages/result/index',
+  orders: 'pages/orders/index',
+  order: 'pages/order/index',
+} as const;
+
 export const ROUTES = {
   home: TAB_PAGES.home,
   guides: TAB_PAGES.guides,
@@ -55,6 +67,12 @@ export const ROUTES = {
   cardAdd: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.add}`,
   cardDetail: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.detail}`,
   messages: `${MESSAGES_PACKAGE_ROOT}/${MESSAGES_PACKAGE_PAGES.inbox}`,
+  topupAmount: `${TOPUP_PACKAGE_ROOT}/${TOPUP_PACKAGE_PAGES.amount}`,
+  topupConfirm: `${TOPUP_PACKAGE_ROOT}/${TOPUP_PACKAGE_PAGES.confirm}`,
+  cashier: `${TOPUP_PACKAGE_ROOT}/${TOPUP_PACKAGE_PAGES.cashier}`,
+  topupResult: `${TOPUP_PACKAGE_ROOT}/${TOPUP_PACKAGE_PAGES.result}`,
+  orders: `${TOPUP_PACKAGE_ROOT}/${TOPUP_PACKAGE_PAGES.orders}`,
+  orderDetail: `${TOPUP_PACKAGE_ROOT}/${TOPUP_PACKAGE_PAGES.order}`,
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

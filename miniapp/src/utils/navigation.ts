@@ -100,3 +100,81 @@ export function backToCards(): void {
     void Taro.redirectTo({ url: routeUrl('cards') });
   }
 }
+
+/** 充值 for one card: the amount page (optionally with an amount already chosen). */
+export function openTopup(cardId: string, amountMinor?: number): void {
+  const query: Record<string, string> = { cardId };
+  if (amountMinor !== undefined) query.amount = String(amountMinor);
+  void Taro.navigateTo({ url: routeUrl('topupAmount', query) });
+}
+
+export interface ConfirmQuery {
+  cardId: string;
+  amountMinor: number;
+  method: string;
+  promotionId?: string;
+}
+
+export function openTopupConfirm({ cardId, amountMinor, method, promotionId }: ConfirmQuery): void {
+  const query: Record<string, string> = { cardId, amount: String(amountMinor), method };
+  if (promotionId) query.promotionId = promotionId;
+  void Taro.navigateTo({ url: routeUrl('topupConfirm', query) });
+}
+
+/** 我的订单, all cards or one. */
+export function openOrders(cardId?: string): void {
+  void Taro.navigateTo({ url: routeUrl('orders', cardId ? { cardId } : {}) });
+}
+
+export function openOrderDetail(id: string): void {
+  void Taro.navigateTo({ url: routeUrl('orderDetail', { id }) });
+}
+
+/**
+ * The result page of a payment. From the confirm page it replaces the confirm page (that order is
+ * placed; back from the result goes to the amount page); from 我的订单 or an order it opens on top.
+ */
+export function showTopupResult(orderId: string, outcome: string | undefined, how: 'replace' | 'push'): void {
+  const url = routeUrl('topupResult', outcome ? { orderId, outcome } : { orderId });
+  void (how === 'replace' ? Taro.redirectTo({ url }) : Taro.navigateTo({ url }));
+}
+
+const TOPUP_FLOW_ROUTES: readonly string[] = [
+  ROUTES.topupAmount,
+  ROUTES.topupConfirm,
+  ROUTES.cashier,
+  ROUTES.topupResult,
+];
+
+/**
+ * 完成 on the result page: back past the pages of this payment (amount, confirm, cashier, result) to
+ * where it started: a card, the home tab, 我的订单. Opened directly, there is nothing below: home.
+ */
+export function leaveTopupFlow(): void {
+  const pages = Taro.getCurrentPages();
+  let delta = 0;
+  for (let i = pages.length - 1; i >= 0; i -= 1) {
+    const page = pages[i];
+    if (!page || !TOPUP_FLOW_ROUTES.some((route) => routeOf(page).endsWith(route))) break;
+    delta += 1;
+  }
+  if (delta > 0 && delta < pages.length) {
+    void Taro.navigateBack({ delta });
+  } else {
+    void Taro.switchTab({ url: routeUrl('home') });
+  }
+}
+
+/**
+ * After a failed payment, to choose another method: the amount page below (it keeps the amount chosen),
+ * else a fresh one with the amount filled in.
+ */
+export function backToTopupAmount(cardId: string, amountMinor: number): void {
+  const pages = Taro.getCurrentPages();
+  const below = pages[pages.length - 2];
+  if (below && routeOf(below).endsWith(ROUTES.topupAmount)) {
+    void Taro.navigateBack();
+  } else {
+    void Taro.redirectTo({ url: routeUrl('topupAmount', { cardId, amount: String(amountMinor) }) });
+  }
+}

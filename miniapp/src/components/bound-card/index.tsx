@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { CARDS, formatPlate, type BoundCard } from '@cbc/shared';
+import { CARDS, formatMoney, formatPlate, type BoundCard } from '@cbc/shared';
 import { useI18n } from '../../i18n';
 import { shade } from '../../utils/color';
-import { formatMoney } from '../../utils/money';
 import './index.scss';
 
 export function cardGradient(color: string): string {
@@ -70,8 +69,11 @@ export function BoundCardFace({ card, onClick, className }: Props) {
   );
 }
 
-/** One line per card (home page): colour dot, type, masked number, default flag, balance. */
-export function BoundCardRow({ card, onClick }: Props) {
+/**
+ * One line per card (home page): colour dot, type, masked number, default flag, balance, and 充值
+ * (`onTopup`), which a card still waiting for its ID photo sends to its detail page instead.
+ */
+export function BoundCardRow({ card, onClick, onTopup }: Props & { onTopup?: () => void }) {
   const { lang, t } = useI18n();
   const definition = CARDS[card.type];
   return (
@@ -84,7 +86,22 @@ export function BoundCardRow({ card, onClick }: Props) {
         </View>
         <Text className="bound-row__number js-card-masked-number">{card.numberMasked}</Text>
       </View>
-      <Text className="bound-row__amount js-card-balance">{formatMoney(card.balance)}</Text>
+      <View className="bound-row__side">
+        <Text className="bound-row__amount js-card-balance">{formatMoney(card.balance)}</Text>
+        {onTopup ? (
+          <View
+            className="bound-row__topup js-card-topup"
+            ariaRole="button"
+            ariaLabel={`${t('cards.topup')} ${definition.name[lang]} ${card.numberMasked.slice(-4)}`}
+            onClick={(event) => {
+              event.stopPropagation();
+              onTopup();
+            }}
+          >
+            {t('cards.topup')}
+          </View>
+        ) : null}
+      </View>
     </View>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { Message } from '@cbc/shared';
+import type { ClientMessage } from '../../api';
 import { useI18n } from '../../i18n';
 import { openMessages } from '../../utils/navigation';
 import './index.scss';
@@ -9,7 +9,7 @@ import './index.scss';
 export const SMS_BANNER_MS = 8_000;
 
 interface Props {
-  message: Message | null;
+  message: ClientMessage | null;
   onDismiss: () => void;
 }
 

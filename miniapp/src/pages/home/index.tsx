@@ -10,7 +10,15 @@ import { ScamWarning, SimulationBadge, SimulationNotice } from '../../components
 import { InlineError, LoadingSkeleton } from '../../components/query-states';
 import { Section } from '../../components/section';
 import { useI18n } from '../../i18n';
-import { openCardAdd, openCardDetail, openCards, switchToGuides } from '../../utils/navigation';
+import {
+  openCardAdd,
+  openCardDetail,
+  openCards,
+  openLogin,
+  openOrders,
+  openTopup,
+  switchToGuides,
+} from '../../utils/navigation';
 import { usePageTitle } from '../../utils/use-page-title';
 import { useRefreshOnShow } from '../../utils/use-show-refresh';
 import { useTabBarLabels } from '../../utils/use-tab-bar-labels';
@@ -65,7 +73,13 @@ function MyCards() {
     body = (
       <View className="panel my-cards js-home-cards">
         {cards.map((card) => (
-          <BoundCardRow key={card.id} card={card} onClick={() => openCardDetail(card.id)} />
+          <BoundCardRow
+            key={card.id}
+            card={card}
+            onClick={() => openCardDetail(card.id)}
+            // A card still waiting for its ID photo cannot be topped up: its page has the upload.
+            onTopup={() => (card.verification === 'verified' ? openTopup(card.id) : openCardDetail(card.id))}
+          />
         ))}
       </View>
     );
@@ -129,9 +143,33 @@ export default function HomePage() {
       <Section title={t('home.simulationTitle')}>
         <View className="panel practice js-practice">
           <Text className="practice__body">{t('home.simulationBody')}</Text>
-          <View className="practice__foot">
-            <Text className="practice__soon js-practice-soon">{t('home.simulationSoon')}</Text>
-          </View>
+          {loggedIn ? (
+            <View className="practice__foot">
+              <Text className="practice__hint">{t('home.practiceHint')}</Text>
+              <Button
+                type="default"
+                size="normal"
+                className="practice__button js-practice-orders"
+                ariaRole="button"
+                onClick={() => openOrders()}
+              >
+                {t('home.practiceOrders')}
+              </Button>
+            </View>
+          ) : (
+            <View className="practice__foot">
+              <Button
+                type="primary"
+                size="large"
+                block
+                className="practice__login js-practice-login"
+                ariaRole="button"
+                onClick={openLogin}
+              >
+                {t('home.practiceLogin')}
+              </Button>
+            </View>
+          )}
         </View>
       </Section>
 

@@ -9,7 +9,7 @@ import { LanguageSwitch } from '../../components/language-switch';
 import { ScamWarning, SimulationNotice } from '../../components/notices';
 import { Section } from '../../components/section';
 import { useI18n } from '../../i18n';
-import { openCards, openLogin, openMessages, openRegister } from '../../utils/navigation';
+import { openCards, openLogin, openMessages, openOrders, openRegister } from '../../utils/navigation';
 import { usePageTitle } from '../../utils/use-page-title';
 import { useRefreshOnShow } from '../../utils/use-show-refresh';
 import { useTabBarLabels } from '../../utils/use-tab-bar-labels';
@@ -64,14 +64,14 @@ function LoggedOutHeader() {
 interface EntryProps {
   title: string;
   className: string;
-  icon: 'cards' | 'messages' | 'phone';
+  icon: 'cards' | 'orders' | 'messages' | 'phone';
   extra?: ReactNode;
   onClick: () => void;
 }
 
 function Entry({ title, className, icon, extra, onClick }: EntryProps) {
   return (
-    <View className={`me-entry ${className}`} onClick={onClick}>
+    <View className={`me-entry ${className}`} ariaRole="button" onClick={onClick}>
       <View className={`me-entry__icon me-entry__icon--${icon}`} />
       <Text className="me-entry__title">{title}</Text>
       {extra ? <View className="me-entry__extra">{extra}</View> : null}
@@ -133,6 +133,9 @@ export default function MePage() {
           }
           onClick={openCards}
         />
+        {loggedIn ? (
+          <Entry title={t('me.orders')} className="js-me-orders" icon="orders" onClick={() => openOrders()} />
+        ) : null}
         <Entry
           title={t('me.messages')}
           className="js-me-messages"

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
@@ -10,10 +10,9 @@ import {
   validatePassword,
   validatePhone,
   validationMessage,
-  type Message,
   type PhoneRegion,
 } from '@cbc/shared';
-import { request, toApiError } from '../../../../api';
+import { request, toApiError, type ClientMessage } from '../../../../api';
 import { startSession, useSession } from '../../../../auth';
 import { FormError, FormField } from '../../../../components/form-field';
 import { SimulationNotice } from '../../../../components/notices';
@@ -21,6 +20,7 @@ import { SmsBanner } from '../../../../components/sms-banner';
 import { useI18n } from '../../../../i18n';
 import { DIGITS_INPUT } from '../../../../utils/input-types';
 import { leaveAccountFlow, switchToLogin } from '../../../../utils/navigation';
+import { useCountdown } from '../../../../utils/use-countdown';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { fieldOfError, useFormErrors } from '../../../../utils/use-form-errors';
 import { PhoneField } from '../../components/phone-field';
@@ -42,24 +42,6 @@ const FIELD_BY_CODE: Partial<Record<string, Field>> = {
 /** A light check for typos (the server validates with zod's e-mail rule). */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Seconds left until another code may be requested, ticking once a second. */
-function useCountdown(): [number, (seconds: number) => void] {
-  const [until, setUntil] = useState(0);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (until <= now) return undefined;
-    // Wake at the next whole second left, so the label counts 60, 59, … without drifting.
-    const timer = setTimeout(() => setNow(Date.now()), (until - now) % 1_000 || 1_000);
-    return () => clearTimeout(timer);
-  }, [until, now]);
-  const start = useCallback((seconds: number) => {
-    const started = Date.now();
-    setNow(started);
-    setUntil(started + seconds * 1_000);
-  }, []);
-  return [Math.max(0, Math.ceil((until - now) / 1_000)), start];
-}
-
 export default function RegisterPage() {
   const { lang, t } = useI18n();
   const { user } = useSession();
@@ -74,7 +56,7 @@ export default function RegisterPage() {
   const [smsCode, setSmsCode] = useState('');
   const [sending, setSending] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const [banner, setBanner] = useState<Message | null>(null);
+  const [banner, setBanner] = useState<ClientMessage | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [resendIn, startCountdown] = useCountdown();
   const form = useFormErrors<Field>();

@@ -19,7 +19,7 @@ import {
   type IdDocumentType,
   type PlateRegion,
 } from '@cbc/shared';
-import { request, toApiError, uploadFile } from '../../../../api';
+import { request, toApiError, uploadFile, useIdempotencyKey } from '../../../../api';
 import { useSession } from '../../../../auth';
 import { ChoiceGroup } from '../../../../components/choice-group';
 import { FormError, FormField } from '../../../../components/form-field';
@@ -80,6 +80,7 @@ export default function CardAddPage() {
   const [phase, setPhase] = useState<'binding' | 'uploading' | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useFormErrors<Field>();
+  const idempotencyKeyFor = useIdempotencyKey();
 
   if (!loggedIn) {
     return (
@@ -142,15 +143,14 @@ export default function CardAddPage() {
     setPhase('binding');
     let cardId: string;
     try {
-      const card = await request('bindCard', {
-        lang,
-        body: {
-          type,
-          number: normalizeCardNumber(number),
-          plates: plates.map((plate) => ({ region: plate.region, number: normalizePlate(plate.region, plate.number) })),
-          idDocument: { type: idType, number: normalizeIdNumber(idType, idNumber) },
-        },
-      });
+      const body = {
+        type,
+        number: normalizeCardNumber(number),
+        plates: plates.map((plate) => ({ region: plate.region, number: normalizePlate(plate.region, plate.number) })),
+        idDocument: { type: idType, number: normalizeIdNumber(idType, idNumber) },
+      };
+      // Submitting the same form again (a lost reply) resends the same key: one card, not two.
+      const card = await request('bindCard', { lang, body, idempotencyKey: idempotencyKeyFor(body) });
       cardId = card.id;
     } catch (caught) {
       const error = toApiError(caught);

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { CARDS, formatPlate, type BoundCard } from '@cbc/shared';
+import { CARDS, formatMoney, formatPlate, type BoundCard } from '@cbc/shared';
 import { z } from 'zod';
 import { request, toApiError, uploadFile, useCachedQuery } from '../../../../api';
 import { useSession } from '../../../../auth';
@@ -11,8 +11,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatDateTime, useI18n } from '../../../../i18n';
-import { formatMoney } from '../../../../utils/money';
-import { backToCards } from '../../../../utils/navigation';
+import { backToCards, openOrders, openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import { ID_PHOTO_MAX_MB, isPhotoTooLarge, pickIdPhoto } from '../../components/id-photo';
@@ -91,6 +90,29 @@ function CardDetailBody({ card, onChanged }: BodyProps) {
   return (
     <View className="js-card-detail">
       <BoundCardFace card={card} className="detail-face" />
+
+      {card.verification === 'verified' ? (
+        <View className="detail-actions">
+          <Button
+            type="default"
+            size="large"
+            className="detail-actions__orders js-card-orders"
+            ariaRole="button"
+            onClick={() => openOrders(card.id)}
+          >
+            {t('cards.cardOrders')}
+          </Button>
+          <Button
+            type="primary"
+            size="large"
+            className="detail-actions__topup js-card-topup"
+            ariaRole="button"
+            onClick={() => openTopup(card.id)}
+          >
+            {t('cards.topup')}
+          </Button>
+        </View>
+      ) : null}
 
       {card.verification === 'photo_required' ? (
         <View className="panel photo-needed js-photo-needed">

@@ -9,7 +9,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { OfflineBanner, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { useI18n } from '../../../../i18n';
-import { openCardAdd, openCardDetail } from '../../../../utils/navigation';
+import { openCardAdd, openCardDetail, openOrders, openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import './index.scss';
@@ -71,12 +71,30 @@ export default function CardsPage() {
         </View>
         <View className="cards-list">
           {cards.map((card) => (
-            <BoundCardFace
-              key={card.id}
-              card={card}
-              className={`cards-list__item js-card-item js-card-${card.id}`}
-              onClick={() => openCardDetail(card.id)}
-            />
+            <View key={card.id} className={`cards-list__item js-card-entry js-card-entry-${card.id}`}>
+              <BoundCardFace
+                card={card}
+                className={`js-card-item js-card-${card.id}`}
+                onClick={() => openCardDetail(card.id)}
+              />
+              <View className="card-actions">
+                <View
+                  className="card-actions__item js-card-orders"
+                  ariaRole="button"
+                  onClick={() => openOrders(card.id)}
+                >
+                  {t('cards.cardOrders')}
+                </View>
+                <View
+                  className="card-actions__item card-actions__item--primary js-card-topup"
+                  ariaRole="button"
+                  // A card waiting for its ID photo goes to its page, where the upload is.
+                  onClick={() => (card.verification === 'verified' ? openTopup(card.id) : openCardDetail(card.id))}
+                >
+                  {card.verification === 'verified' ? t('cards.topup') : t('cards.topupNeedsPhoto')}
+                </View>
+              </View>
+            </View>
           ))}
         </View>
         <View className="cards-foot">

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { Message } from '@cbc/shared';
-import { request, useCachedQuery } from '../../../../api';
+import { request, useCachedQuery, type ClientMessage } from '../../../../api';
 import { useSession } from '../../../../auth';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatDateTime, useI18n } from '../../../../i18n';
@@ -13,7 +12,7 @@ import './index.scss';
 /** The server accepts at most this many ids per mark-read call. */
 const MARK_READ_BATCH = 100;
 
-function MessageItem({ message, unread }: { message: Message; unread: boolean }) {
+function MessageItem({ message, unread }: { message: ClientMessage; unread: boolean }) {
   const { lang, t } = useI18n();
   return (
     <View className={`panel message js-message${unread ? ' is-unread js-message-unread' : ''}`}>

@@ -1,0 +1,33 @@
+import { Text } from '@tarojs/components';
+import type { Order, OrderState } from '@cbc/shared';
+import { useI18n } from '../../../i18n';
+
+export type StatusTone = 'pending' | 'progress' | 'success' | 'muted' | 'danger';
+
+export const STATE_TONES: Record<OrderState, StatusTone> = {
+  created: 'pending',
+  paying: 'pending',
+  paid: 'progress',
+  credited: 'success',
+  closed: 'muted',
+  failed: 'danger',
+};
+
+/** The order's state as a coloured tag: 待支付, 已支付，到账中, 已到账, 已关闭, 支付失败. */
+export function OrderStateTag({ order, className }: { order: Order; className?: string }) {
+  const { t } = useI18n();
+  return (
+    <Text
+      className={`state-tag state-tag--${STATE_TONES[order.state]} js-order-state js-order-state-${order.state}${
+        className ? ` ${className}` : ''
+      }`}
+    >
+      {t(`order.state.${order.state}`)}
+    </Text>
+  );
+}
+
+/** An unpaid order the user can still pay or cancel (the server closes it at `expiresAt`). */
+export function isPayable(order: Order, now = Date.now()): boolean {
+  return (order.state === 'created' || order.state === 'paying') && Date.parse(order.expiresAt) > now;
+}

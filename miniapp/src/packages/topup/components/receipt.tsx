@@ -1,0 +1,54 @@
+import { Text, View } from '@tarojs/components';
+import { CARDS, formatMoney, PAYMENT_METHOD_NAMES, type CardId, type Receipt } from '@cbc/shared';
+import { SimulationBadge } from '../../../components/notices';
+import { formatDateTime, useI18n } from '../../../i18n';
+import { CopyableNumber, InfoRow } from './info-rows';
+
+/** The e-receipt of a credited order, like the one e-mailed: every figure and number on it. */
+export function ReceiptView({ receipt, card }: { receipt: Receipt; card: CardId }) {
+  const { lang, t } = useI18n();
+  return (
+    <View className="panel receipt js-receipt">
+      <View className="receipt__head">
+        <Text className="receipt__title">{t('order.receipt')}</Text>
+        <SimulationBadge />
+      </View>
+      <View className="receipt__total">
+        <Text className="receipt__total-label">{t('topup.total')}</Text>
+        <Text className="receipt__total-amount js-receipt-total">{formatMoney(receipt.total)}</Text>
+      </View>
+      <View className="receipt__rows">
+        <InfoRow label={t('order.receiptNo')}>
+          <CopyableNumber value={receipt.receiptNo} name={t('order.receiptNo')} className="js-receipt-no" />
+        </InfoRow>
+        <InfoRow label={t('order.issuedAt')} figure>
+          <Text>{formatDateTime(lang, Date.parse(receipt.issuedAt))}</Text>
+        </InfoRow>
+        <InfoRow label={t('topup.amount')} figure>
+          <Text>{formatMoney(receipt.amount)}</Text>
+        </InfoRow>
+        <InfoRow label={t('topup.bonus')} figure>
+          <Text>{formatMoney(receipt.bonus)}</Text>
+        </InfoRow>
+        <InfoRow label={t('topup.method')}>
+          <Text>{PAYMENT_METHOD_NAMES[receipt.method][lang]}</Text>
+        </InfoRow>
+        <InfoRow label={t('order.card')}>
+          <Text>{CARDS[card].name[lang]}</Text>
+          <Text className="info-row__sub info-row__mono">{receipt.cardNumberMasked}</Text>
+        </InfoRow>
+        <InfoRow label={t('order.outTradeNo')}>
+          <CopyableNumber value={receipt.outTradeNo} name={t('order.outTradeNo')} className="js-receipt-out-trade-no" />
+        </InfoRow>
+        <InfoRow label={t('order.transactionId')}>
+          <CopyableNumber
+            value={receipt.transactionId}
+            name={t('order.transactionId')}
+            className="js-receipt-transaction-id"
+          />
+        </InfoRow>
+      </View>
+      <Text className="receipt__foot">{t('order.simReceipt')}</Text>
+    </View>
+  );
+}
