@@ -50,8 +50,12 @@ describe('database and migrations', () => {
         'cards',
         'kysely_migration',
         'kysely_migration_lock',
+        'ledger_entries',
         'messages',
+        'orders',
         'sessions',
+        'sim_notifications',
+        'sim_payments',
         'sms_codes',
         'users',
         'wechat_code_uses',
@@ -156,6 +160,25 @@ describe('database and migrations', () => {
     expect((error as Error).message).toMatch(/^Database migration "001-app-meta" failed: .*already exists/);
     const applied = await sql`select name from kysely_migration`.execute(db);
     expect(applied.rows).toEqual([]);
+  });
+
+  it('leaves no half-applied migration behind: a failure after some DDL rolls all of it back', async () => {
+    await migrateToLatest(db);
+    const before = await tableNames();
+    const failing = {
+      ...migrations,
+      '999-half-way': {
+        async up(trx: Kysely<unknown>) {
+          await sql`create table first_half (id text primary key)`.execute(trx);
+          await sql`create index first_half_id on first_half (id)`.execute(trx);
+          await sql`this is not sql`.execute(trx);
+        },
+      },
+    };
+    await expect(migrateToLatest(db, failing)).rejects.toThrow(/"999-half-way" failed/);
+    expect(await tableNames()).toEqual(before);
+    const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    expect(applied.rows.map((row) => row.name)).toEqual(Object.keys(migrations));
   });
 
   it('refuses PostgreSQL for now with a clear message', () => {
