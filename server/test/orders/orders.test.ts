@@ -20,6 +20,7 @@ import {
   payOrder,
   verifiedCard,
 } from '../fixtures/topup';
+import { PaymentProviderError } from '../../src/errors/payment-provider-error';
 import type { NotificationFormat } from '../../src/payment-sims/outbox';
 import { buildTestApp, expectNoInternals, type TestApp } from '../helper';
 
@@ -553,6 +554,34 @@ describe('notifications: replays, forgeries and late arrivals', () => {
     await expectBalancesMatchLedger(t.app);
   });
 
+  it('a genuine notification reporting another amount is refused and changes nothing', async () => {
+    const { auth } = await newAccount();
+    const card = await verifiedCard(t.app, auth);
+    const order = await createOrder(t.app, auth, { cardId: card.id, amountMinor: yuan(100), method: 'wechatpay' });
+    await payOrder(t.app, auth, order.id);
+    await confirmCashier(t.app, auth, order.id, { outcome: 'timeout', password: '123456' });
+    const row = await t.app.db
+      .selectFrom('sim_notifications')
+      .selectAll()
+      .where('outTradeNo', '=', order.outTradeNo)
+      .executeTakeFirstOrThrow();
+    const transaction = JSON.parse(row.payload) as { amount: { total: number; payer_total: number } };
+    transaction.amount.total = 1;
+    transaction.amount.payer_total = 1;
+    const format = t.app.payments.notificationFormats.find((f: NotificationFormat) => f.provider === 'wechatpay');
+    const { headers, body } = format!.build(JSON.stringify(transaction), { probe: false, now: time.now() });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/wechatpay/notify',
+      headers,
+      payload: body,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'FAIL' });
+    expect((await getOrder(t.app, auth, order.id)).state).toBe('paying');
+    expect(await t.app.ledgerService.sumOfEntries(card.id)).toBe(0);
+  });
+
   it('a forged notification is refused whatever the order’s state', async () => {
     const { auth } = await newAccount();
     const card = await verifiedCard(t.app, auth);
@@ -575,5 +604,41 @@ describe('notifications: replays, forgeries and late arrivals', () => {
     expect(forged.statusCode).toBeGreaterThanOrEqual(400);
     expect(forged.json()).toMatchObject({ code: 'FAIL' });
     expect((await getOrder(t.app, auth, order.id)).state).toBe('paying');
+  });
+});
+
+describe('a payment provider that cannot be reached', () => {
+  it('answers 502 PAYMENT_PROVIDER_ERROR in the user’s language; the order stays payable', async () => {
+    const down = async () => {
+      throw new PaymentProviderError('platform not reached');
+    };
+    const broken = await buildTestApp({
+      clock: time.clock,
+      env: { JOB_INTERVAL_MS: '0' },
+      paymentProviders: { wechatpay: { methods: ['wechatpay'], prepare: down, query: down, close: down } },
+    });
+    try {
+      const { auth } = await registerUser(broken.app);
+      const card = await verifiedCard(broken.app, auth);
+      const order = await createOrder(broken.app, auth, {
+        cardId: card.id,
+        amountMinor: yuan(100),
+        method: 'wechatpay',
+      });
+      const res = await broken.app.inject({
+        method: 'POST',
+        url: `/api/v1/orders/${order.id}/pay?lang=en`,
+        headers: auth,
+      });
+      expect(res.statusCode).toBe(502);
+      expect(res.json().error).toEqual({
+        code: 'PAYMENT_PROVIDER_ERROR',
+        message: 'The payment service cannot be reached; try again soon. You will not be charged twice',
+      });
+      expectNoInternals(res.body);
+      expect((await getOrder(broken.app, auth, order.id)).state).toBe('paying');
+    } finally {
+      await broken.close();
+    }
   });
 });
