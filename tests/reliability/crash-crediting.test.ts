@@ -82,7 +82,7 @@ describe('a server killed between "paid" and "credited"', () => {
       }),
     );
     const form = new FormData();
-    form.append('photo', new Blob([solidPng(40, 30, [10, 20, 30])], { type: 'image/png' }), 'id.png');
+    form.append('photo', new Blob([new Uint8Array(solidPng(40, 30, [10, 20, 30]))], { type: 'image/png' }), 'id.png');
     await call(first, 'POST', `/api/v1/cards/${card.id}/id-photo`, { token, form });
 
     const order = orderSchema.parse(
