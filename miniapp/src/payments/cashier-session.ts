@@ -18,18 +18,43 @@ const RESULT_EVENT = 'cbc:cashier-result';
 export function openSimulatedCashier(reply: PaymentReply): Promise<PaymentResult> {
   const session = randomId(16);
   sessions.set(session, reply);
+  // The answer is handed over once the page that asked is showing again (the cashier gone), so
+  // whatever it does next (open the result page) never races the navigation back from the cashier.
+  const openerShown = Taro.getCurrentInstance().router?.onShow;
   return new Promise<PaymentResult>((resolve) => {
-    const onResult = (id: unknown, result: unknown) => {
-      if (id !== session) return;
+    let result: PaymentResult | null = null;
+    let cashierOpen = false;
+    let openerBack = openerShown === undefined;
+    const deliver = () => {
+      if (result === null || !openerBack) return;
       Taro.eventCenter.off(RESULT_EVENT, onResult);
+      if (openerShown) Taro.eventCenter.off(openerShown, onOpenerShown);
       sessions.delete(session);
-      resolve(result as PaymentResult);
+      const answer = result;
+      setTimeout(() => resolve(answer), 0);
+    };
+    const onResult = (id: unknown, value: unknown) => {
+      if (id !== session) return;
+      result = value as PaymentResult;
+      deliver();
+    };
+    const onOpenerShown = () => {
+      if (!cashierOpen) return;
+      openerBack = true;
+      deliver();
     };
     Taro.eventCenter.on(RESULT_EVENT, onResult);
-    Taro.navigateTo({ url: routeUrl('cashier', { session, orderId: reply.order.id }) }).catch(() => {
-      // The sheet could not open (WeChat's page stack is full): like requestPayment failing to start.
-      onResult(session, 'fail');
-    });
+    if (openerShown) Taro.eventCenter.on(openerShown, onOpenerShown);
+    Taro.navigateTo({ url: routeUrl('cashier', { session, orderId: reply.order.id }) }).then(
+      () => {
+        cashierOpen = true;
+      },
+      () => {
+        // The sheet could not open (WeChat's page stack is full): like requestPayment failing to start.
+        openerBack = true;
+        onResult(session, 'fail');
+      },
+    );
   });
 }
 

@@ -425,7 +425,8 @@ export default function CashierPage() {
   const [handedOver] = useState(() => cashierSession(session));
   const [reply, setReply] = useState<PaymentReply | null>(handedOver ?? null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const settled = useRef(false);
+  // The cashier's answer, delivered to the waiting caller once this page has gone (see useUnload).
+  const answer = useRef<PaymentResult | null>(null);
 
   const fetchReply = useCallback(() => {
     if (!orderId.success || !loggedIn) return;
@@ -445,13 +446,11 @@ export default function CashierPage() {
 
   const finish = useCallback(
     (result: PaymentResult) => {
-      if (settled.current) return;
-      settled.current = true;
+      if (answer.current) return;
+      answer.current = result;
       if (handedOver && session) {
-        // Back to the page that asked for the payment first, then tell it: it moves on from there.
-        Taro.navigateBack()
-          .catch(() => undefined)
-          .then(() => settleCashierSession(session, result));
+        // Back to the page that asked for the payment; it hears the answer when this page unloads.
+        Taro.navigateBack().catch(() => settleCashierSession(session, result));
       } else if (orderId.success) {
         showTopupResult(orderId.data, result, 'replace');
       }
@@ -459,11 +458,13 @@ export default function CashierPage() {
     [handedOver, session, orderId.success, orderId.data],
   );
 
-  // Leaving by the system Back button (or swipe) closes the sheet: a cancel, as in a payment app.
+  // The answer goes out only once this page is gone, so the caller's next navigation (to the result
+  // page) never races the way back. Leaving by the system Back button or a swipe closes the sheet:
+  // a cancel, as in a payment app.
   useUnload(() => {
-    if (settled.current || !handedOver || !session) return;
-    settled.current = true;
-    setTimeout(() => settleCashierSession(session, 'cancel'), 0);
+    if (!handedOver || !session) return;
+    const result = answer.current ?? 'cancel';
+    setTimeout(() => settleCashierSession(session, result), 0);
   });
 
   let content;
