@@ -311,7 +311,7 @@ describe('top-up in the browser build', () => {
     await result.locator('.js-cancel-order').click();
     await confirmModal('09b-cancel-order-confirm');
     await waitForResult('closed', 10_000);
-    expect(await result.locator('.js-result-title').innerText()).toBe('订单已关闭');
+    expect(await result.locator('.js-result-title').innerText()).toBe('订单已取消');
     await snap(page, shots, '09c-result-closed');
 
     // A second one, also left unpaid at the cashier…
@@ -521,6 +521,35 @@ describe('top-up in the browser build', () => {
     expect(text).toMatch(/远游卡/);
     expect(text).toMatch(/HK\$1,000\.00/);
     await snap(page, shots, '19-orders');
+  });
+
+  it('reads well in English: the amount page, the cashier sheet and an unpaid result', async () => {
+    // The language the user chose in settings, as Taro's storage keeps it; read when the app starts.
+    await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'en' })));
+    await page.reload();
+    await openTopupFor(yyNumber.slice(-4));
+    const amount = on('topup-amount');
+    await expect.poll(() => amount.locator('.js-promotion').innerText()).toMatch(/Winter top-up bonus/);
+    await amount.locator('.js-preset-2000').click();
+    await amount.locator('.js-method-credit_card').click();
+    await snap(page, shots, '20-en-amount');
+    await amount.locator('.js-topup-next').click();
+    await visible('topup-confirm');
+    await expect.poll(() => on('topup-confirm').locator('.js-confirm-total').innerText()).toBe('HK$2,120.00');
+    await on('topup-confirm').locator('.js-confirm-pay').click();
+    await visible('cashier');
+    await on('cashier').locator('.js-practice-switch').click();
+    expect(await on('cashier').locator('.js-cashier-stripe').innerText()).toMatch(/Simulation/);
+    await snap(page, shots, '21-en-cashier-credit-card');
+    await on('cashier').locator('.js-cashier-close').click();
+    await visible('topup-result');
+    await waitForResult('unpaid', 10_000);
+    expect(await on('topup-result').locator('.js-result-title').innerText()).toBe('Payment cancelled');
+    await snap(page, shots, '22-en-result-unpaid');
+    await on('topup-result').locator('.js-cancel-order').click();
+    await confirmModal();
+    await waitForResult('closed', 10_000);
+    await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'zh-Hans' })));
   });
 
   it('raised no script error on the way', () => {

@@ -23,8 +23,11 @@ export function InfoRow({ label, children, figure = false, strong = false, class
   );
 }
 
-/** A long number (商户订单号, 交易单号, 收据号) with a copy button. */
-export function CopyableNumber({ value, name, className }: { value: string; name: string; className?: string }) {
+/**
+ * A long number (商户订单号, 交易单号, 收据号): its label and a copy button on one line, the number
+ * on its own full-width line below (they run to 30 digits, too long to share a line with a label).
+ */
+export function CopyRow({ label, value, className }: { label: string; value: string; className?: string }) {
   const { t } = useI18n();
   const copy = () => {
     Taro.setClipboardData({ data: value }).then(
@@ -33,18 +36,21 @@ export function CopyableNumber({ value, name, className }: { value: string; name
     );
   };
   return (
-    <View className="copyable">
-      <Text className={`copyable__value${className ? ` ${className}` : ''}`} userSelect>
+    <View className="copy-row">
+      <View className="copy-row__head">
+        <Text className="copy-row__label">{label}</Text>
+        <View
+          className="copy-row__button js-copy"
+          ariaRole="button"
+          ariaLabel={t('order.copyLabel', { name: label })}
+          onClick={copy}
+        >
+          {t('order.copy')}
+        </View>
+      </View>
+      <Text className={`copy-row__value${className ? ` ${className}` : ''}`} userSelect>
         {value}
       </Text>
-      <View
-        className="copyable__button js-copy"
-        ariaRole="button"
-        ariaLabel={t('order.copyLabel', { name })}
-        onClick={copy}
-      >
-        {t('order.copy')}
-      </View>
     </View>
   );
 }

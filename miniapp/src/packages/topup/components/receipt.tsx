@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, PAYMENT_METHOD_NAMES, type CardId, type Receipt } from '@cbc/shared';
 import { SimulationBadge } from '../../../components/notices';
 import { formatDateTime, useI18n } from '../../../i18n';
-import { CopyableNumber, InfoRow } from './info-rows';
+import { CopyRow, InfoRow } from './info-rows';
 
 /** The e-receipt of a credited order, like the one e-mailed: every figure and number on it. */
 export function ReceiptView({ receipt, card }: { receipt: Receipt; card: CardId }) {
@@ -18,9 +18,7 @@ export function ReceiptView({ receipt, card }: { receipt: Receipt; card: CardId 
         <Text className="receipt__total-amount js-receipt-total">{formatMoney(receipt.total)}</Text>
       </View>
       <View className="receipt__rows">
-        <InfoRow label={t('order.receiptNo')}>
-          <CopyableNumber value={receipt.receiptNo} name={t('order.receiptNo')} className="js-receipt-no" />
-        </InfoRow>
+        <CopyRow label={t('order.receiptNo')} value={receipt.receiptNo} className="js-receipt-no" />
         <InfoRow label={t('order.issuedAt')} figure>
           <Text>{formatDateTime(lang, Date.parse(receipt.issuedAt))}</Text>
         </InfoRow>
@@ -37,16 +35,8 @@ export function ReceiptView({ receipt, card }: { receipt: Receipt; card: CardId 
           <Text>{CARDS[card].name[lang]}</Text>
           <Text className="info-row__sub info-row__mono">{receipt.cardNumberMasked}</Text>
         </InfoRow>
-        <InfoRow label={t('order.outTradeNo')}>
-          <CopyableNumber value={receipt.outTradeNo} name={t('order.outTradeNo')} className="js-receipt-out-trade-no" />
-        </InfoRow>
-        <InfoRow label={t('order.transactionId')}>
-          <CopyableNumber
-            value={receipt.transactionId}
-            name={t('order.transactionId')}
-            className="js-receipt-transaction-id"
-          />
-        </InfoRow>
+        <CopyRow label={t('order.outTradeNo')} value={receipt.outTradeNo} className="js-receipt-out-trade-no" />
+        <CopyRow label={t('order.transactionId')} value={receipt.transactionId} className="js-receipt-transaction-id" />
       </View>
       <Text className="receipt__foot">{t('order.simReceipt')}</Text>
     </View>

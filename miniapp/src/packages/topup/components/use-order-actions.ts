@@ -42,14 +42,15 @@ export function useOrderActions(
 
   const cancel = async (orderId: string) => {
     if (busy) return;
-    const { confirm } = await Taro.showModal({
+    // WeChat (and Taro's h5 version) refuse button labels over 4 CJK / 8 Latin characters: short ones.
+    const answer = await Taro.showModal({
       title: t('result.cancelConfirmTitle'),
       content: t('result.cancelConfirmBody'),
-      confirmText: t('result.cancelOrder'),
+      confirmText: t('result.cancelConfirmOk'),
       cancelText: t('result.keepOrder'),
       confirmColor: '#cb2634',
-    });
-    if (!confirm) return;
+    }).catch(() => ({ confirm: false }));
+    if (!answer.confirm) return;
     setBusy({ orderId, action: 'cancel' });
     setError(null);
     try {

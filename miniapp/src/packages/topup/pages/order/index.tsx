@@ -10,7 +10,7 @@ import { ErrorState, LoadingSkeleton } from '../../../../components/query-states
 import { formatDateTime, useI18n } from '../../../../i18n';
 import { openOrders, openTopup, showTopupResult } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
-import { CopyableNumber, InfoRow } from '../../components/info-rows';
+import { CopyRow, InfoRow } from '../../components/info-rows';
 import { MethodIcon } from '../../components/method-icon';
 import { isPayable, OrderStateTag } from '../../components/order-status';
 import { ReceiptView } from '../../components/receipt';
@@ -66,20 +66,14 @@ function OrderBody({ order, actions, polling }: { order: Order; actions: OrderAc
           <Text className="js-order-detail-state">{t(`order.state.${order.state}`)}</Text>
           {order.endReason ? <Text className="info-row__sub">{t(`order.endReason.${order.endReason}`)}</Text> : null}
         </InfoRow>
-        <InfoRow label={t('order.outTradeNo')}>
-          <CopyableNumber value={order.outTradeNo} name={t('order.outTradeNo')} className="js-order-out-trade-no" />
-        </InfoRow>
-        <InfoRow label={t('order.transactionId')}>
-          {order.transactionId ? (
-            <CopyableNumber
-              value={order.transactionId}
-              name={t('order.transactionId')}
-              className="js-order-transaction-id"
-            />
-          ) : (
+        <CopyRow label={t('order.outTradeNo')} value={order.outTradeNo} className="js-order-out-trade-no" />
+        {order.transactionId ? (
+          <CopyRow label={t('order.transactionId')} value={order.transactionId} className="js-order-transaction-id" />
+        ) : (
+          <InfoRow label={t('order.transactionId')}>
             <Text className="info-row__sub">{t('order.pendingTransaction')}</Text>
-          )}
-        </InfoRow>
+          </InfoRow>
+        )}
         <InfoRow label={t('order.createdAt')} figure>
           <Text>{time(order.createdAt)}</Text>
         </InfoRow>

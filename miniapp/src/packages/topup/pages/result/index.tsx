@@ -188,8 +188,13 @@ export default function TopupResultPage() {
       title = t('result.failedTitle');
       text = order.endReason === 'insufficient_funds' ? t('result.insufficientBody') : t('result.failedBody');
     } else if (view === 'closed') {
-      title = t('result.closedTitle');
-      text = order.endReason === 'expired' ? t('result.closedExpiredBody') : t('result.closedBody');
+      const cancelled = order.endReason === 'cancelled';
+      title = cancelled ? t('result.orderCancelled') : t('result.closedTitle');
+      text = cancelled
+        ? t('result.cancelledBody')
+        : order.endReason === 'expired'
+          ? t('result.closedExpiredBody')
+          : t('result.closedBody');
     } else {
       title =
         outcome === 'cancel'
