@@ -5,9 +5,9 @@ import type { Database } from '../../db/schema/index';
 import { AppError, NotFoundError } from '../../errors/app-error';
 import type { NotificationOutbox } from '../outbox';
 import type { SimulatedPlatform } from '../platform';
+import { closeIfExpired, findTrade, notPayable, settleTrade } from '../trades';
 import type { AlipayPlatformKeys } from './keys';
 import { alipayNotificationPayload, createAlipayNotificationFormat } from './notification';
-import { closeIfExpired, findTrade, notPayable, settleTrade } from './trades';
 
 /**
  * The payer's side of the simulated Alipay: the cashier sheet of my.tradePay. Any six digits are the

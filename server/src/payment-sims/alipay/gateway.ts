@@ -5,8 +5,9 @@ import type { Clock } from '../../clock';
 import type { Database, SimPaymentRow } from '../../db/schema/index';
 import type { AlipayGateway, AlipayParams, AlipayResponse, AlipayTradeStatus } from '../../payments/alipay/protocol';
 import { sha256Hex } from '../../security/keyed-hash';
+import { verifyMessage } from '../../security/rsa-signature';
+import { closeIfExpired, closeTrade, createTrade, findTrade } from '../trades';
 import type { AlipayPlatformKeys } from './keys';
-import { closeIfExpired, closeTrade, createTrade, findTrade } from './trades';
 import {
   BUSINESS_FAILED,
   DECLINE_CODE_FIELD,
@@ -15,7 +16,6 @@ import {
   SUCCESS_CODE,
   beijingTime,
   parseBeijingTime,
-  rsa2Verify,
   signContent,
 } from './wire';
 
@@ -194,7 +194,7 @@ export function createAlipayGateway(deps: AlipayGatewayDeps): AlipayGateway {
       }
       if (params.app_id !== keys.appId) return invalidArguments('isv.invalid-app-id', '无效的AppID参数');
       if (params.sign_type !== 'RSA2') return invalidArguments('isv.invalid-signature-type', '无效的签名类型');
-      if (!rsa2Verify(signContent(params, REQUEST_UNSIGNED), params.sign ?? '', keys.merchantPublicKey)) {
+      if (!verifyMessage(signContent(params, REQUEST_UNSIGNED), params.sign ?? '', keys.merchantPublicKey)) {
         return invalidArguments('isv.invalid-signature', '验签出错');
       }
       if (params.charset !== 'utf-8') return invalidArguments('isv.invalid-charset', '字符集错误');

@@ -1,8 +1,6 @@
-import { createPrivateKey, createPublicKey, randomInt, type KeyObject } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { randomInt, type KeyObject } from 'node:crypto';
 import type { ALIPAY_MERCHANT_DIR, ALIPAY_MERCHANT_FILES } from '../../payments/alipay/keys';
-import { ensurePaymentKeys } from './key-files';
+import { ensurePaymentKeys, loadPlatformKeyFiles, type PaymentKeyLayout } from '../key-files';
 
 /**
  * The simulated Alipay's own folder, DATA_DIR/alipay-sim/: its private key (notifications are signed
@@ -27,26 +25,17 @@ const MERCHANT_FILES: typeof ALIPAY_MERCHANT_FILES = {
   info: 'merchant.json',
 };
 
-/** Real app_ids are 16 digits starting with the year the app was created (`2021…`). */
-const newAppId = () => `2021${String(randomInt(0, 1e12)).padStart(12, '0')}`;
+const LAYOUT: PaymentKeyLayout = {
+  merchant: { dir: MERCHANT_DIR, files: MERCHANT_FILES },
+  platform: { dir: ALIPAY_SIM_DIR, files: ALIPAY_SIM_FILES },
+  idField: 'app_id',
+  /** Real app_ids are 16 digits starting with the year the app was created (`2021…`). */
+  newId: () => `2021${String(randomInt(0, 1e12)).padStart(12, '0')}`,
+};
 
 /** Generates, once, both sides' key pairs and the app_id (DATA_DIR/alipay/ and DATA_DIR/alipay-sim/). */
 export async function ensureAlipayKeys(dataDir: string): Promise<void> {
-  await ensurePaymentKeys(dataDir, {
-    merchant: {
-      dir: MERCHANT_DIR,
-      privateKey: MERCHANT_FILES.privateKey,
-      platformPublicKey: MERCHANT_FILES.platformPublicKey,
-      info: MERCHANT_FILES.info,
-      newInfo: () => ({ app_id: newAppId() }),
-    },
-    platform: {
-      dir: ALIPAY_SIM_DIR,
-      privateKey: ALIPAY_SIM_FILES.privateKey,
-      merchantPublicKey: ALIPAY_SIM_FILES.merchantPublicKey,
-      info: ALIPAY_SIM_FILES.info,
-    },
-  });
+  await ensurePaymentKeys(dataDir, LAYOUT);
 }
 
 export interface AlipayPlatformKeys {
@@ -57,13 +46,6 @@ export interface AlipayPlatformKeys {
 }
 
 export async function loadAlipayPlatformKeys(dataDir: string): Promise<AlipayPlatformKeys> {
-  const dir = path.join(dataDir, ALIPAY_SIM_DIR);
-  const read = (file: string) => readFile(path.join(dir, file), 'utf8');
-  const info = JSON.parse(await read(ALIPAY_SIM_FILES.info)) as { app_id?: unknown };
-  if (typeof info.app_id !== 'string') throw new Error(`${path.join(dir, ALIPAY_SIM_FILES.info)} has no app_id`);
-  return {
-    appId: info.app_id,
-    privateKey: createPrivateKey(await read(ALIPAY_SIM_FILES.privateKey)),
-    merchantPublicKey: createPublicKey(await read(ALIPAY_SIM_FILES.merchantPublicKey)),
-  };
+  const { merchantId, privateKey, merchantPublicKey } = await loadPlatformKeyFiles(dataDir, LAYOUT);
+  return { appId: merchantId, privateKey, merchantPublicKey };
 }

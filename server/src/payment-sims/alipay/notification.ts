@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { minorToDecimal } from '@cbc/shared';
 import type { SimPaymentRow } from '../../db/schema/index';
 import type { AlipayParams } from '../../payments/alipay/protocol';
+import { signMessage } from '../../security/rsa-signature';
 import type { NotificationFormat } from '../outbox';
 import type { AlipayPlatformKeys } from './keys';
-import { NOTIFY_UNSIGNED, beijingTime, rsa2Sign, signContent } from './wire';
+import { NOTIFY_UNSIGNED, beijingTime, signContent } from './wire';
 
 /**
  * Alipay's asynchronous payment notification: a form POST to the merchant's notify_url, RSA2-signed
@@ -48,7 +49,7 @@ export function createAlipayNotificationFormat(keys: Pick<AlipayPlatformKeys, 'p
         version: '1.0',
         sign_type: 'RSA2',
       };
-      const sign = rsa2Sign(signContent(params, NOTIFY_UNSIGNED), keys.privateKey);
+      const sign = signMessage(signContent(params, NOTIFY_UNSIGNED), keys.privateKey);
       return {
         headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
         body: new URLSearchParams({ ...params, sign }).toString(),

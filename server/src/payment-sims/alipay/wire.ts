@@ -1,10 +1,10 @@
-import { sign as rsaSign, verify as rsaVerify, type KeyObject } from 'node:crypto';
 import type { SIM_DECLINE_CODE, SIM_DECLINE_DESC } from '../../payments/alipay/protocol';
 
 /**
- * The simulated Alipay's side of the open-platform format: the RSA2 signature over sorted parameters
- * and Beijing wall-clock times. Written apart from the merchant's implementation (payments/alipay) on
- * purpose: the two meet only on the wire, and the tests check both against the `alipay-sdk` package.
+ * The simulated Alipay's side of the open-platform format: what the RSA2 signature covers (sorted
+ * parameters) and Beijing wall-clock times. Written apart from the merchant's implementation
+ * (payments/alipay) on purpose: the two meet only on the wire, and the tests check both against the
+ * `alipay-sdk` package. RSA2 itself (SHA256withRSA, base64) is security/rsa-signature.ts on both sides.
  * Facts: shared/PAYMENTS.md §8.
  */
 
@@ -27,19 +27,6 @@ export function signContent(params: Record<string, string>, excluded: readonly s
     .sort()
     .map((key) => `${key}=${params[key]}`)
     .join('&');
-}
-
-/** RSA2: SHA256withRSA (PKCS#1 v1.5), base64. */
-export function rsa2Sign(content: string, privateKey: KeyObject): string {
-  return rsaSign('sha256', Buffer.from(content, 'utf8'), privateKey).toString('base64');
-}
-
-export function rsa2Verify(content: string, signature: string, publicKey: KeyObject): boolean {
-  try {
-    return rsaVerify('sha256', Buffer.from(content, 'utf8'), publicKey, Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
 }
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;

@@ -5,9 +5,10 @@ import type { Clock } from '../../clock';
 import type { Database, SimPaymentRow } from '../../db/schema/index';
 import type { BankApi, BankErrorCode, BankReply, BankRequest } from '../../payments/bankcard/protocol';
 import { sha256Hex } from '../../security/keyed-hash';
-import { closeIfExpired, closeTrade, createTrade, findTrade } from '../alipay/trades';
+import { isFresh, signedMessage, verifyMessage } from '../../security/rsa-signature';
+import { closeIfExpired, closeTrade, createTrade, findTrade } from '../trades';
 import type { BankcardPlatformKeys } from './keys';
-import { bankSchemeSchema, createPaymentSchema, isFresh, paymentRefSchema, signedMessage, verifyMessage } from './wire';
+import { bankSchemeSchema, createPaymentSchema, paymentRefSchema } from './wire';
 
 /**
  * The simulated bank's merchant API, answered in-process: create, query and close a card payment,

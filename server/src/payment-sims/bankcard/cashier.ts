@@ -15,9 +15,9 @@ import { AppError, NotFoundError, TooManyRequestsError } from '../../errors/app-
 import type { MessagesService } from '../../messages/service';
 import type { BankScheme } from '../../payments/bankcard/protocol';
 import type { KeyedHasher } from '../../security/keyed-hash';
-import { closeIfExpired, findTrade, notPayable, settleTrade } from '../alipay/trades';
 import type { NotificationOutbox } from '../outbox';
 import type { SimulatedPlatform } from '../platform';
+import { closeIfExpired, findTrade, notPayable, settleTrade } from '../trades';
 import { schemeOf } from './api';
 import type { BankcardPlatformKeys } from './keys';
 import { bankNotificationPayload, createBankcardNotificationFormat } from './notification';

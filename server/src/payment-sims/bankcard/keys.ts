@@ -1,8 +1,6 @@
-import { createPrivateKey, createPublicKey, randomInt, type KeyObject } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { randomInt } from 'node:crypto';
 import type { BANKCARD_MERCHANT_DIR, BANKCARD_MERCHANT_FILES } from '../../payments/bankcard/keys';
-import { ensurePaymentKeys } from '../alipay/key-files';
+import { ensurePaymentKeys, loadPlatformKeyFiles, type PaymentKeyLayout, type PlatformKeyFiles } from '../key-files';
 
 /**
  * The simulated bank's own folder, DATA_DIR/bankcard-sim/: its private key (notifications are signed
@@ -23,45 +21,22 @@ const MERCHANT_FILES: typeof BANKCARD_MERCHANT_FILES = {
   info: 'merchant.json',
 };
 
-/** 15 digits like UnionPay merchant numbers (`898` + region, category and serial). */
-const newMerchantId = () => `898${String(randomInt(0, 1e12)).padStart(12, '0')}`;
+const LAYOUT: PaymentKeyLayout = {
+  merchant: { dir: MERCHANT_DIR, files: MERCHANT_FILES },
+  platform: { dir: BANKCARD_SIM_DIR, files: BANKCARD_SIM_FILES },
+  idField: 'merchant_id',
+  /** 15 digits like UnionPay merchant numbers (`898` + region, category and serial). */
+  newId: () => `898${String(randomInt(0, 1e12)).padStart(12, '0')}`,
+};
 
 /** Generates, once, both sides' key pairs and the merchant id (DATA_DIR/bankcard/ and DATA_DIR/bankcard-sim/). */
 export async function ensureBankcardKeys(dataDir: string): Promise<void> {
-  await ensurePaymentKeys(dataDir, {
-    merchant: {
-      dir: MERCHANT_DIR,
-      privateKey: MERCHANT_FILES.privateKey,
-      platformPublicKey: MERCHANT_FILES.platformPublicKey,
-      info: MERCHANT_FILES.info,
-      newInfo: () => ({ merchant_id: newMerchantId() }),
-    },
-    platform: {
-      dir: BANKCARD_SIM_DIR,
-      privateKey: BANKCARD_SIM_FILES.privateKey,
-      merchantPublicKey: BANKCARD_SIM_FILES.merchantPublicKey,
-      info: BANKCARD_SIM_FILES.info,
-    },
-  });
+  await ensurePaymentKeys(dataDir, LAYOUT);
 }
 
-export interface BankcardPlatformKeys {
-  /** The one merchant this simulated bank serves. */
-  merchantId: string;
-  privateKey: KeyObject;
-  merchantPublicKey: KeyObject;
-}
+/** The one merchant this simulated bank serves (`merchantId`), and the bank's keys. */
+export type BankcardPlatformKeys = PlatformKeyFiles;
 
 export async function loadBankcardPlatformKeys(dataDir: string): Promise<BankcardPlatformKeys> {
-  const dir = path.join(dataDir, BANKCARD_SIM_DIR);
-  const read = (file: string) => readFile(path.join(dir, file), 'utf8');
-  const info = JSON.parse(await read(BANKCARD_SIM_FILES.info)) as { merchant_id?: unknown };
-  if (typeof info.merchant_id !== 'string') {
-    throw new Error(`${path.join(dir, BANKCARD_SIM_FILES.info)} has no merchant_id`);
-  }
-  return {
-    merchantId: info.merchant_id,
-    privateKey: createPrivateKey(await read(BANKCARD_SIM_FILES.privateKey)),
-    merchantPublicKey: createPublicKey(await read(BANKCARD_SIM_FILES.merchantPublicKey)),
-  };
+  return loadPlatformKeyFiles(dataDir, LAYOUT);
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SimPaymentRow } from '../../db/schema/index';
 import type { BankNotification } from '../../payments/bankcard/protocol';
+import { newNonce, signMessage, signedMessage, unixTimestamp } from '../../security/rsa-signature';
 import type { NotificationFormat } from '../outbox';
 import { schemeOf } from './api';
 import type { BankcardPlatformKeys } from './keys';
-import { HEADERS, newNonce, signMessage, signedMessage, unixSeconds } from './wire';
+import { HEADERS } from './wire';
 
 /**
  * The simulated bank's payment notification: the JSON event as the body, signed at each attempt over
@@ -32,7 +33,7 @@ export function createBankcardNotificationFormat(keys: Pick<BankcardPlatformKeys
     provider: 'bankcard',
     // The bank sends no signature probes (the outbox only asks for them for WeChat Pay): `probe` is not used.
     build(payload, { now }) {
-      const timestamp = unixSeconds(now);
+      const timestamp = unixTimestamp(now);
       const nonce = newNonce();
       return {
         headers: {

@@ -1,14 +1,12 @@
-import { randomBytes, sign as rsaSign, verify as rsaVerify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { BANK_HEADERS, BankScheme, CreatePaymentRequest, PaymentRef } from '../../payments/bankcard/protocol';
 
 /**
  * The simulated bank's side of its wire format (the merchant's side is payments/bankcard/protocol.ts;
- * they meet only on the wire): SHA256withRSA over `…\ntimestamp\nnonce\nbody\n`, five-minute window,
- * and the schemas the bank checks requests against.
+ * they meet only on the wire): the header names and the schemas the bank checks requests against.
+ * Signatures (SHA256withRSA over `…\ntimestamp\nnonce\nbody\n`, five-minute window) are made and
+ * checked with security/rsa-signature.ts, as on the merchant's side.
  */
-
-const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
 
 /** Header names as sent; typed by the merchant's constants so both spell them alike. */
 export const HEADERS: typeof BANK_HEADERS = {
@@ -32,26 +30,3 @@ export const createPaymentSchema = z.strictObject({
 export const paymentRefSchema = z.strictObject({
   outTradeNo: z.string().min(1).max(64),
 }) satisfies z.ZodType<PaymentRef>;
-
-export const newNonce = () => randomBytes(16).toString('hex');
-export const unixSeconds = (date: Date) => String(Math.floor(date.getTime() / 1000));
-
-export function signedMessage(lines: readonly string[]): string {
-  return lines.map((line) => `${line}\n`).join('');
-}
-
-export function signMessage(message: string, privateKey: KeyObject): string {
-  return rsaSign('sha256', Buffer.from(message, 'utf8'), privateKey).toString('base64');
-}
-
-export function verifyMessage(message: string, signature: string, publicKey: KeyObject): boolean {
-  try {
-    return rsaVerify('sha256', Buffer.from(message, 'utf8'), publicKey, Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
-}
-
-export function isFresh(timestamp: string, now: Date): boolean {
-  return /^\d{1,12}$/.test(timestamp) && Math.abs(now.getTime() - Number(timestamp) * 1000) <= SIGNATURE_WINDOW_MS;
-}

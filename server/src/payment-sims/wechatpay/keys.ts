@@ -1,16 +1,9 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPair,
-  randomBytes,
-  randomInt,
-  type KeyObject,
-} from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createPrivateKey, createPublicKey, randomBytes, randomInt, type KeyObject } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { z } from 'zod';
-import { nonceString } from './wire';
+import { randomAlphanumeric } from '../../security/rsa-signature';
+import { newRsaKeyPair, writePrivateFile } from '../key-files';
 
 /**
  * The key material of the simulated WeChat Pay platform and of its one merchant, generated at first
@@ -64,23 +57,7 @@ export class SimulatedKeysError extends Error {
   }
 }
 
-const generateRsa = promisify(generateKeyPair);
-
 const digits = (count: number) => Array.from({ length: count }, () => String(randomInt(10))).join('');
-
-async function rsaPair(): Promise<{ publicKey: string; privateKey: string }> {
-  return generateRsa('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-}
-
-async function writePrivate(file: string, content: string): Promise<void> {
-  await writeFile(file, content, { mode: 0o600, flag: 'wx' });
-  // writeFile's mode is filtered by the umask; make sure of it.
-  await chmod(file, 0o600);
-}
 
 async function makePrivateDir(dir: string): Promise<void> {
   await mkdir(dir, { mode: 0o700 });
@@ -110,28 +87,28 @@ async function installedState(dataDir: string): Promise<'complete' | 'none' | 'p
 
 /** Writes a complete pair of halves into a fresh folder (`wx`: nothing is ever overwritten). */
 async function generateInto(dir: string): Promise<void> {
-  const [merchant, platform] = await Promise.all([rsaPair(), rsaPair()]);
+  const [merchant, platform] = await Promise.all([newRsaKeyPair(), newRsaKeyPair()]);
   const mchid = `16${digits(8)}`;
   const appid = `wx${randomBytes(8).toString('hex')}`;
   const serialNo = randomBytes(20).toString('hex').toUpperCase();
   const publicKeyId = `PUB_KEY_ID_01${mchid}${digits(20)}`;
-  const apiV3Key = nonceString(32);
+  const apiV3Key = randomAlphanumeric(32);
 
   const merchantDir = path.join(dir, MERCHANT_DIR);
   await makePrivateDir(merchantDir);
-  await writePrivate(path.join(merchantDir, MERCHANT_FILES.privateKey), merchant.privateKey);
-  await writePrivate(path.join(merchantDir, MERCHANT_FILES.platformPublicKey), platform.publicKey);
-  await writePrivate(
+  await writePrivateFile(path.join(merchantDir, MERCHANT_FILES.privateKey), merchant.privateKey);
+  await writePrivateFile(path.join(merchantDir, MERCHANT_FILES.platformPublicKey), platform.publicKey);
+  await writePrivateFile(
     path.join(merchantDir, MERCHANT_FILES.settings),
     `${JSON.stringify({ mchid, appid, serialNo, publicKeyId, apiV3Key }, null, 2)}\n`,
   );
 
   const platformDir = path.join(dir, PLATFORM_DIR);
   await makePrivateDir(platformDir);
-  await writePrivate(path.join(platformDir, PLATFORM_FILES.privateKey), platform.privateKey);
-  await writePrivate(path.join(platformDir, PLATFORM_FILES.merchantPublicKey), merchant.publicKey);
+  await writePrivateFile(path.join(platformDir, PLATFORM_FILES.privateKey), platform.privateKey);
+  await writePrivateFile(path.join(platformDir, PLATFORM_FILES.merchantPublicKey), merchant.publicKey);
   const settings: PlatformSettings = { mchid, appid, merchantSerialNo: serialNo, publicKeyId, apiV3Key };
-  await writePrivate(path.join(platformDir, PLATFORM_FILES.settings), `${JSON.stringify(settings, null, 2)}\n`);
+  await writePrivateFile(path.join(platformDir, PLATFORM_FILES.settings), `${JSON.stringify(settings, null, 2)}\n`);
 }
 
 const lostRace = (error: unknown) =>

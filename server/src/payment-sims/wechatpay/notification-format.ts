@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingResponse } from '../../http/transport';
+import { randomAlphanumeric } from '../../security/rsa-signature';
 import type { NotificationFormat } from '../outbox';
 import type { PlatformKeys } from './keys';
-import { SIGNTEST_PREFIX, encryptResource, nonceString, signatureHeaders, toBeijingRfc3339 } from './wire';
+import { SIGNTEST_PREFIX, encryptResource, signatureHeaders, toBeijingRfc3339 } from './wire';
 
 /**
  * A WeChat Pay v3 payment notification on the wire (shared/PAYMENTS.md §3, §4): the stored cleartext
@@ -12,6 +13,8 @@ import { SIGNTEST_PREFIX, encryptResource, nonceString, signatureHeaders, toBeij
  */
 
 const ASSOCIATED_DATA = 'transaction';
+/** AEAD_AES_256_GCM's nonce: 12 characters. */
+const RESOURCE_NONCE_LENGTH = 12;
 
 /** The same notification keeps its id across retries, as on the platform: derived from the payload. */
 function notificationId(payload: string): string {
@@ -24,7 +27,7 @@ export function wechatPayNotificationFormat(keys: PlatformKeys): NotificationFor
     provider: 'wechatpay',
 
     build(payload, { probe, now }) {
-      const nonce = nonceString(12);
+      const nonce = randomAlphanumeric(RESOURCE_NONCE_LENGTH);
       const body = JSON.stringify({
         id: notificationId(payload),
         create_time: toBeijingRfc3339(now),

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
+import { isFresh } from '../../security/rsa-signature';
 import { V3Error } from './errors';
-import { parseAuthorization, requestSignatureValid, timestampFresh } from './wire';
+import { parseAuthorization, requestSignatureValid } from './wire';
 
 /**
  * The platform's check of a merchant request (shared/PAYMENTS.md §2): a v3 Authorization header of
@@ -34,7 +35,7 @@ export function checkMerchantSignature(
   if (!fields) return 'malformed';
   if (fields.mchid !== merchant.mchid) return 'unknown_merchant';
   if (fields.serialNo.toUpperCase() !== merchant.serialNo.toUpperCase()) return 'unknown_serial';
-  if (!timestampFresh(fields.timestamp, now)) return 'stale';
+  if (!isFresh(fields.timestamp, now)) return 'stale';
   return requestSignatureValid(merchant.publicKey, request, fields) ? null : 'bad_signature';
 }
 

@@ -1,49 +1,29 @@
-import { createCipheriv, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { createCipheriv, type KeyObject } from 'node:crypto';
+import {
+  isStrictBase64,
+  randomAlphanumeric,
+  signMessage,
+  signedMessage,
+  unixTimestamp,
+  verifyMessage,
+} from '../../security/rsa-signature';
 
 /**
  * The platform's side of the WeChat Pay v3 wire format (shared/PAYMENTS.md §2–§4): verifying merchant
  * request signatures, signing replies and notifications, encrypting resources, Beijing-time stamps.
  * Written apart from the merchant's code in server/src/payments on purpose: the tests check each side
  * against the wechatpay-axios-plugin SDK, so one mistake copied into both could not pass unnoticed.
+ * Only the generic primitives (SHA256withRSA, lines ending in `\n`, the 5-minute window, nonces) are
+ * shared, from security/rsa-signature.ts.
  */
 
 export const SIGNATURE_TYPE = 'WECHATPAY2-SHA256-RSA2048';
 const AUTHORIZATION_SCHEMA = 'WECHATPAY2-SHA256-RSA2048';
-/** A request timestamp further than this from the platform's clock is refused. */
-const MAX_CLOCK_SKEW_SECONDS = 300;
 /** Signatures of probe notifications start with this; a correct merchant refuses them. */
 export const SIGNTEST_PREFIX = 'WECHATPAY/SIGNTEST/';
 
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-export function nonceString(length = 32): string {
-  // Bytes ≥ 248 (the largest multiple of 62 that fits a byte) are skipped so every character is equally likely.
-  let out = '';
-  while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
-      if (byte < 248 && out.length < length) out += ALPHABET[byte % 62];
-    }
-  }
-  return out;
-}
-
-export const unixSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
-
-/** Each piece followed by `\n`, the last one too. */
-const lines = (...pieces: string[]): string => pieces.map((piece) => `${piece}\n`).join('');
-
-export function signText(privateKey: KeyObject, text: string): string {
-  return sign('sha256', Buffer.from(text, 'utf8'), privateKey).toString('base64');
-}
-
-function verifyText(publicKey: KeyObject, text: string, signature: string): boolean {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(signature)) return false;
-  try {
-    return verify('sha256', Buffer.from(text, 'utf8'), publicKey, Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
-}
+/** The length of the nonces of replies and notifications (`Wechatpay-Nonce`). */
+const NONCE_LENGTH = 32;
 
 export interface MerchantAuthorization {
   mchid: string;
@@ -74,21 +54,16 @@ export function parseAuthorization(header: string | undefined): MerchantAuthoriz
   return { mchid, nonce, signature, timestamp, serialNo };
 }
 
-export function timestampFresh(timestamp: string, now: Date): boolean {
-  return /^\d{1,12}$/.test(timestamp) && Math.abs(unixSeconds(now) - Number(timestamp)) <= MAX_CLOCK_SKEW_SECONDS;
-}
-
 /** Verifies a merchant's request signature over `METHOD\nPATH_WITH_QUERY\nTIMESTAMP\nNONCE\nBODY\n`. */
 export function requestSignatureValid(
   publicKey: KeyObject,
   request: { method: string; url: string; body: string },
   auth: MerchantAuthorization,
 ): boolean {
-  return verifyText(
-    publicKey,
-    lines(request.method, request.url, auth.timestamp, auth.nonce, request.body),
-    auth.signature,
-  );
+  // A signature that is not even base64 fails like a wrong one.
+  if (!isStrictBase64(auth.signature)) return false;
+  const message = signedMessage([request.method, request.url, auth.timestamp, auth.nonce, request.body]);
+  return verifyMessage(message, auth.signature, publicKey);
 }
 
 /** The signature headers of a reply or notification, over `TIMESTAMP\nNONCE\nBODY\n` as sent. */
@@ -98,12 +73,12 @@ export function signatureHeaders(
   body: string,
   now: Date,
 ): Record<string, string> {
-  const timestamp = String(unixSeconds(now));
-  const nonce = nonceString();
+  const timestamp = unixTimestamp(now);
+  const nonce = randomAlphanumeric(NONCE_LENGTH);
   return {
     'wechatpay-timestamp': timestamp,
     'wechatpay-nonce': nonce,
-    'wechatpay-signature': signText(privateKey, lines(timestamp, nonce, body)),
+    'wechatpay-signature': signMessage(signedMessage([timestamp, nonce, body]), privateKey),
     'wechatpay-serial': serial,
     'wechatpay-signature-type': SIGNATURE_TYPE,
   };

@@ -1,6 +1,5 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { loadMerchantKeyFiles } from '../key-files';
 
 /**
  * What the merchant keeps for Alipay, in DATA_DIR/alipay/: its app private key (the one it signs gateway
@@ -21,18 +20,11 @@ export interface AlipayMerchant {
   platformPublicKey: KeyObject;
 }
 
-const APP_ID = /^\d{16}$/;
-
 export async function loadAlipayMerchant(dataDir: string): Promise<AlipayMerchant> {
-  const dir = path.join(dataDir, ALIPAY_MERCHANT_DIR);
-  const read = (file: string) => readFile(path.join(dir, file), 'utf8');
-  const info = JSON.parse(await read(ALIPAY_MERCHANT_FILES.info)) as { app_id?: unknown };
-  if (typeof info.app_id !== 'string' || !APP_ID.test(info.app_id)) {
-    throw new Error(`${path.join(dir, ALIPAY_MERCHANT_FILES.info)} has no 16-digit app_id`);
-  }
-  return {
-    appId: info.app_id,
-    privateKey: createPrivateKey(await read(ALIPAY_MERCHANT_FILES.privateKey)),
-    platformPublicKey: createPublicKey(await read(ALIPAY_MERCHANT_FILES.platformPublicKey)),
-  };
+  const { merchantId, privateKey, platformPublicKey } = await loadMerchantKeyFiles(dataDir, {
+    dir: ALIPAY_MERCHANT_DIR,
+    files: ALIPAY_MERCHANT_FILES,
+    id: { field: 'app_id', pattern: /^\d{16}$/, description: '16-digit app_id' },
+  });
+  return { appId: merchantId, privateKey, platformPublicKey };
 }

@@ -1,8 +1,10 @@
 import { decimalToMinor } from '@cbc/shared';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
+import { verifyMessage } from '../../security/rsa-signature';
+import { NotificationRefused, notificationErrorStatus, refuseUnlessKnown } from '../notification-refused';
 import type { PaymentNotificationHandler, ProviderTrade } from '../provider';
 import type { AlipayMerchant } from './keys';
-import { NOTIFY_UNSIGNED, parseBeijingTime, rsa2Verify, signContent, type AlipayParams } from './protocol';
+import { NOTIFY_UNSIGNED, parseBeijingTime, signContent, type AlipayParams } from './protocol';
 
 /**
  * POST /api/v1/payments/alipay/notify: Alipay's asynchronous payment notification. Alipay reads only the
@@ -26,21 +28,11 @@ interface FormBody {
   pairs: Array<[string, string]>;
 }
 
-class Refused extends Error {
-  constructor(
-    readonly statusCode: number,
-    reason: string,
-  ) {
-    super(reason);
-    this.name = 'NotificationRefused';
-  }
-}
-
 /** One value per name: a repeated name would let the signed value and the used value differ. */
 function singleValued(pairs: Array<[string, string]>): AlipayParams {
   const params: AlipayParams = {};
   for (const [name, value] of pairs) {
-    if (Object.hasOwn(params, name)) throw new Refused(400, `parameter ${name} repeated`);
+    if (Object.hasOwn(params, name)) throw new NotificationRefused(400, `parameter ${name} repeated`);
     params[name] = value;
   }
   return params;
@@ -49,11 +41,11 @@ function singleValued(pairs: Array<[string, string]>): AlipayParams {
 /** The signature first: nothing in an unverified notification is looked at, not even the app_id. */
 function verified(body: unknown, merchant: AlipayNotifyOptions['merchant']): AlipayParams {
   const pairs = (body as FormBody | undefined)?.pairs;
-  if (!pairs) throw new Refused(400, 'no form body');
+  if (!pairs) throw new NotificationRefused(400, 'no form body');
   const params = singleValued(pairs);
-  if (params.sign_type !== 'RSA2' || !params.sign) throw new Refused(401, 'not RSA2-signed');
-  if (!rsa2Verify(signContent(params, NOTIFY_UNSIGNED), params.sign, merchant.platformPublicKey)) {
-    throw new Refused(401, 'signature does not verify');
+  if (params.sign_type !== 'RSA2' || !params.sign) throw new NotificationRefused(401, 'not RSA2-signed');
+  if (!verifyMessage(signContent(params, NOTIFY_UNSIGNED), params.sign, merchant.platformPublicKey)) {
+    throw new NotificationRefused(401, 'signature does not verify');
   }
   return params;
 }
@@ -62,7 +54,7 @@ function paidTrade(params: AlipayParams): ProviderTrade {
   const amountMinor = decimalToMinor(params.total_amount ?? '');
   const paidAt = parseBeijingTime(params.gmt_payment ?? '');
   if (!params.out_trade_no || !params.trade_no || amountMinor === undefined || !paidAt) {
-    throw new Refused(400, 'incomplete trade');
+    throw new NotificationRefused(400, 'incomplete trade');
   }
   return {
     outTradeNo: params.out_trade_no,
@@ -86,28 +78,26 @@ export function alipayNotifyRoutes(options: AlipayNotifyOptions): FastifyPluginA
     );
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
-      if (status >= 500) request.log.error({ err: error }, 'alipay notification failed');
-      else request.log.warn({ reason: error.message, status }, 'alipay notification refused');
+      const status = notificationErrorStatus(error, request.log, 'alipay');
       return reply.code(status).type('text/plain; charset=utf-8').send('fail');
     });
 
     app.post(ALIPAY_NOTIFY_PATH, async (request, reply) => {
       const params = verified(request.body, merchant);
-      if (params.app_id !== merchant.appId) throw new Refused(400, 'notification for another app_id');
-      if (params.notify_type !== 'trade_status_sync') throw new Refused(400, `notify_type ${params.notify_type}`);
+      if (params.app_id !== merchant.appId) throw new NotificationRefused(400, 'notification for another app_id');
+      if (params.notify_type !== 'trade_status_sync')
+        throw new NotificationRefused(400, `notify_type ${params.notify_type}`);
       const status = params.trade_status;
       if (status === 'WAIT_BUYER_PAY' || status === 'TRADE_CLOSED') {
         // Genuine, but nothing was paid: acknowledged so Alipay stops, the order is left to the query.
         request.log.info({ outTradeNo: params.out_trade_no, status }, 'alipay notification without payment');
         return reply.type('text/plain; charset=utf-8').send('success');
       }
-      if (status !== 'TRADE_SUCCESS' && status !== 'TRADE_FINISHED') throw new Refused(400, `trade_status ${status}`);
+      if (status !== 'TRADE_SUCCESS' && status !== 'TRADE_FINISHED')
+        throw new NotificationRefused(400, `trade_status ${status}`);
 
       const trade = paidTrade(params);
-      const outcome = await onPaid(trade);
-      if (outcome === 'unknown_order') throw new Refused(404, `unknown order ${trade.outTradeNo}`);
-      if (outcome === 'mismatch') throw new Refused(409, `notification does not match order ${trade.outTradeNo}`);
+      refuseUnlessKnown(await onPaid(trade), trade.outTradeNo);
       return reply.type('text/plain; charset=utf-8').send('success');
     });
   };

@@ -1,9 +1,8 @@
-import { sign as rsaSign, verify as rsaVerify, type KeyObject } from 'node:crypto';
-
 /**
  * Alipay's open-platform wire format, as a merchant implements it: the parameter map of a gateway
- * call, the RSA2 signature over sorted parameters, and Beijing wall-clock times. The simulated
- * platform speaks the same format; `alipay-sdk` (a devDependency) checks both from outside in tests.
+ * call, what its RSA2 signature covers (sorted parameters), and Beijing wall-clock times. RSA2 itself
+ * is SHA256withRSA in base64, signed and verified by security/rsa-signature.ts. The simulated platform
+ * speaks the same format; `alipay-sdk` (a devDependency) checks both from outside in tests.
  * Facts: shared/PAYMENTS.md §8; the sorting and exclusions are those of alipay-sdk's checkNotifySign.
  */
 
@@ -38,8 +37,9 @@ export const SIM_DECLINE_DESC = 'sim_decline_desc';
 export type AlipayTradeStatus = 'WAIT_BUYER_PAY' | 'TRADE_CLOSED' | 'TRADE_SUCCESS' | 'TRADE_FINISHED';
 
 /**
- * `k=v&…` over the parameters sorted by name, skipping `excluded` and empty values, values as received
- * (decoded, never re-encoded). Requests sign everything but `sign`; notifications leave out `sign_type` too.
+ * What RSA2 signs: `k=v&…` over the parameters sorted by name, skipping `excluded` and empty values,
+ * values as received (decoded, never re-encoded). Requests sign everything but `sign`; notifications
+ * leave out `sign_type` too.
  */
 export function signContent(params: AlipayParams, excluded: readonly string[]): string {
   return Object.keys(params)
@@ -51,20 +51,6 @@ export function signContent(params: AlipayParams, excluded: readonly string[]): 
 
 export const REQUEST_UNSIGNED = ['sign'] as const;
 export const NOTIFY_UNSIGNED = ['sign', 'sign_type'] as const;
-
-/** RSA2: SHA256withRSA (PKCS#1 v1.5), base64. */
-export function rsa2Sign(content: string, privateKey: KeyObject): string {
-  return rsaSign('sha256', Buffer.from(content, 'utf8'), privateKey).toString('base64');
-}
-
-export function rsa2Verify(content: string, signature: string, publicKey: KeyObject): boolean {
-  try {
-    return rsaVerify('sha256', Buffer.from(content, 'utf8'), publicKey, Buffer.from(signature, 'base64'));
-  } catch {
-    // A signature of the wrong length or a malformed one is simply not valid.
-    return false;
-  }
-}
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const BEIJING_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;

@@ -1,5 +1,6 @@
 import { decimalToMinor, minorToDecimal } from '@cbc/shared';
 import type { Clock } from '../../clock';
+import { signMessage } from '../../security/rsa-signature';
 import { PaymentProviderError, type PaymentProvider, type ProviderTrade, type ProviderTradeState } from '../provider';
 import type { AlipayMerchant } from './keys';
 import {
@@ -10,7 +11,6 @@ import {
   SIM_DECLINE_DESC,
   formatBeijingTime,
   parseBeijingTime,
-  rsa2Sign,
   signContent,
   type AlipayGateway,
   type AlipayParams,
@@ -56,7 +56,7 @@ export function createAlipayProvider(deps: AlipayProviderDeps): PaymentProvider 
       ...extra,
       biz_content: JSON.stringify(biz),
     };
-    params.sign = rsa2Sign(signContent(params, REQUEST_UNSIGNED), merchant.privateKey);
+    params.sign = signMessage(signContent(params, REQUEST_UNSIGNED), merchant.privateKey);
     try {
       return await gateway.execute(params);
     } catch (error) {

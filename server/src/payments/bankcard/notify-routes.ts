@@ -1,8 +1,10 @@
 import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Clock } from '../../clock';
+import { isFresh, signedMessage, verifyMessage } from '../../security/rsa-signature';
+import { NotificationRefused, notificationErrorStatus, refuseUnlessKnown } from '../notification-refused';
 import type { PaymentNotificationHandler, ProviderTrade } from '../provider';
 import type { BankcardMerchant } from './keys';
-import { BANK_HEADERS, bankNotificationSchema, isFresh, signedMessage, verifyMessage } from './protocol';
+import { BANK_HEADERS, bankNotificationSchema } from './protocol';
 
 /**
  * POST /api/v1/payments/bankcard/notify: the simulated card acquirer's payment notification. The bank
@@ -21,16 +23,6 @@ export interface BankcardNotifyOptions {
 const BODY_LIMIT = 16 * 1024;
 const FAIL = { code: 'FAIL', message: '失败' } as const;
 
-class Refused extends Error {
-  constructor(
-    readonly statusCode: number,
-    reason: string,
-  ) {
-    super(reason);
-    this.name = 'NotificationRefused';
-  }
-}
-
 const header = (request: FastifyRequest, name: string) => {
   // Node lower-cases incoming header names.
   const value = request.headers[name.toLowerCase()];
@@ -42,11 +34,11 @@ function verifiedBody(request: FastifyRequest, options: BankcardNotifyOptions): 
   const timestamp = header(request, BANK_HEADERS.timestamp);
   const nonce = header(request, BANK_HEADERS.nonce);
   const signature = header(request, BANK_HEADERS.signature);
-  if (!timestamp || !nonce || !signature) throw new Refused(401, 'unsigned');
-  if (!isFresh(timestamp, options.clock())) throw new Refused(401, 'timestamp outside the window');
+  if (!timestamp || !nonce || !signature) throw new NotificationRefused(401, 'unsigned');
+  if (!isFresh(timestamp, options.clock())) throw new NotificationRefused(401, 'timestamp outside the window');
   const message = signedMessage([timestamp, nonce, raw]);
   if (!verifyMessage(message, signature, options.merchant.platformPublicKey)) {
-    throw new Refused(401, 'signature does not verify');
+    throw new NotificationRefused(401, 'signature does not verify');
   }
   return raw;
 }
@@ -56,12 +48,12 @@ function paidTrade(raw: string, merchantId: string): ProviderTrade {
   try {
     json = JSON.parse(raw);
   } catch {
-    throw new Refused(400, 'body is not JSON');
+    throw new NotificationRefused(400, 'body is not JSON');
   }
   const parsed = bankNotificationSchema.safeParse(json);
-  if (!parsed.success) throw new Refused(400, 'not a payment notification');
+  if (!parsed.success) throw new NotificationRefused(400, 'not a payment notification');
   const event = parsed.data;
-  if (event.merchantId !== merchantId) throw new Refused(400, 'notification for another merchant');
+  if (event.merchantId !== merchantId) throw new NotificationRefused(400, 'notification for another merchant');
   return {
     outTradeNo: event.outTradeNo,
     state: 'SUCCESS',
@@ -81,17 +73,13 @@ export function bankcardNotifyRoutes(options: BankcardNotifyOptions): FastifyPlu
     );
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
-      if (status >= 500) request.log.error({ err: error }, 'bank-card notification failed');
-      else request.log.warn({ reason: error.message, status }, 'bank-card notification refused');
+      const status = notificationErrorStatus(error, request.log, 'bank-card');
       return reply.code(status).send(FAIL);
     });
 
     app.post(BANKCARD_NOTIFY_PATH, async (request, reply) => {
       const trade = paidTrade(verifiedBody(request, options), options.merchant.merchantId);
-      const outcome = await options.onPaid(trade);
-      if (outcome === 'unknown_order') throw new Refused(404, `unknown order ${trade.outTradeNo}`);
-      if (outcome === 'mismatch') throw new Refused(409, `notification does not match order ${trade.outTradeNo}`);
+      refuseUnlessKnown(await options.onPaid(trade), trade.outTradeNo);
       return reply.code(204).send();
     });
   };

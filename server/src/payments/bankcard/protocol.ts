@@ -1,4 +1,3 @@
-import { randomBytes, sign as rsaSign, verify as rsaVerify, type KeyObject } from 'node:crypto';
 import type { PaymentMethod } from '@cbc/shared';
 import { z } from 'zod';
 
@@ -6,46 +5,17 @@ import { z } from 'zod';
  * The simulated bank-card acquirer's own wire format (UnionPay and credit cards share it). No public
  * standard to copy, so it borrows WeChat Pay v3's proven shape: JSON bodies, SHA256withRSA over
  * `…\ntimestamp\nnonce\nbody\n` with a five-minute window, the merchant signing its calls and the bank
- * signing its notifications.
+ * signing its notifications. The signing primitives are security/rsa-signature.ts; the layouts are here.
  */
 
 export type BankScheme = Extract<PaymentMethod, 'unionpay' | 'credit_card'>;
 const bankSchemeSchema = z.enum(['unionpay', 'credit_card'] satisfies BankScheme[]);
-
-/** A signed message older (or newer) than this is refused: a captured one cannot be replayed later. */
-export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
 export const BANK_HEADERS = {
   timestamp: 'X-Bank-Timestamp',
   nonce: 'X-Bank-Nonce',
   signature: 'X-Bank-Signature',
 } as const;
-
-export const newNonce = () => randomBytes(16).toString('hex');
-export const unixSeconds = (date: Date) => String(Math.floor(date.getTime() / 1000));
-
-/** Every line ends with `\n`, the body included, exactly as sent. */
-export function signedMessage(lines: readonly string[]): string {
-  return lines.map((line) => `${line}\n`).join('');
-}
-
-export function signMessage(message: string, privateKey: KeyObject): string {
-  return rsaSign('sha256', Buffer.from(message, 'utf8'), privateKey).toString('base64');
-}
-
-export function verifyMessage(message: string, signature: string, publicKey: KeyObject): boolean {
-  try {
-    return rsaVerify('sha256', Buffer.from(message, 'utf8'), publicKey, Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
-}
-
-/** A timestamp in seconds within the window around `now`. */
-export function isFresh(timestamp: string, now: Date): boolean {
-  if (!/^\d{1,12}$/.test(timestamp)) return false;
-  return Math.abs(now.getTime() - Number(timestamp) * 1000) <= SIGNATURE_WINDOW_SECONDS * 1000;
-}
 
 // ——— merchant → bank ———
 

@@ -1,17 +1,8 @@
 import type { Clock } from '../../clock';
+import { newNonce, signMessage, signedMessage, unixTimestamp } from '../../security/rsa-signature';
 import { PaymentProviderError, type PaymentProvider, type ProviderTrade } from '../provider';
 import type { BankcardMerchant } from './keys';
-import {
-  newNonce,
-  signMessage,
-  signedMessage,
-  unixSeconds,
-  type BankApi,
-  type BankOperation,
-  type BankPayment,
-  type BankReply,
-  type CreatePaymentRequest,
-} from './protocol';
+import type { BankApi, BankOperation, BankPayment, BankReply, CreatePaymentRequest } from './protocol';
 
 /**
  * The merchant's card acquirer, for UnionPay and credit cards alike: create a payment (its token opens
@@ -43,7 +34,7 @@ export function createBankcardProvider(deps: BankcardProviderDeps): PaymentProvi
 
   async function call(operation: BankOperation, payload: object): Promise<BankReply> {
     const body = JSON.stringify(payload);
-    const timestamp = unixSeconds(clock());
+    const timestamp = unixTimestamp(clock());
     const nonce = newNonce();
     const signature = signMessage(signedMessage([operation, timestamp, nonce, body]), merchant.privateKey);
     try {

@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import type { HttpTransport, IncomingResponse } from '../../http/transport';
+import { randomAlphanumeric, signMessage, unixTimestamp } from '../../security/rsa-signature';
 import { PaymentProviderError, type PaymentProvider, type ProviderTrade } from '../provider';
 import type { WechatPayMerchant } from './merchant';
-import {
-  formatAuthorization,
-  nonceString,
-  paySignMessage,
-  requestMessage,
-  signMessage,
-  unixSeconds,
-  verifyPlatformSignature,
-} from './signing';
+import { NONCE_LENGTH, formatAuthorization, paySignMessage, requestMessage, verifyPlatformSignature } from './signing';
 import { toBeijingRfc3339 } from './time';
 import { toProviderTrade, wechatPayTransactionSchema } from './transaction';
 
@@ -50,9 +43,9 @@ export function createWechatPayProvider(deps: WechatPayProviderDeps): PaymentPro
     const url = new URL(`${deps.baseUrl().replace(/\/+$/, '')}${pathWithQuery}`);
     const signedPath = `${url.pathname}${url.search}`;
     const text = body === undefined ? '' : JSON.stringify(body);
-    const timestamp = String(unixSeconds(clock()));
-    const nonce = nonceString();
-    const signature = signMessage(merchant.privateKey, requestMessage(method, signedPath, timestamp, nonce, text));
+    const timestamp = unixTimestamp(clock());
+    const nonce = randomAlphanumeric(NONCE_LENGTH);
+    const signature = signMessage(requestMessage(method, signedPath, timestamp, nonce, text), merchant.privateKey);
     const what = `WeChat Pay ${method} ${url.pathname}`;
     let response: IncomingResponse;
     try {
@@ -143,8 +136,8 @@ export function createWechatPayProvider(deps: WechatPayProviderDeps): PaymentPro
       if (reply.status !== 200) throw unexpected('prepay', reply);
       const parsed = prepayReplySchema.safeParse(reply.json);
       if (!parsed.success) throw new PaymentProviderError('WeChat Pay prepay: reply without prepay_id');
-      const timeStamp = String(unixSeconds(clock()));
-      const nonceStr = nonceString();
+      const timeStamp = unixTimestamp(clock());
+      const nonceStr = randomAlphanumeric(NONCE_LENGTH);
       const pkg = `prepay_id=${parsed.data.prepay_id}`;
       return {
         method: 'wechatpay',
@@ -153,7 +146,7 @@ export function createWechatPayProvider(deps: WechatPayProviderDeps): PaymentPro
           nonceStr,
           package: pkg,
           signType: 'RSA',
-          paySign: signMessage(merchant.privateKey, paySignMessage(merchant.appid, timeStamp, nonceStr, pkg)),
+          paySign: signMessage(paySignMessage(merchant.appid, timeStamp, nonceStr, pkg), merchant.privateKey),
         },
       };
     },

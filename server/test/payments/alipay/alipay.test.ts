@@ -2,31 +2,27 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PaymentOrder } from '../../../src/payments/provider';
 import { PaymentProviderError } from '../../../src/payments/provider';
-import {
-  createAlipayNotificationFormat,
-  createAlipaySim,
-  ensureAlipayKeys,
-  loadAlipayPlatformKeys,
-  type AlipaySim,
-} from '../../../src/payment-sims/alipay/index';
+import { createAlipaySim, loadAlipayPlatformKeys, type AlipaySim } from '../../../src/payment-sims/alipay/index';
 import {
   ALIPAY_NOTIFY_PATH,
-  alipayNotifyRoutes,
   createAlipayProvider,
   loadAlipayMerchant,
   type AlipayMerchant,
 } from '../../../src/payments/alipay/index';
-import { REQUEST_UNSIGNED, rsa2Sign, signContent } from '../../../src/payments/alipay/protocol';
+import { REQUEST_UNSIGNED, signContent } from '../../../src/payments/alipay/protocol';
 import type { PaymentProvider } from '../../../src/payments/provider';
+import { signMessage } from '../../../src/security/rsa-signature';
 import { MINUTE } from '../../fixtures/clock';
 import {
   MERCHANT_ORIGIN,
-  createPaymentEnv,
-  newOutTradeNo,
+  newPaymentOrder,
   notificationsOf,
+  paidCallsFor,
+  resetOnPaid,
   tradeRow,
   type PaymentEnv,
-} from './payment-env';
+} from '../payment-env';
+import { createAlipayEnv } from './env';
 
 let env: PaymentEnv;
 let merchant: AlipayMerchant;
@@ -34,11 +30,7 @@ let sim: AlipaySim;
 let provider: PaymentProvider;
 
 beforeAll(async () => {
-  env = await createPaymentEnv({
-    prepareKeys: ensureAlipayKeys,
-    routes: async ({ dataDir, onPaid }) => alipayNotifyRoutes({ merchant: await loadAlipayMerchant(dataDir), onPaid }),
-    format: async (dataDir) => createAlipayNotificationFormat(await loadAlipayPlatformKeys(dataDir)),
-  });
+  env = await createAlipayEnv();
   merchant = await loadAlipayMerchant(env.dataDir);
   sim = createAlipaySim({
     db: env.db,
@@ -54,26 +46,15 @@ beforeAll(async () => {
   });
 });
 afterAll(() => env.close());
-const callsFor = (outTradeNo: string) =>
-  env.onPaid.mock.calls.map(([trade]) => trade).filter((trade) => trade.outTradeNo === outTradeNo);
+beforeEach(() => resetOnPaid(env));
+const callsFor = (outTradeNo: string) => paidCallsFor(env, outTradeNo);
 
-beforeEach(() => {
-  env.onPaid.mockReset();
-  env.onPaid.mockResolvedValue('applied');
-});
-
-function order(overrides: Partial<PaymentOrder> = {}): PaymentOrder {
-  return {
-    outTradeNo: newOutTradeNo(),
-    method: 'alipay',
-    amountMinor: 20_050,
-    currency: 'CNY',
-    description: '中港通卡充值 ¥200.50',
-    expiresAt: new Date(env.time.now().getTime() + 15 * MINUTE),
-    payer: { userId: env.userId, openid: 'o-unused' },
-    ...overrides,
-  };
-}
+const order = (overrides: Partial<PaymentOrder> = {}) =>
+  newPaymentOrder(
+    env,
+    { method: 'alipay', amountMinor: 20_050, currency: 'CNY', description: '中港通卡充值 ¥200.50' },
+    overrides,
+  );
 
 async function prepared(overrides: Partial<PaymentOrder> = {}) {
   const o = order(overrides);
@@ -123,7 +104,7 @@ describe('Alipay provider and simulated gateway', () => {
     };
     const signed = (p: Record<string, string>, key = merchant.privateKey) => ({
       ...p,
-      sign: rsa2Sign(signContent(p, REQUEST_UNSIGNED), key),
+      sign: signMessage(signContent(p, REQUEST_UNSIGNED), key),
     });
     expect(await sim.execute(signed(params, stranger))).toMatchObject({
       code: '40002',

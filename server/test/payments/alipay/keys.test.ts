@@ -1,39 +1,16 @@
 import { sign, verify } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureAlipayKeys, loadAlipayPlatformKeys } from '../../../src/payment-sims/alipay/index';
 import { loadAlipayMerchant } from '../../../src/payments/alipay/index';
+import { snapshotFolders, useTempDataDirs } from '../key-folders';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-const tempDataDir = async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cbc-alipay-keys-'));
-  dirs.push(dir);
-  return path.join(dir, 'data');
-};
+const tempDataDir = useTempDataDirs('cbc-alipay-keys-');
+const snapshot = (dataDir: string) => snapshotFolders(dataDir, ['alipay', 'alipay-sim']);
 
 const MERCHANT_FILES = ['alipay_public_key.pem', 'app_private_key.pem', 'merchant.json'];
 const SIM_FILES = ['alipay_private_key.pem', 'app_public_key.pem', 'merchant.json'];
-
-async function snapshot(dataDir: string) {
-  const entries: Record<string, { content: string; mtimeMs: number; mode: number }> = {};
-  for (const folder of ['alipay', 'alipay-sim']) {
-    for (const file of await readdir(path.join(dataDir, folder))) {
-      const full = path.join(dataDir, folder, file);
-      const info = await stat(full);
-      entries[`${folder}/${file}`] = {
-        content: await readFile(full, 'utf8'),
-        mtimeMs: info.mtimeMs,
-        mode: info.mode & 0o777,
-      };
-    }
-  }
-  return entries;
-}
 
 /** Both sides hold each other's public key: what one signs, the other verifies. */
 async function expectMatchingPairs(dataDir: string) {

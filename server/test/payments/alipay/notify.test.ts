@@ -6,7 +6,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createAlipayNotificationFormat,
-  ensureAlipayKeys,
   loadAlipayPlatformKeys,
   type AlipayPlatformKeys,
 } from '../../../src/payment-sims/alipay/index';
@@ -16,9 +15,11 @@ import {
   loadAlipayMerchant,
   type AlipayMerchant,
 } from '../../../src/payments/alipay/index';
-import { NOTIFY_UNSIGNED, rsa2Sign, signContent } from '../../../src/payments/alipay/protocol';
+import { NOTIFY_UNSIGNED, signContent } from '../../../src/payments/alipay/protocol';
 import type { PaymentNotificationHandler } from '../../../src/payments/provider';
-import { createPaymentEnv, type PaymentEnv } from './payment-env';
+import { signMessage } from '../../../src/security/rsa-signature';
+import { resetOnPaid, type PaymentEnv } from '../payment-env';
+import { createAlipayEnv } from './env';
 
 let env: PaymentEnv;
 let merchant: AlipayMerchant;
@@ -41,11 +42,7 @@ const payload = {
 };
 
 beforeAll(async () => {
-  env = await createPaymentEnv({
-    prepareKeys: ensureAlipayKeys,
-    routes: async ({ dataDir, onPaid }) => alipayNotifyRoutes({ merchant: await loadAlipayMerchant(dataDir), onPaid }),
-    format: async (dataDir) => createAlipayNotificationFormat(await loadAlipayPlatformKeys(dataDir)),
-  });
+  env = await createAlipayEnv();
   merchant = await loadAlipayMerchant(env.dataDir);
   platform = await loadAlipayPlatformKeys(env.dataDir);
   payload.app_id = merchant.appId;
@@ -59,10 +56,7 @@ beforeAll(async () => {
   });
 });
 afterAll(() => env.close());
-beforeEach(() => {
-  env.onPaid.mockReset();
-  env.onPaid.mockResolvedValue('applied');
-});
+beforeEach(() => resetOnPaid(env));
 
 /** The notification exactly as the simulated Alipay sends it. */
 function genuine(fields: Record<string, string> = {}) {
@@ -81,7 +75,7 @@ function signed(params: Record<string, string>, options: { key?: KeyObject; sort
           .map(([name, value]) => `${name}=${value}`)
           .join('&')
       : signContent(params, NOTIFY_UNSIGNED);
-  return new URLSearchParams({ ...params, sign: rsa2Sign(content, options.key ?? platform.privateKey) }).toString();
+  return new URLSearchParams({ ...params, sign: signMessage(content, options.key ?? platform.privateKey) }).toString();
 }
 
 const paramsOf = (body: string) => Object.fromEntries(new URLSearchParams(body));

@@ -1,31 +1,30 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  createBankcardNotificationFormat,
   createBankcardSim,
-  ensureBankcardKeys,
   loadBankcardPlatformKeys,
   type BankcardSim,
 } from '../../../src/payment-sims/bankcard/index';
 import {
   BANKCARD_NOTIFY_PATH,
-  bankcardNotifyRoutes,
   createBankcardProvider,
   loadBankcardMerchant,
   type BankcardMerchant,
 } from '../../../src/payments/bankcard/index';
-import { signMessage, signedMessage, unixSeconds } from '../../../src/payments/bankcard/protocol';
 import { PaymentProviderError, type PaymentOrder, type PaymentProvider } from '../../../src/payments/provider';
 import type { CashierRecipient } from '../../../src/payment-sims/platform';
+import { signMessage, signedMessage, unixTimestamp } from '../../../src/security/rsa-signature';
 import { MINUTE, SECOND } from '../../fixtures/clock';
 import {
   MERCHANT_ORIGIN,
-  createPaymentEnv,
-  newOutTradeNo,
+  newPaymentOrder,
   notificationsOf,
+  paidCallsFor,
+  resetOnPaid,
   tradeRow,
   type PaymentEnv,
-} from '../alipay/payment-env';
+} from '../payment-env';
+import { createBankcardEnv } from './env';
 
 let env: PaymentEnv;
 let merchant: BankcardMerchant;
@@ -34,12 +33,7 @@ let provider: PaymentProvider;
 let recipient: CashierRecipient;
 
 beforeAll(async () => {
-  env = await createPaymentEnv({
-    prepareKeys: ensureBankcardKeys,
-    routes: async ({ dataDir, onPaid, time }) =>
-      bankcardNotifyRoutes({ merchant: await loadBankcardMerchant(dataDir), clock: time.clock, onPaid }),
-    format: async (dataDir) => createBankcardNotificationFormat(await loadBankcardPlatformKeys(dataDir)),
-  });
+  env = await createBankcardEnv();
   merchant = await loadBankcardMerchant(env.dataDir);
   sim = createBankcardSim({
     db: env.db,
@@ -58,26 +52,15 @@ beforeAll(async () => {
   recipient = { userId: env.userId, to: '+86 139****0001', lang: 'en' };
 });
 afterAll(() => env.close());
-const callsFor = (outTradeNo: string) =>
-  env.onPaid.mock.calls.map(([trade]) => trade).filter((trade) => trade.outTradeNo === outTradeNo);
+beforeEach(() => resetOnPaid(env));
+const callsFor = (outTradeNo: string) => paidCallsFor(env, outTradeNo);
 
-beforeEach(() => {
-  env.onPaid.mockReset();
-  env.onPaid.mockResolvedValue('applied');
-});
-
-function order(overrides: Partial<PaymentOrder> = {}): PaymentOrder {
-  return {
-    outTradeNo: newOutTradeNo(),
-    method: 'unionpay',
-    amountMinor: 100_000,
-    currency: 'HKD',
-    description: '遠遊卡增值 HK$1,000.00',
-    expiresAt: new Date(env.time.now().getTime() + 15 * MINUTE),
-    payer: { userId: env.userId, openid: 'o-unused' },
-    ...overrides,
-  };
-}
+const order = (overrides: Partial<PaymentOrder> = {}) =>
+  newPaymentOrder(
+    env,
+    { method: 'unionpay', amountMinor: 100_000, currency: 'HKD', description: '遠遊卡增值 HK$1,000.00' },
+    overrides,
+  );
 
 async function prepared(overrides: Partial<PaymentOrder> = {}) {
   const o = order(overrides);
@@ -123,7 +106,7 @@ describe('bank-card provider and simulated bank', () => {
   it('refuses calls signed with another key, for another merchant, or outside the five-minute window', async () => {
     const body = JSON.stringify({ outTradeNo: 'never-created' });
     const call = (overrides: { key?: Parameters<typeof signMessage>[1]; merchantId?: string; at?: Date } = {}) => {
-      const timestamp = unixSeconds(overrides.at ?? env.time.now());
+      const timestamp = unixTimestamp(overrides.at ?? env.time.now());
       const message = signedMessage(['payments.query', timestamp, 'n0nce', body]);
       return sim.call({
         merchantId: overrides.merchantId ?? merchant.merchantId,

@@ -1,37 +1,17 @@
 import { sign, verify } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureBankcardKeys, loadBankcardPlatformKeys } from '../../../src/payment-sims/bankcard/index';
 import { loadBankcardMerchant } from '../../../src/payments/bankcard/index';
+import { snapshotFolders, useTempDataDirs } from '../key-folders';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function files(dataDir: string) {
-  const entries: Record<string, { content: string; mtimeMs: number; mode: number }> = {};
-  for (const folder of ['bankcard', 'bankcard-sim']) {
-    for (const file of await readdir(path.join(dataDir, folder))) {
-      const full = path.join(dataDir, folder, file);
-      const info = await stat(full);
-      entries[`${folder}/${file}`] = {
-        content: await readFile(full, 'utf8'),
-        mtimeMs: info.mtimeMs,
-        mode: info.mode & 0o777,
-      };
-    }
-  }
-  return entries;
-}
+const tempDataDir = useTempDataDirs('cbc-bank-keys-');
+const files = (dataDir: string) => snapshotFolders(dataDir, ['bankcard', 'bankcard-sim']);
 
 describe('ensureBankcardKeys', () => {
   it('creates both folders once (files 0600, folders 0700) with matching key pairs, and never regenerates them', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'cbc-bank-keys-'));
-    dirs.push(root);
-    const dataDir = path.join(root, 'data');
+    const dataDir = await tempDataDir();
     await Promise.all([ensureBankcardKeys(dataDir), ensureBankcardKeys(dataDir)]);
 
     expect((await readdir(dataDir)).sort()).toEqual(['bankcard', 'bankcard-sim']);

@@ -2,19 +2,18 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createBankcardNotificationFormat,
-  ensureBankcardKeys,
   loadBankcardPlatformKeys,
   type BankcardPlatformKeys,
 } from '../../../src/payment-sims/bankcard/index';
 import {
   BANKCARD_NOTIFY_PATH,
-  bankcardNotifyRoutes,
   loadBankcardMerchant,
   type BankcardMerchant,
 } from '../../../src/payments/bankcard/index';
-import { signMessage, signedMessage, unixSeconds } from '../../../src/payments/bankcard/protocol';
+import { signMessage, signedMessage, unixTimestamp } from '../../../src/security/rsa-signature';
 import { MINUTE } from '../../fixtures/clock';
-import { createPaymentEnv, type PaymentEnv } from '../alipay/payment-env';
+import { resetOnPaid, type PaymentEnv } from '../payment-env';
+import { createBankcardEnv } from './env';
 
 let env: PaymentEnv;
 let merchant: BankcardMerchant;
@@ -34,20 +33,12 @@ const event = () => ({
 });
 
 beforeAll(async () => {
-  env = await createPaymentEnv({
-    prepareKeys: ensureBankcardKeys,
-    routes: async ({ dataDir, onPaid, time }) =>
-      bankcardNotifyRoutes({ merchant: await loadBankcardMerchant(dataDir), clock: time.clock, onPaid }),
-    format: async (dataDir) => createBankcardNotificationFormat(await loadBankcardPlatformKeys(dataDir)),
-  });
+  env = await createBankcardEnv();
   merchant = await loadBankcardMerchant(env.dataDir);
   bank = await loadBankcardPlatformKeys(env.dataDir);
 });
 afterAll(() => env.close());
-beforeEach(() => {
-  env.onPaid.mockReset();
-  env.onPaid.mockResolvedValue('applied');
-});
+beforeEach(() => resetOnPaid(env));
 
 /** The notification exactly as the simulated bank sends it, now. */
 const genuine = (body: object = event()) =>
@@ -55,7 +46,7 @@ const genuine = (body: object = event()) =>
 
 /** A hand-made notification: any timestamp, any key. */
 function signed(body: string, options: { at?: Date; key?: KeyObject } = {}) {
-  const timestamp = unixSeconds(options.at ?? env.time.now());
+  const timestamp = unixTimestamp(options.at ?? env.time.now());
   const nonce = 'a1b2c3d4e5f6';
   return {
     body,

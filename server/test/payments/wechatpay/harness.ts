@@ -171,3 +171,25 @@ export function newOrder(h: WechatPayHarness, overrides: Partial<PaymentOrder> =
     ...overrides,
   };
 }
+
+export const SAMPLE_OPENID = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
+export const SAMPLE_TRANSACTION_ID = '4200001234202506011234567890';
+
+/** A paid transaction of the harness's merchant and app, the cleartext of a payment notification. */
+export function paidTransaction(h: WechatPayHarness, overrides: Record<string, unknown> = {}) {
+  return {
+    appid: h.merchant.appid,
+    mchid: h.merchant.mchid,
+    out_trade_no: 'NOTIFY-0001',
+    transaction_id: SAMPLE_TRANSACTION_ID,
+    trade_type: 'JSAPI',
+    trade_state: 'SUCCESS',
+    trade_state_desc: '支付成功',
+    bank_type: 'OTHERS',
+    attach: '',
+    success_time: '2025-06-01T16:00:00+08:00',
+    payer: { openid: SAMPLE_OPENID },
+    amount: { total: 10000, payer_total: 10000, currency: 'CNY', payer_currency: 'CNY' },
+    ...overrides,
+  };
+}

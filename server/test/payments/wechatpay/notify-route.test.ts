@@ -1,7 +1,13 @@
 import { Formatter, Rsa } from 'wechatpay-axios-plugin';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WECHATPAY_NOTIFY_PATH } from '../../../src/payments/wechatpay/index';
-import { startWechatPay, type WechatPayHarness } from './harness';
+import {
+  SAMPLE_OPENID,
+  SAMPLE_TRANSACTION_ID,
+  paidTransaction,
+  startWechatPay,
+  type WechatPayHarness,
+} from './harness';
 import { otherPrivatePem } from './keys-fixture';
 
 /**
@@ -21,26 +27,10 @@ beforeEach(() => {
   h.onPaid.mockResolvedValue('applied');
 });
 
-const OPENID = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
-const TRANSACTION_ID = '4200001234202506011234567890';
+const OPENID = SAMPLE_OPENID;
+const TRANSACTION_ID = SAMPLE_TRANSACTION_ID;
 
-function payload(overrides: Record<string, unknown> = {}): string {
-  return JSON.stringify({
-    appid: h.merchant.appid,
-    mchid: h.merchant.mchid,
-    out_trade_no: 'NOTIFY-0001',
-    transaction_id: TRANSACTION_ID,
-    trade_type: 'JSAPI',
-    trade_state: 'SUCCESS',
-    trade_state_desc: '支付成功',
-    bank_type: 'OTHERS',
-    attach: '',
-    success_time: '2025-06-01T16:00:00+08:00',
-    payer: { openid: OPENID },
-    amount: { total: 10000, payer_total: 10000, currency: 'CNY', payer_currency: 'CNY' },
-    ...overrides,
-  });
-}
+const payload = (overrides: Record<string, unknown> = {}): string => JSON.stringify(paidTransaction(h, overrides));
 
 /** The platform's own notification, as its outbox would send it. */
 const genuine = (text = payload(), options: { probe?: boolean; now?: Date } = {}) =>

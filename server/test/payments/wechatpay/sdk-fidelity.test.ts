@@ -2,7 +2,7 @@ import { createPublicKey, generateKeyPairSync, type KeyLike } from 'node:crypto'
 import { Aes, Formatter, Rsa, Wechatpay } from 'wechatpay-axios-plugin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WECHATPAY_NOTIFY_PATH } from '../../../src/payments/wechatpay/index';
-import { CAPTURE_PATH, newOrder, startWechatPay, type WechatPayHarness } from './harness';
+import { CAPTURE_PATH, newOrder, paidTransaction, startWechatPay, type WechatPayHarness } from './harness';
 
 /**
  * Fidelity with an independent implementation: the community SDK wechatpay-axios-plugin (shared/
@@ -166,20 +166,10 @@ describe('our merchant side checked with the SDK primitives', () => {
 
   it('the notify route accepts a notification the SDK signs and encrypts with the platform keys', async () => {
     h.onPaid.mockClear();
-    const transaction = {
-      appid: h.merchant.appid,
-      mchid: h.merchant.mchid,
+    const transaction = paidTransaction(h, {
       out_trade_no: 'SDK-SIGNED-0001',
-      transaction_id: '4200001234202506011234567890',
-      trade_type: 'JSAPI',
-      trade_state: 'SUCCESS',
-      trade_state_desc: '支付成功',
-      bank_type: 'OTHERS',
-      attach: '',
-      success_time: '2025-06-01T16:00:00+08:00',
-      payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
       amount: { total: 5000, payer_total: 5000, currency: 'CNY', payer_currency: 'CNY' },
-    };
+    });
     const nonce = Formatter.nonce(12);
     const body = JSON.stringify({
       id: 'EV-2018022511223320873',

@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPair, randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -6,8 +6,9 @@ import { promisify } from 'node:util';
 /**
  * Key files of one simulated payment family: a merchant folder and a platform folder under DATA_DIR,
  * each holding its own RSA-2048 private key and a copy of the other side's public key, as a real
- * merchant and platform would after exchanging public keys in a console. Shared by the Alipay and
- * bank-card simulations.
+ * merchant and platform would after exchanging public keys in a console. Used by the Alipay and
+ * bank-card simulations; the simulated WeChat Pay lays out its halves its own way (wechatpay/keys.ts)
+ * with the same file primitives (newRsaKeyPair, writePrivateFile).
  *
  * Created once, never regenerated: a new key would orphan every signature already out there. Several
  * processes may start at once on one DATA_DIR (a test run, a restart overlapping a shutdown), so each
@@ -18,34 +19,41 @@ import { promisify } from 'node:util';
 export interface PaymentKeyLayout {
   merchant: {
     dir: string;
-    privateKey: string;
-    /** Where the merchant keeps the platform's public key. */
-    platformPublicKey: string;
-    /** The merchant's identity at the platform (`merchant.json`). */
-    info: string;
-    newInfo: () => Record<string, string>;
+    files: {
+      privateKey: string;
+      /** Where the merchant keeps the platform's public key. */
+      platformPublicKey: string;
+      /** The merchant's identity at the platform (`merchant.json`). */
+      info: string;
+    };
   };
   platform: {
     dir: string;
-    privateKey: string;
-    /** Where the platform keeps the merchant's public key. */
-    merchantPublicKey: string;
-    /** The platform's copy of the merchant's identity. */
-    info: string;
+    files: {
+      privateKey: string;
+      /** Where the platform keeps the merchant's public key. */
+      merchantPublicKey: string;
+      /** The platform's copy of the merchant's identity. */
+      info: string;
+    };
   };
+  /** The field of `info` that names the merchant (`app_id`, `merchant_id`). */
+  idField: string;
+  /** A new merchant id, at first start. */
+  newId: () => string;
 }
 
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 const generateKeyPairAsync = promisify(generateKeyPair);
 
-async function newPrivateKeyPem(): Promise<string> {
-  const { privateKey } = await generateKeyPairAsync('rsa', {
+/** A new RSA-2048 key pair: the private key PKCS#8, the public key SPKI, both PEM. */
+export async function newRsaKeyPair(): Promise<{ privateKey: string; publicKey: string }> {
+  return generateKeyPairAsync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
   });
-  return privateKey;
 }
 
 function publicPemOf(privatePem: string): string {
@@ -63,7 +71,8 @@ async function isDirectory(dir: string): Promise<boolean> {
   }
 }
 
-async function writePrivateFile(file: string, content: string): Promise<void> {
+/** Creates `file` (never overwrites one) readable by its owner only. */
+export async function writePrivateFile(file: string, content: string): Promise<void> {
   await writeFile(file, content, { mode: FILE_MODE, flag: 'wx' });
   // The mode given to writeFile is filtered by the umask; make sure no one else can read a key.
   await chmod(file, FILE_MODE);
@@ -126,18 +135,40 @@ async function syncFile(dir: string, file: string, content: string): Promise<voi
 export async function ensurePaymentKeys(dataDir: string, layout: PaymentKeyLayout): Promise<void> {
   const { merchant, platform } = layout;
   const platformDir = await ensureFolder(dataDir, platform.dir, async () => ({
-    [platform.privateKey]: await newPrivateKeyPem(),
+    [platform.files.privateKey]: (await newRsaKeyPair()).privateKey,
   }));
   const merchantDir = await ensureFolder(dataDir, merchant.dir, async () => ({
-    [merchant.privateKey]: await newPrivateKeyPem(),
-    [merchant.info]: `${JSON.stringify(merchant.newInfo(), null, 2)}\n`,
+    [merchant.files.privateKey]: (await newRsaKeyPair()).privateKey,
+    [merchant.files.info]: `${JSON.stringify({ [layout.idField]: layout.newId() }, null, 2)}\n`,
   }));
-  await assertComplete(platformDir, [platform.privateKey]);
-  await assertComplete(merchantDir, [merchant.privateKey, merchant.info]);
+  await assertComplete(platformDir, [platform.files.privateKey]);
+  await assertComplete(merchantDir, [merchant.files.privateKey, merchant.files.info]);
 
-  const platformPrivate = await readFile(path.join(platformDir, platform.privateKey), 'utf8');
-  const merchantPrivate = await readFile(path.join(merchantDir, merchant.privateKey), 'utf8');
-  await syncFile(merchantDir, merchant.platformPublicKey, publicPemOf(platformPrivate));
-  await syncFile(platformDir, platform.merchantPublicKey, publicPemOf(merchantPrivate));
-  await syncFile(platformDir, platform.info, await readFile(path.join(merchantDir, merchant.info), 'utf8'));
+  const platformPrivate = await readFile(path.join(platformDir, platform.files.privateKey), 'utf8');
+  const merchantPrivate = await readFile(path.join(merchantDir, merchant.files.privateKey), 'utf8');
+  await syncFile(merchantDir, merchant.files.platformPublicKey, publicPemOf(platformPrivate));
+  await syncFile(platformDir, platform.files.merchantPublicKey, publicPemOf(merchantPrivate));
+  await syncFile(platformDir, platform.files.info, await readFile(path.join(merchantDir, merchant.files.info), 'utf8'));
+}
+
+export interface PlatformKeyFiles {
+  /** The one merchant the simulated platform serves: `idField` of its info file. */
+  merchantId: string;
+  privateKey: KeyObject;
+  merchantPublicKey: KeyObject;
+}
+
+/** The platform's half, as ensurePaymentKeys left it. */
+export async function loadPlatformKeyFiles(dataDir: string, layout: PaymentKeyLayout): Promise<PlatformKeyFiles> {
+  const { dir: name, files } = layout.platform;
+  const dir = path.join(dataDir, name);
+  const read = (file: string) => readFile(path.join(dir, file), 'utf8');
+  const info = JSON.parse(await read(files.info)) as Record<string, unknown>;
+  const merchantId = info[layout.idField];
+  if (typeof merchantId !== 'string') throw new Error(`${path.join(dir, files.info)} has no ${layout.idField}`);
+  return {
+    merchantId,
+    privateKey: createPrivateKey(await read(files.privateKey)),
+    merchantPublicKey: createPublicKey(await read(files.merchantPublicKey)),
+  };
 }

@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
-import { isUniqueViolation } from '../../db/errors';
-import type { Database, NewSimPaymentRow, SimPaymentRow, SimPaymentUpdate, SimProvider } from '../../db/schema/index';
-import { AppError } from '../../errors/app-error';
-import type { NotificationOutbox } from '../outbox';
-import type { CashierPayOutcome } from '../platform';
+import { isUniqueViolation } from '../db/errors';
+import type { Database, NewSimPaymentRow, SimPaymentRow, SimPaymentUpdate, SimProvider } from '../db/schema/index';
+import { AppError } from '../errors/app-error';
+import type { NotificationOutbox } from './outbox';
+import type { CashierPayOutcome } from './platform';
 
 /**
  * A simulated platform's own records of merchants' orders (sim_payments), shared by the Alipay and
  * bank-card simulations: the same rules hold at both (one order per merchant order number, expiry,
- * one payment per order), only the wire formats differ.
+ * one payment per order), only the wire formats differ. The simulated WeChat Pay keeps its own
+ * (wechatpay/queries.ts): there a declined attempt leaves the order payable.
  */
 
 export interface TradeKey {

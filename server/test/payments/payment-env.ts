@@ -5,25 +5,25 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import { vi, type Mock } from 'vitest';
-import { createDatabase } from '../../../src/db/database';
-import { migrateToLatest } from '../../../src/db/migrator';
-import type { Database } from '../../../src/db/schema/index';
-import { injectTransport } from '../../../src/http/transport';
-import { createMessagesService, type MessagesService } from '../../../src/messages/service';
+import { createDatabase } from '../../src/db/database';
+import { migrateToLatest } from '../../src/db/migrator';
+import type { Database } from '../../src/db/schema/index';
+import { injectTransport } from '../../src/http/transport';
+import { createMessagesService, type MessagesService } from '../../src/messages/service';
 import {
   createNotificationOutbox,
   type NotificationFormat,
   type NotificationOutbox,
-} from '../../../src/payment-sims/outbox';
-import type { PaymentNotificationHandler } from '../../../src/payments/provider';
-import { createKeyedHasher, type KeyedHasher } from '../../../src/security/keyed-hash';
-import { testClock, type TestClock } from '../../fixtures/clock';
+} from '../../src/payment-sims/outbox';
+import type { PaymentNotificationHandler, PaymentOrder, ProviderTrade } from '../../src/payments/provider';
+import { createKeyedHasher, type KeyedHasher } from '../../src/security/keyed-hash';
+import { MINUTE, testClock, type TestClock } from '../fixtures/clock';
 
 /**
  * What a simulated payment family needs in a test: its own temp DATA_DIR (real key files), a freshly
  * migrated SQLite file, one user with an inbox, the real messages service, and the merchant's notify
  * routes on a bare Fastify that the real outbox reaches through `inject`. Shared by the Alipay and
- * bank-card tests.
+ * bank-card tests (alipay/env.ts and bankcard/env.ts set it up for each).
  */
 export interface PaymentEnv {
   dataDir: string;
@@ -99,11 +99,37 @@ export async function createPaymentEnv(options: {
   };
 }
 
+/** Forgets earlier calls of `onPaid`, which answers `applied` again: for a beforeEach. */
+export function resetOnPaid(env: PaymentEnv): void {
+  env.onPaid.mockReset();
+  env.onPaid.mockResolvedValue('applied');
+}
+
+/** The trades `onPaid` was handed for one order (earlier tests' payments may be delivered too). */
+export function paidCallsFor(env: PaymentEnv, outTradeNo: string): ProviderTrade[] {
+  return env.onPaid.mock.calls.map(([trade]) => trade).filter((trade) => trade.outTradeNo === outTradeNo);
+}
+
 let serial = 0;
 /** A fresh merchant order number per call (6–32 of [0-9A-Za-z_-]). */
 export function newOutTradeNo(): string {
   serial += 1;
   return `T${Date.now().toString(36)}${String(serial).padStart(4, '0')}`;
+}
+
+/** A fresh order of the env's user, payable for 15 minutes of the env's clock. */
+export function newPaymentOrder(
+  env: Pick<PaymentEnv, 'time' | 'userId'>,
+  fields: Pick<PaymentOrder, 'method' | 'amountMinor' | 'currency' | 'description'>,
+  overrides: Partial<PaymentOrder> = {},
+): PaymentOrder {
+  return {
+    outTradeNo: newOutTradeNo(),
+    ...fields,
+    expiresAt: new Date(env.time.now().getTime() + 15 * MINUTE),
+    payer: { userId: env.userId, openid: 'o-unused' },
+    ...overrides,
+  };
 }
 
 export async function notificationsOf(db: Kysely<Database>, outTradeNo: string) {
