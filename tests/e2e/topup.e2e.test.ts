@@ -155,6 +155,9 @@ describe('top-up in the browser build', () => {
     await expect.poll(() => row.locator('.js-card-topup').isVisible()).toBe(true);
     expect(await row.locator('.js-card-topup').getAttribute('role')).toBe('button');
     await snap(page, shots, '00b-home-topup-button');
+    await on('home').locator('.js-practice').scrollIntoViewIfNeeded();
+    expect(await on('home').locator('.js-practice-orders').isVisible()).toBe(true);
+    await snap(page, shots, '00b2-home-practice');
     await row.locator('.js-card-topup').click();
     await visible('topup-amount');
     await page.goBack();
@@ -451,7 +454,7 @@ describe('top-up in the browser build', () => {
     await snap(page, shots, '17-result-yuanyou-credited');
   });
 
-  it('sends one Idempotency-Key per confirm visit, and again the same one when pressed after a lost reply', async () => {
+  it('sends one Idempotency-Key per confirm visit, the same one again after a lost reply, and aborts a call that times out', async () => {
     await openTopupFor(zgtNumber.slice(-4));
     await on('topup-amount').locator('.js-preset-100').click();
     await on('topup-amount').locator('.js-topup-next').click();
@@ -479,10 +482,26 @@ describe('top-up in the browser build', () => {
     await snap(page, shots, '18-confirm-unknown-error-code');
     await page.unroute('**/api/v1/orders?**');
 
+    // …and the third gets no answer at all: after 10 s the app gives up, aborts the call and says so.
+    const aborted: string[] = [];
+    page.on('requestfailed', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/orders') aborted.push(request.failure()?.errorText ?? '');
+    });
+    await page.route('**/api/v1/orders?**', (route) =>
+      route.request().method() === 'POST' ? undefined : route.fallback(),
+    );
+    await on('topup-confirm').locator('.js-confirm-pay').click();
+    await expect
+      .poll(() => on('topup-confirm').locator('.js-form-error').innerText(), { timeout: 20_000 })
+      .toContain('请求超时');
+    await expect.poll(() => aborted).toEqual([expect.stringMatching(/ABORTED/)]);
+    await page.unroute('**/api/v1/orders?**');
+
     const keys = createKeys.slice(before).map((entry) => entry.key);
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(3);
     expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).toBe(keys[0]);
     // Every create call carried a key: both card bindings and every order.
     expect(createKeys.filter((entry) => entry.path === '/api/v1/cards')).toHaveLength(2);
     for (const entry of createKeys) expect(entry.key).toMatch(/^[A-Za-z0-9_-]{8,64}$/);

@@ -16,6 +16,7 @@ export function LoginPrompt({ title, body }: { title: string; body: string }) {
       <Text className="login-prompt__title">{title}</Text>
       <Text className="login-prompt__text">{body}</Text>
       <Button
+        ariaRole="button"
         type="primary"
         size="large"
         block

@@ -50,7 +50,7 @@ export function ErrorState({ error, title, onRetry, children }: ErrorStateProps)
         size="small"
       >
         {onRetry ? (
-          <Button type="primary" className="query-state__action js-retry" onClick={onRetry}>
+          <Button ariaRole="button" type="primary" className="query-state__action js-retry" onClick={onRetry}>
             {t('state.retry')}
           </Button>
         ) : null}

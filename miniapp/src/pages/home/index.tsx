@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { CARD_IDS, CARDS, type CardId } from '@cbc/shared';
-import { useCachedQuery } from '../../api';
+import { CARD_IDS, CARDS, type CardId, type CardList } from '@cbc/shared';
+import { useCachedQuery, type CachedQuery } from '../../api';
 import { useSession } from '../../auth';
 import { BoundCardRow } from '../../components/bound-card';
 import { CardFace } from '../../components/card-face';
@@ -49,10 +49,8 @@ function CardIntro({ card }: { card: CardId }) {
 }
 
 /** Logged in: the user's bound cards with their (simulated) balances, and the way to 我的卡片. */
-function MyCards() {
+function MyCards({ query }: { query: CachedQuery<CardList> }) {
   const { t } = useI18n();
-  const query = useCachedQuery('listCards', {});
-  useRefreshOnShow(() => void query.reload());
   const cards = query.data?.cards ?? [];
 
   let body;
@@ -108,6 +106,10 @@ export default function HomePage() {
   const { loggedIn } = useSession();
   usePageTitle(t('app.name'));
   useTabBarLabels();
+  // Waits while logged out (the endpoint needs a session); shared by 我的卡片 and the practice panel.
+  const cards = useCachedQuery('listCards', {});
+  useRefreshOnShow(() => void cards.reload());
+  const hasCards = (cards.data?.cards.length ?? 0) > 0;
 
   return (
     <View className="page home js-page-home">
@@ -132,7 +134,7 @@ export default function HomePage() {
 
       <SimulationNotice />
 
-      {loggedIn ? <MyCards /> : null}
+      {loggedIn ? <MyCards query={cards} /> : null}
 
       <Section title={t('home.cardsTitle')}>
         {CARD_IDS.map((card) => (
@@ -145,7 +147,7 @@ export default function HomePage() {
           <Text className="practice__body">{t('home.simulationBody')}</Text>
           {loggedIn ? (
             <View className="practice__foot">
-              <Text className="practice__hint">{t('home.practiceHint')}</Text>
+              <Text className="practice__hint">{hasCards ? t('home.practiceHint') : t('home.practiceNoCard')}</Text>
               <Button
                 type="default"
                 size="normal"

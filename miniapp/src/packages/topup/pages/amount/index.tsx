@@ -307,7 +307,7 @@ export default function TopupAmountPage() {
   } else if (!cardId.success) {
     body = (
       <ErrorState error={null} title={t('confirm.badLink')}>
-        <Button type="default" className="query-state__action js-back-to-cards" onClick={openCards}>
+        <Button ariaRole="button" type="default" className="query-state__action js-back-to-cards" onClick={openCards}>
           {t('cards.title')}
         </Button>
       </ErrorState>
@@ -320,6 +320,7 @@ export default function TopupAmountPage() {
       body = (
         <ErrorState error={error} title={t('topup.notVerifiedTitle')}>
           <Button
+            ariaRole="button"
             type="primary"
             className="query-state__action js-go-verify"
             onClick={() => openCardDetail(cardId.data)}
@@ -331,7 +332,7 @@ export default function TopupAmountPage() {
     } else if (error?.status === 404) {
       body = (
         <ErrorState error={error}>
-          <Button type="default" className="query-state__action js-back-to-cards" onClick={openCards}>
+          <Button ariaRole="button" type="default" className="query-state__action js-back-to-cards" onClick={openCards}>
             {t('cards.title')}
           </Button>
         </ErrorState>

@@ -478,6 +478,7 @@ export default function CashierPage() {
     content = (
       <ErrorState error={loadError} title={t('cashier.gone')} onRetry={loadError.status === 409 ? undefined : retry}>
         <Button
+          ariaRole="button"
           type="default"
           className="query-state__action js-open-order"
           onClick={() => openOrderDetail(orderId.data)}

@@ -199,7 +199,12 @@ export default function TopupConfirmPage() {
   } else if (!params.success) {
     body = (
       <ErrorState error={null} title={t('confirm.badLink')}>
-        <Button type="default" className="query-state__action js-back" onClick={() => void Taro.navigateBack()}>
+        <Button
+          ariaRole="button"
+          type="default"
+          className="query-state__action js-back"
+          onClick={() => void Taro.navigateBack()}
+        >
           {t('confirm.changeAmount')}
         </Button>
       </ErrorState>

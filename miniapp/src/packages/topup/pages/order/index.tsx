@@ -181,7 +181,12 @@ export default function OrderPage() {
     body = (
       <ErrorState error={polled.error} onRetry={missing ? undefined : polled.reload}>
         {missing ? (
-          <Button type="default" className="query-state__action js-open-orders" onClick={() => openOrders()}>
+          <Button
+            ariaRole="button"
+            type="default"
+            className="query-state__action js-open-orders"
+            onClick={() => openOrders()}
+          >
             {t('orders.title')}
           </Button>
         ) : null}

@@ -153,7 +153,12 @@ export default function TopupResultPage() {
     return (
       <View className="page topup-result js-page-topup-result">
         <ErrorState error={null} title={t('cashier.gone')}>
-          <Button type="default" className="query-state__action js-open-orders" onClick={() => openOrders()}>
+          <Button
+            ariaRole="button"
+            type="default"
+            className="query-state__action js-open-orders"
+            onClick={() => openOrders()}
+          >
             {t('orders.title')}
           </Button>
         </ErrorState>
