@@ -8,6 +8,7 @@ import { h5Dir, repoRoot } from './paths';
 export interface RunningServer {
   baseUrl: string;
   pid: number;
+  /** The DATA_DIR the server uses: a temporary one, unless `env.DATA_DIR` names another. */
   dataDir: string;
   logs: () => string;
   stop: () => Promise<void>;
@@ -40,17 +41,30 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, logs: () => s
   throw new Error(`server did not become healthy in 30 s:\n${logs()}`);
 }
 
-/** Starts the real server process (the same entry point `npm start` runs) on a free port and a fresh data dir. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export interface StartServerOptions {
+  /** Extra `node` flags before the entry point, e.g. `--cpu-prof --cpu-prof-dir=…` for the bench. */
+  nodeArgs?: string[];
+}
+
+/**
+ * Starts the real server process (the same entry point `npm start` runs) on a free port and a fresh data
+ * dir. A `DATA_DIR` in `env` takes precedence, and is left in place by `stop` (the caller owns it).
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  options: StartServerOptions = {},
+): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'cbc-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'server', 'src', 'server.ts')], {
+  const tempDir = mkdtempSync(join(tmpdir(), 'cbc-e2e-'));
+  const dataDir = env.DATA_DIR ?? tempDir;
+  const entry = join(repoRoot, 'server', 'src', 'server.ts');
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
     cwd: repoRoot,
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
+      DATA_DIR: tempDir,
       STATIC_DIR: h5Dir,
       LOG_LEVEL: 'info',
       ...env,
@@ -74,7 +88,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(tempDir, { recursive: true, force: true });
     },
   };
 }
