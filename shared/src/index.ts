@@ -6,6 +6,7 @@ export * from './cards/cards';
 export * from './money/money';
 export * from './topup/rules';
 export * from './orders/state-machine';
+export * from './trips/segments';
 export * from './contracts/index';
 export * from './validation/index';
 export * from './i18n/validation-messages';

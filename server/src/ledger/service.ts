@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Currency } from '@cbc/shared';
+import type { CardId, Currency, PaymentMethod } from '@cbc/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index';
 import { addToBalance, insertEntryOnce, sumOfEntries } from './queries';
@@ -16,6 +16,10 @@ export interface OrderCredit {
   currency: Currency;
   amountMinor: number;
   bonusMinor: number;
+  cardType: CardId;
+  cardNumberMasked: string;
+  receiptNo: string;
+  method: PaymentMethod;
   at: Date;
 }
 
@@ -35,7 +39,16 @@ export function createLedgerService(deps: { db: Kysely<Database> }): LedgerServi
   return {
     async creditOrder(trx, credit) {
       const createdAt = credit.at.toISOString();
-      const base = { cardId: credit.cardId, userId: credit.userId, orderId: credit.orderId, currency: credit.currency };
+      const base = {
+        cardId: credit.cardId,
+        userId: credit.userId,
+        orderId: credit.orderId,
+        currency: credit.currency,
+        cardType: credit.cardType,
+        cardNumberMasked: credit.cardNumberMasked,
+        receiptNo: credit.receiptNo,
+        method: credit.method,
+      };
       const topup = await insertEntryOnce(trx, {
         ...base,
         id: randomUUID(),

@@ -193,6 +193,10 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
         currency: row.currency,
         amountMinor: Number(row.amountMinor),
         bonusMinor: Number(row.bonusMinor),
+        cardType: row.cardType,
+        cardNumberMasked: row.cardNumberMasked,
+        receiptNo,
+        method: row.method,
         at,
       });
       if (!credited) {

@@ -23,6 +23,8 @@ export const MESSAGE_KINDS = [
   'topup_sms',
   'topup_email',
   'payment_code',
+  'trip_receipt',
+  'low_balance',
 ] as const;
 export const messageKindSchema = z.enum(MESSAGE_KINDS);
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -48,6 +48,12 @@ export const ERROR_CODES = [
   'PAYMENT_PROVIDER_ERROR',
   'PAYMENT_PASSWORD_REQUIRED',
   'CASHIER_CODE_REQUIRED',
+  'TRANSACTION_NOT_FOUND',
+  'CURSOR_INVALID',
+  'DATE_RANGE_INVALID',
+  'SEGMENT_NOT_FOUND',
+  'INSUFFICIENT_BALANCE',
+  'RECIPIENT_MISSING',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

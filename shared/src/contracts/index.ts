@@ -2,7 +2,9 @@ import { authEndpoints } from './auth';
 import { cardEndpoints } from './cards';
 import { guideEndpoints } from './guides';
 import { healthEndpoints } from './health';
+import { historyEndpoints } from './history';
 import { topupEndpoints } from './topup';
+import { tripEndpoints } from './trips';
 
 export * from './auth';
 export * from './cards';
@@ -11,7 +13,17 @@ export * from './errors';
 export * from './guides';
 export * from './health';
 export * from './topup';
+export * from './history';
+export * from './trips';
 
 /** Every endpoint of the API, by operation name. */
-export const api = { ...healthEndpoints, ...guideEndpoints, ...authEndpoints, ...cardEndpoints, ...topupEndpoints };
+export const api = {
+  ...healthEndpoints,
+  ...guideEndpoints,
+  ...authEndpoints,
+  ...cardEndpoints,
+  ...topupEndpoints,
+  ...historyEndpoints,
+  ...tripEndpoints,
+};
 export type Api = typeof api;

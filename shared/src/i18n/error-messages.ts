@@ -49,6 +49,12 @@ const zhHans = {
   PAYMENT_PROVIDER_ERROR: '支付服务暂时无法连接，请稍后重试；不会重复扣款',
   PAYMENT_PASSWORD_REQUIRED: '请输入 6 位支付密码',
   CASHIER_CODE_REQUIRED: '请输入短信验证码',
+  TRANSACTION_NOT_FOUND: '找不到这笔交易',
+  CURSOR_INVALID: '翻页位置无效，请从头刷新',
+  DATE_RANGE_INVALID: '开始日期不能晚于结束日期',
+  SEGMENT_NOT_FOUND: '找不到这个示例路段',
+  INSUFFICIENT_BALANCE: '余额不足（还需 {needed}），通行被拒绝，请先充值',
+  RECIPIENT_MISSING: '账户没有可接收的{channel}地址',
 } as const satisfies Record<ErrorCode, string>;
 
 const zhHant = {
@@ -98,6 +104,12 @@ const zhHant = {
   PAYMENT_PROVIDER_ERROR: '付款服務暫時無法連線，請稍後再試；不會重複扣款',
   PAYMENT_PASSWORD_REQUIRED: '請輸入 6 位付款密碼',
   CASHIER_CODE_REQUIRED: '請輸入短訊驗證碼',
+  TRANSACTION_NOT_FOUND: '找不到這筆交易',
+  CURSOR_INVALID: '翻頁位置無效，請從頭重新整理',
+  DATE_RANGE_INVALID: '開始日期不可遲於結束日期',
+  SEGMENT_NOT_FOUND: '找不到這個示例路段',
+  INSUFFICIENT_BALANCE: '餘額不足（尚欠 {needed}），通行被拒，請先增值',
+  RECIPIENT_MISSING: '賬戶沒有可接收的{channel}地址',
 } as const satisfies Record<ErrorCode, string>;
 
 const en = {
@@ -148,6 +160,12 @@ const en = {
   PAYMENT_PROVIDER_ERROR: 'The payment service cannot be reached; try again soon. You will not be charged twice',
   PAYMENT_PASSWORD_REQUIRED: 'Enter the 6-digit payment password',
   CASHIER_CODE_REQUIRED: 'Enter the SMS code',
+  TRANSACTION_NOT_FOUND: 'This transaction was not found',
+  CURSOR_INVALID: 'This page position is not valid; refresh from the start',
+  DATE_RANGE_INVALID: 'The start date cannot be after the end date',
+  SEGMENT_NOT_FOUND: 'This sample segment was not found',
+  INSUFFICIENT_BALANCE: 'Balance too low ({needed} short): the toll lane declined; top up first',
+  RECIPIENT_MISSING: 'The account has no {channel} address to send to',
 } as const satisfies Record<ErrorCode, string>;
 
 export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
@@ -203,6 +221,16 @@ const fieldLabelsZhHans = {
   promotionId: '优惠活动',
   outcome: '练习结果',
   'idempotency-key': '请求标识',
+  cursor: '翻页位置',
+  kind: '交易类型',
+  from: '开始日期',
+  to: '结束日期',
+  limit: '每页条数',
+  month: '月份',
+  channel: '发送方式',
+  segmentId: '路段',
+  thresholdMinor: '提醒金额',
+  subscribe: '订阅消息',
 } as const;
 export type FieldName = keyof typeof fieldLabelsZhHans;
 
@@ -238,6 +266,16 @@ export const fieldLabels: Record<Language, Record<FieldName, string>> = {
     promotionId: '優惠活動',
     outcome: '練習結果',
     'idempotency-key': '請求標識',
+    cursor: '翻頁位置',
+    kind: '交易類型',
+    from: '開始日期',
+    to: '結束日期',
+    limit: '每頁條數',
+    month: '月份',
+    channel: '發送方式',
+    segmentId: '路段',
+    thresholdMinor: '提醒金額',
+    subscribe: '訂閱訊息',
   },
   en: {
     card: 'Card type',
@@ -269,6 +307,16 @@ export const fieldLabels: Record<Language, Record<FieldName, string>> = {
     promotionId: 'Promotion',
     outcome: 'Practice outcome',
     'idempotency-key': 'Request key',
+    cursor: 'Page position',
+    kind: 'Transaction type',
+    from: 'Start date',
+    to: 'End date',
+    limit: 'Page size',
+    month: 'Month',
+    channel: 'Send by',
+    segmentId: 'Segment',
+    thresholdMinor: 'Reminder amount',
+    subscribe: 'Subscription message',
   },
 };
 

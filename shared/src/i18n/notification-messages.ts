@@ -25,6 +25,12 @@ const zhHans = {
   'payment_code.title': '支付验证码短信',
   'payment_code.body':
     '【模拟银行短信】您正在支付 {amount}（{merchant}），验证码 {code}，{minutes} 分钟内有效。请勿告诉任何人。',
+  'trip_receipt.title': '通行扣费',
+  'trip_receipt.body':
+    '【跨境卡续费助手·模拟】{card}（{number}）于 {time} 通行 {segment}，扣费 {fee}，余额 {balance}。收据号 {receiptNo}。示例路段，收费为模拟。',
+  'low_balance.title': '余额不足提醒',
+  'low_balance.body':
+    '【跨境卡续费助手·模拟】{card}（{number}）余额 {balance}，已低于你设置的提醒金额 {threshold}。请及时通过官方渠道充值，以免在收费站被拒。',
 } as const;
 
 export type NotificationKey = keyof typeof zhHans;
@@ -49,6 +55,12 @@ const zhHant: Record<NotificationKey, string> = {
   'payment_code.title': '付款驗證碼短訊',
   'payment_code.body':
     '【模擬銀行短訊】你正在付款 {amount}（{merchant}），驗證碼 {code}，{minutes} 分鐘內有效。請勿告訴任何人。',
+  'trip_receipt.title': '通行扣費',
+  'trip_receipt.body':
+    '【跨境卡續費助手·模擬】{card}（{number}）於 {time} 通行 {segment}，扣費 {fee}，餘額 {balance}。收據號碼 {receiptNo}。示例路段，收費為模擬。',
+  'low_balance.title': '餘額不足提醒',
+  'low_balance.body':
+    '【跨境卡續費助手·模擬】{card}（{number}）餘額 {balance}，已低於你設定的提醒金額 {threshold}。請及時透過官方渠道增值，以免在收費站被拒。',
 };
 
 const en: Record<NotificationKey, string> = {
@@ -72,6 +84,12 @@ const en: Record<NotificationKey, string> = {
   'payment_code.title': 'Payment code (SMS)',
   'payment_code.body':
     '[Simulated bank SMS] You are paying {amount} to {merchant}. Your code is {code}, valid for {minutes} minutes. Never share it.',
+  'trip_receipt.title': 'Toll charged',
+  'trip_receipt.body':
+    '[Top-up Helper · simulated] {card} ({number}) passed {segment} at {time}: {fee} charged, balance {balance}. Receipt {receiptNo}. A sample segment with a simulated fee.',
+  'low_balance.title': 'Low balance',
+  'low_balance.body':
+    '[Top-up Helper · simulated] The balance of your {card} ({number}) is {balance}, under your reminder amount of {threshold}. Top up through official channels so a toll lane does not turn you away.',
 };
 
 export const notificationMessages: Record<Language, Record<NotificationKey, string>> = {

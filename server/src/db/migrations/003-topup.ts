@@ -63,13 +63,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (col) => col.primaryKey())
     .addColumn('card_id', 'text', (col) => col.notNull())
     .addColumn('user_id', 'text', (col) => col.notNull().references('users.id').onDelete('cascade'))
+    // What the entry came from: a top-up order (top-up and bonus entries) or a simulated trip.
     .addColumn('order_id', 'text')
+    .addColumn('trip_id', 'text')
     .addColumn('kind', 'text', (col) => col.notNull())
     .addColumn('amount_minor', 'bigint', (col) => col.notNull())
     .addColumn('currency', 'text', (col) => col.notNull())
+    // Copied from the order or trip when the entry is written (all immutable), so history reads one table.
+    .addColumn('card_type', 'text', (col) => col.notNull())
+    .addColumn('card_number_masked', 'text', (col) => col.notNull())
+    .addColumn('receipt_no', 'text', (col) => col.notNull())
+    .addColumn('method', 'text')
+    .addColumn('segment_id', 'text')
     .addColumn('created_at', 'text', (col) => col.notNull())
     .execute();
-  // One entry of each kind per order: a second crediting attempt inserts nothing and so adds nothing.
+  // One entry of each kind per order or trip: a second attempt inserts nothing and so adds nothing.
   await db.schema
     .createIndex('ledger_entries_order_kind')
     .on('ledger_entries')
@@ -77,9 +85,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .execute();
   await db.schema
-    .createIndex('ledger_entries_card_created')
+    .createIndex('ledger_entries_trip_kind')
     .on('ledger_entries')
-    .columns(['card_id', 'created_at'])
+    .columns(['trip_id', 'kind'])
+    .unique()
+    .execute();
+  // History pages newest first by (created_at, id), for one card and for all of a user's cards.
+  await db.schema
+    .createIndex('ledger_entries_card_cursor')
+    .on('ledger_entries')
+    .columns(['card_id', 'created_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('ledger_entries_user_cursor')
+    .on('ledger_entries')
+    .columns(['user_id', 'created_at', 'id'])
     .execute();
 
   await db.schema

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m001 from './001-app-meta';
 import * as m002 from './002-accounts-and-cards';
 import * as m003 from './003-topup';
+import * as m004 from './004-history-and-trips';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '001-app-meta': m001,
   '002-accounts-and-cards': m002,
   '003-topup': m003,
+  '004-history-and-trips': m004,
 };

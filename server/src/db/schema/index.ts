@@ -1,4 +1,5 @@
 import type * as appMeta from './app-meta';
+import type * as cardReminders from './card-reminders';
 import type * as cards from './cards';
 import type * as ledgerEntries from './ledger-entries';
 import type * as messages from './messages';
@@ -7,6 +8,7 @@ import type * as sessions from './sessions';
 import type * as simNotifications from './sim-notifications';
 import type * as simPayments from './sim-payments';
 import type * as smsCodes from './sms-codes';
+import type * as trips from './trips';
 import type * as users from './users';
 import type * as wechatCodeUses from './wechat-code-uses';
 
@@ -21,7 +23,9 @@ export type Database = appMeta.PartialDatabase &
   orders.PartialDatabase &
   ledgerEntries.PartialDatabase &
   simPayments.PartialDatabase &
-  simNotifications.PartialDatabase;
+  simNotifications.PartialDatabase &
+  trips.PartialDatabase &
+  cardReminders.PartialDatabase;
 
 export type { AppMeta, AppMetaTable, NewAppMeta, AppMetaUpdate } from './app-meta';
 export type { UserRow, NewUserRow, UserRowUpdate, UsersTable } from './users';
@@ -46,3 +50,5 @@ export type {
   SimNotificationsTable,
   SimNotificationState,
 } from './sim-notifications';
+export type { TripRow, NewTripRow, TripsTable } from './trips';
+export type { CardReminderRow, NewCardReminderRow, CardRemindersTable } from './card-reminders';

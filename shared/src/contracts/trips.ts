@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { moneySchema } from '../money/money';
+import { errorEnvelopeSchema } from './errors';
+import { defineEndpoints } from './endpoint';
+
+/** Simulated toll trips paid from the balance, and the low-balance reminder. */
+
+export const tripRequestSchema = z.strictObject({ segmentId: z.string().min(1).max(40) });
+
+export const tripReplySchema = z
+  .object({
+    trip: z.object({
+      id: z.uuid(),
+      segmentId: z.string(),
+      segmentName: z.string(),
+      fee: moneySchema,
+      receiptNo: z.string(),
+      createdAt: z.iso.datetime(),
+    }),
+    balance: moneySchema,
+    /** True when this trip took the balance under the reminder threshold and a reminder was sent. */
+    reminderSent: z.boolean(),
+  })
+  .meta({ id: 'TripReply' });
+export type TripReply = z.infer<typeof tripReplySchema>;
+
+/** What the user answered to WeChat's subscription-message request (recorded; the sending is simulated). */
+export const SUBSCRIBE_ANSWERS = ['accept', 'reject', 'ban', 'unsupported'] as const;
+
+export const reminderRequestSchema = z.strictObject({
+  /** Remind when the balance goes under this (minor units); null turns the reminder off. */
+  thresholdMinor: z.number().int().min(0).max(100_000_000).nullable(),
+  subscribe: z.enum(SUBSCRIBE_ANSWERS).optional(),
+});
+export type ReminderRequest = z.infer<typeof reminderRequestSchema>;
+
+export const reminderSchema = z
+  .object({
+    cardId: z.uuid(),
+    threshold: moneySchema.nullable(),
+    /** The balance is under the threshold now. */
+    below: z.boolean(),
+    subscribe: z.enum(SUBSCRIBE_ANSWERS).nullable(),
+  })
+  .meta({ id: 'Reminder' });
+export type Reminder = z.infer<typeof reminderSchema>;
+
+const cardParams = z.object({ id: z.uuid() });
+const errors = { 400: errorEnvelopeSchema, 401: errorEnvelopeSchema, 404: errorEnvelopeSchema };
+
+export const tripEndpoints = defineEndpoints({
+  createTrip: {
+    method: 'POST',
+    path: '/api/v1/cards/:id/trips',
+    summary: 'Simulate a toll trip on a sample segment, paid from the balance (declined when it is too low)',
+    tags: ['trips'],
+    auth: 'required',
+    params: cardParams,
+    body: tripRequestSchema,
+    responses: { 201: tripReplySchema, 409: errorEnvelopeSchema, ...errors },
+  },
+  getReminder: {
+    method: 'GET',
+    path: '/api/v1/cards/:id/reminder',
+    summary: "A card's low-balance reminder",
+    tags: ['trips'],
+    auth: 'required',
+    params: cardParams,
+    responses: { 200: reminderSchema, ...errors },
+  },
+  setReminder: {
+    method: 'PUT',
+    path: '/api/v1/cards/:id/reminder',
+    summary: 'Set (or clear) the low-balance reminder threshold; records the WeChat subscription answer',
+    tags: ['trips'],
+    auth: 'required',
+    params: cardParams,
+    body: reminderRequestSchema,
+    responses: { 200: reminderSchema, ...errors },
+  },
+});
