@@ -14,6 +14,7 @@ import healthRoutes from './health/index';
 import { localizedValidatorCompiler } from './http/validator-compiler';
 import messagesRoutes from './messages/index';
 import ordersRoutes from './orders/index';
+import tripsRoutes from './trips/index';
 import type { HttpTransport } from './http/transport';
 import type { PaymentProvider } from './payments/provider';
 import type { PaymentMethod } from '@cbc/shared';
@@ -131,6 +132,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   app.register(messagesRoutes);
   app.register(cardsRoutes);
   app.register(ordersRoutes);
+  app.register(tripsRoutes);
   app.register(cashierRoutes);
   app.register(staticSite, { staticDir: config.staticDir });
 

@@ -34,3 +34,40 @@ export async function sumOfEntries(db: Kysely<Database>, cardId: string): Promis
     .executeTakeFirst();
   return Number(row?.total ?? 0);
 }
+
+/** Inserts a trip's entry unless the trip already has one of that kind; true when a row was written. */
+export async function insertTripEntryOnce(db: Kysely<Database>, entry: NewLedgerEntryRow): Promise<boolean> {
+  const result = await db
+    .insertInto('ledger_entries')
+    .values(entry)
+    .onConflict((conflict) => conflict.columns(['tripId', 'kind']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/**
+ * One conditional atomic statement: the fee comes off only where the balance covers it, and the
+ * database checks and subtracts in the same step. Two debits at once can never both pass the check
+ * on the same old balance, so no balance goes below zero whatever runs meanwhile. Returns the
+ * balance after the debit; null when nothing was taken (too little, or the card is gone).
+ */
+export async function subtractIfCovered(
+  db: Kysely<Database>,
+  cardId: string,
+  amountMinor: number,
+): Promise<number | null> {
+  const row = await db
+    .updateTable('cards')
+    .set({ balanceMinor: sql`balance_minor - ${amountMinor}` })
+    .where('id', '=', cardId)
+    .where('balanceMinor', '>=', amountMinor)
+    .returning('balanceMinor')
+    .executeTakeFirst();
+  return row ? Number(row.balanceMinor) : null;
+}
+
+/** A card's balance as it stands (to say how much a declined debit lacked); null when the card is gone. */
+export async function balanceOf(db: Kysely<Database>, cardId: string): Promise<number | null> {
+  const row = await db.selectFrom('cards').select('balanceMinor').where('id', '=', cardId).executeTakeFirst();
+  return row ? Number(row.balanceMinor) : null;
+}

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { CardId, Currency, PaymentMethod } from '@cbc/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index';
-import { addToBalance, insertEntryOnce, sumOfEntries } from './queries';
+import {
+  addToBalance,
+  balanceOf,
+  insertEntryOnce,
+  insertTripEntryOnce,
+  subtractIfCovered,
+  sumOfEntries,
+} from './queries';
 
 /**
  * The only writer of card balances. Every change is a ledger entry plus an atomic `balance + amount`
@@ -23,6 +30,28 @@ export interface OrderCredit {
   at: Date;
 }
 
+export interface TripDebit {
+  tripId: string;
+  cardId: string;
+  userId: string;
+  currency: Currency;
+  /** Positive: what the trip costs; the entry records it negated. */
+  feeMinor: number;
+  cardType: CardId;
+  cardNumberMasked: string;
+  receiptNo: string;
+  segmentId: string;
+  at: Date;
+}
+
+/** A trip's entry was already there: the caller must roll its transaction back (the fee came off again). */
+export class TripAlreadyDebitedError extends Error {
+  constructor(tripId: string) {
+    super(`trip ${tripId} already has a ledger entry`);
+    this.name = 'TripAlreadyDebitedError';
+  }
+}
+
 export interface LedgerService {
   /**
    * Credits a paid order's amount and bonus. Call inside the transaction that marks the order
@@ -31,6 +60,15 @@ export interface LedgerService {
    * when nothing moved or the card is gone).
    */
   creditOrder(trx: Kysely<Database>, credit: OrderCredit): Promise<{ credited: boolean; balanceMinor: number | null }>;
+  /**
+   * Takes a trip's fee off the balance, only if the balance covers it, and writes the trip's entry
+   * (negative), in the caller's transaction. `debited: false` when the balance is too low (or the card
+   * is gone): then nothing was written and `balanceMinor` is the balance as it stands (null: no card).
+   * `debited: true`: `balanceMinor` is the balance right after this debit, as the atomic statement
+   * returned it, so the balance before it is `balanceMinor + feeMinor` even when other debits and
+   * credits run at the same time. Throws TripAlreadyDebitedError for a trip debited before.
+   */
+  debitTrip(trx: Kysely<Database>, debit: TripDebit): Promise<{ debited: boolean; balanceMinor: number | null }>;
   /** Sum of a card's entries: what its balance must equal. */
   sumOfEntries(cardId: string): Promise<number>;
 }
@@ -69,6 +107,31 @@ export function createLedgerService(deps: { db: Kysely<Database> }): LedgerServi
         total += credit.bonusMinor;
       }
       return { credited: true, balanceMinor: await addToBalance(trx, credit.cardId, total) };
+    },
+    async debitTrip(trx, debit) {
+      if (!Number.isSafeInteger(debit.feeMinor) || debit.feeMinor <= 0) {
+        throw new RangeError(`a trip fee is a positive whole number of minor units: ${debit.feeMinor}`);
+      }
+      // The balance moves first, conditionally: when it does not cover the fee nothing else is written.
+      const after = await subtractIfCovered(trx, debit.cardId, debit.feeMinor);
+      if (after === null) return { debited: false, balanceMinor: await balanceOf(trx, debit.cardId) };
+      const written = await insertTripEntryOnce(trx, {
+        id: randomUUID(),
+        cardId: debit.cardId,
+        userId: debit.userId,
+        tripId: debit.tripId,
+        kind: 'trip',
+        amountMinor: -debit.feeMinor,
+        currency: debit.currency,
+        cardType: debit.cardType,
+        cardNumberMasked: debit.cardNumberMasked,
+        receiptNo: debit.receiptNo,
+        segmentId: debit.segmentId,
+        createdAt: debit.at.toISOString(),
+      });
+      // Thrown, not returned: the fee already came off in this transaction and only a rollback puts it back.
+      if (!written) throw new TripAlreadyDebitedError(debit.tripId);
+      return { debited: true, balanceMinor: after };
     },
     sumOfEntries: (cardId) => sumOfEntries(deps.db, cardId),
   };

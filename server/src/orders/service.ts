@@ -29,6 +29,7 @@ import type { Clock } from '../clock';
 import type { TopupConfig } from '../config';
 import { isUniqueViolation } from '../db/errors';
 import type { Database, OrderRow } from '../db/schema/index';
+import { newReceiptNo, receiptTime } from '../ids/numbers';
 import type { LedgerService } from '../ledger/service';
 import type { MessagesService } from '../messages/service';
 import { PaymentProviderError } from '../errors/payment-provider-error';
@@ -45,7 +46,7 @@ import {
   PaymentUnavailableError,
   PromotionExpiredError,
 } from './errors';
-import { newOutTradeNo, newReceiptNo, receiptTime } from './numbers';
+import { newOutTradeNo } from './numbers';
 import {
   claimOrder,
   dueOrderIds,

@@ -62,6 +62,7 @@ export default fp(
             description: 'Top-up options and orders (amounts, bonuses and totals computed by the server)',
           },
           { name: 'cashier', description: 'The simulated cashier: practise paying, declines, cancels and time-outs' },
+          { name: 'trips', description: 'Simulated toll trips paid from the balance, and low-balance reminders' },
           { name: 'system', description: 'Service status' },
         ],
         components: {

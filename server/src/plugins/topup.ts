@@ -8,6 +8,7 @@ import { selfAwareTransport, type HttpTransport } from '../http/transport';
 import { createJobs, type Jobs } from '../jobs/index';
 import { createLedgerService, type LedgerService } from '../ledger/service';
 import { createOrdersService, type Orderer, type OrdersService } from '../orders/service';
+import { createTripsService, type TripsService } from '../trips/service';
 import { createNotificationOutbox, type NotificationOutbox } from '../payment-sims/outbox';
 import type { PaymentProvider } from '../payments/provider';
 import { createPaymentStack, type PaymentStack } from './payment-stack';
@@ -16,6 +17,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     ledgerService: LedgerService;
     ordersService: OrdersService;
+    tripsService: TripsService;
     cashierService: CashierService;
     jobs: Jobs;
     /** The simulated platforms' notification outbox (tests inspect and drive it). */
@@ -91,6 +93,17 @@ export default fp<TopupPluginOptions>(
       log: log.child({ component: 'orders' }),
     });
     app.decorate('ordersService', orders);
+    app.decorate(
+      'tripsService',
+      createTripsService({
+        db,
+        clock,
+        cards: app.cardsService,
+        ledger,
+        messages: app.messagesService,
+        log: log.child({ component: 'trips' }),
+      }),
+    );
     app.decorate('ordererOf', (user: UserRow) => ({
       id: user.id,
       payerOpenid: stack.payerOpenid(user),
