@@ -7,6 +7,7 @@ export * from './money/money';
 export * from './topup/rules';
 export * from './orders/state-machine';
 export * from './trips/segments';
+export * from './planner/planner';
 export * from './contracts/index';
 export * from './validation/index';
 export * from './i18n/validation-messages';
