@@ -83,13 +83,16 @@ export function createTripsService(deps: TripsServiceDeps): TripsService {
       const currency = card.balance.currency;
       const fee = segment.feeMinor;
       const show = (amountMinor: number) => formatMoney(money(amountMinor, currency));
-      const at = clock();
       const tripId = randomUUID();
-      const receiptNo = newReceiptNo(at);
       const cardName = CARDS[card.type].name[lang];
       const segmentName = segment.name[lang];
 
-      const { balanceMinor, reminderSent } = await db.transaction().execute(async (trx) => {
+      const { at, receiptNo, balanceMinor, reminderSent } = await db.transaction().execute(async (trx) => {
+        // The time is read inside the transaction: SQLite runs one at a time, so trips are stamped in the
+        // order the balance actually moved and a history's running sum replays it. (On PostgreSQL the
+        // row lock of the debit orders them instead; two debits swapped never change whether a sum dips.)
+        const at = clock();
+        const receiptNo = newReceiptNo(at);
         const debit = await ledger.debitTrip(trx, {
           tripId,
           cardId: card.id,
@@ -148,7 +151,7 @@ export function createTripsService(deps: TripsServiceDeps): TripsService {
             trx,
           );
         }
-        return { balanceMinor: after, reminderSent: crossed };
+        return { at, receiptNo, balanceMinor: after, reminderSent: crossed };
       });
       log.info({ tripId, cardId: card.id, segmentId: segment.id, reminderSent }, 'trip debited');
       return {
