@@ -11,6 +11,7 @@ import type { Config } from './config';
 import guidesRoutes from './guides/index';
 import type { GuidesService } from './guides/service';
 import healthRoutes from './health/index';
+import historyRoutes from './history/index';
 import { localizedValidatorCompiler } from './http/validator-compiler';
 import messagesRoutes from './messages/index';
 import ordersRoutes from './orders/index';
@@ -132,6 +133,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   app.register(messagesRoutes);
   app.register(cardsRoutes);
   app.register(ordersRoutes);
+  app.register(historyRoutes);
   app.register(tripsRoutes);
   app.register(cashierRoutes);
   app.register(staticSite, { staticDir: config.staticDir });

@@ -12,4 +12,5 @@ export * from './contracts/index';
 export * from './validation/index';
 export * from './i18n/validation-messages';
 export * from './i18n/notification-messages';
+export * from './i18n/history-messages';
 export * from './auth/wechat-simulated-code';

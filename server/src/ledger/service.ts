@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CardId, Currency, PaymentMethod } from '@cbc/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index';
+import { createLedgerHistory, type LedgerHistory } from './history';
 import {
   addToBalance,
   balanceOf,
@@ -52,7 +53,8 @@ export class TripAlreadyDebitedError extends Error {
   }
 }
 
-export interface LedgerService {
+/** Writes (below) and the history reads of `LedgerHistory` (history.ts), over the one table the ledger owns. */
+export interface LedgerService extends LedgerHistory {
   /**
    * Credits a paid order's amount and bonus. Call inside the transaction that marks the order
    * credited. A second call for the same order inserts nothing and adds nothing (unique per order
@@ -134,5 +136,6 @@ export function createLedgerService(deps: { db: Kysely<Database> }): LedgerServi
       return { debited: true, balanceMinor: after };
     },
     sumOfEntries: (cardId) => sumOfEntries(deps.db, cardId),
+    ...createLedgerHistory(deps.db),
   };
 }

@@ -62,6 +62,10 @@ export default fp(
             description: 'Top-up options and orders (amounts, bonuses and totals computed by the server)',
           },
           { name: 'cashier', description: 'The simulated cashier: practise paying, declines, cancels and time-outs' },
+          {
+            name: 'history',
+            description: 'Transactions (cursor pages, filters), receipts sent again, monthly statements, CSV export',
+          },
           { name: 'trips', description: 'Simulated toll trips paid from the balance, and low-balance reminders' },
           { name: 'system', description: 'Service status' },
         ],

@@ -58,7 +58,10 @@ describe('GET /api/v1/openapi.json', () => {
       '/api/v1/cards/{id}',
       '/api/v1/cards/{id}/id-photo',
       '/api/v1/cards/{id}/reminder',
+      '/api/v1/cards/{id}/statements/{month}',
       '/api/v1/cards/{id}/topup-options',
+      '/api/v1/cards/{id}/transactions',
+      '/api/v1/cards/{id}/transactions.csv',
       '/api/v1/cards/{id}/trips',
       '/api/v1/channels',
       '/api/v1/guides',
@@ -76,6 +79,9 @@ describe('GET /api/v1/openapi.json', () => {
       '/api/v1/payments/alipay/notify',
       '/api/v1/payments/bankcard/notify',
       '/api/v1/payments/wechatpay/notify',
+      '/api/v1/transactions',
+      '/api/v1/transactions/{id}',
+      '/api/v1/transactions/{id}/resend',
     ]);
     expect(Object.keys(doc.paths['/api/v1/cards/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
     expect(Object.keys(doc.paths['/api/v1/cards'] ?? {}).sort()).toEqual(['get', 'post']);

@@ -141,6 +141,42 @@ export function topupMonth(at: Date): { start: Date; end: Date } {
   };
 }
 
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
+
+/**
+ * A calendar day in UTC+8 (`YYYY-MM-DD`, as history filters name it) as UTC instants: [start, end).
+ * The input must already be a valid date (the contracts check it); a malformed one is a programming error.
+ */
+export function cardDay(day: string): { start: Date; end: Date } {
+  const match = DAY_PATTERN.exec(day);
+  if (!match) throw new RangeError(`not a YYYY-MM-DD day: ${day}`);
+  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  return {
+    start: new Date(Date.UTC(year, month, date) - CARD_HOME_OFFSET_MS),
+    end: new Date(Date.UTC(year, month, date + 1) - CARD_HOME_OFFSET_MS),
+  };
+}
+
+/** A calendar month in UTC+8 (`YYYY-MM`, as statements name it) as UTC instants: [start, end). */
+export function cardMonth(month: string): { start: Date; end: Date } {
+  const match = MONTH_PATTERN.exec(month);
+  const index = Number(match?.[2]) - 1;
+  if (!match || index < 0 || index > 11) throw new RangeError(`not a YYYY-MM month: ${month}`);
+  return topupMonth(new Date(Date.UTC(Number(match[1]), index, 1) - CARD_HOME_OFFSET_MS));
+}
+
+/** `YYYY-MM` of the UTC+8 month that contains `at`. */
+export function cardMonthOf(at: Date): string {
+  return new Date(at.getTime() + CARD_HOME_OFFSET_MS).toISOString().slice(0, 7);
+}
+
+/** `YYYY-MM-DD HH:mm` in UTC+8: how receipts, statements and exports show a time, whatever the reader's zone. */
+export function cardLocalTime(at: Date): string {
+  const local = new Date(at.getTime() + CARD_HOME_OFFSET_MS).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
 export const PAYMENT_METHOD_NAMES: Record<PaymentMethod, LocalizedText> = {
   wechatpay: { 'zh-Hans': '微信支付', 'zh-Hant': '微信支付', en: 'WeChat Pay' },
   alipay: { 'zh-Hans': '支付宝', 'zh-Hant': '支付寶', en: 'Alipay' },

@@ -1,0 +1,129 @@
+import {
+  TRANSACTIONS_CSV_PATH,
+  api,
+  errorEnvelopeSchema,
+  historyQuerySchema,
+  languageSchema,
+  type Endpoint,
+} from '@cbc/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contractRoute } from '../http/contract-route';
+import { noStore } from '../http/no-store';
+import { requestLanguage } from '../i18n/request-language';
+import { authHooks, currentUser } from '../plugins/auth';
+import { describeEndpoint } from '../plugins/openapi';
+import { csvContentDisposition } from './csv';
+import { createHistoryService } from './service';
+
+/** The CSV export is a file, not JSON, so it has no typed contract: its schemas are declared here. */
+const csvExport = {
+  summary: "One card's transactions as CSV (UTF-8 with BOM, opens in Excel), for a date range",
+  tags: ['history'],
+  auth: 'required',
+} satisfies Pick<Endpoint, 'summary' | 'tags' | 'auth'>;
+const csvParams = z.object({ id: z.uuid() });
+const csvQuery = historyQuerySchema.pick({ from: true, to: true }).extend({ lang: languageSchema.optional() });
+
+const historyRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Composed here from the decorated services (features talk through them, never through each other's tables).
+  const service = createHistoryService({
+    ledger: app.ledgerService,
+    cards: app.cardsService,
+    orders: app.ordersService,
+    messages: app.messagesService,
+  });
+  app.addHook('onRequest', noStore);
+
+  const pageDescription =
+    'Newest first by time, then id. Pass the reply’s `nextCursor` as `cursor` for the next (older) page: ' +
+    'entries added meanwhile are newer than the cursor, so they never shift later pages (nothing repeats, ' +
+    'nothing is skipped); pull to refresh to see them. A cursor is bound to the list it came from: one ' +
+    'from another card, another user or the other list is refused (400 `CURSOR_INVALID`). `kind`: ' +
+    '`topup`, `bonus`, `trip` or several with commas; `from`/`to`: days in UTC+8, both included; ' +
+    '`limit`: 1–100, default 20.';
+
+  app.route({
+    ...contractRoute(app, api.listCardTransactions, { description: pageDescription }),
+    handler: async (request) =>
+      service.listCard(currentUser(request).id, request.params.id, request.query, requestLanguage(request)),
+  });
+
+  app.route({
+    ...contractRoute(app, api.listTransactions, { description: pageDescription }),
+    handler: async (request) => service.listAll(currentUser(request).id, request.query, requestLanguage(request)),
+  });
+
+  app.route({
+    ...contractRoute(app, api.getTransaction, {
+      description:
+        'The receipt of one entry: order numbers (`outTradeNo`, `transactionId`) for a top-up or bonus, the ' +
+        'segment for a trip, and the card’s balance right after the entry.',
+    }),
+    handler: async (request) => service.get(currentUser(request).id, request.params.id, requestLanguage(request)),
+  });
+
+  app.route({
+    ...contractRoute(app, api.resendReceipt, {
+      description:
+        'Writes the receipt into the inbox again as a simulated SMS to the account’s phone or e-mail to its ' +
+        'address (409 `RECIPIENT_MISSING` when the account has none).',
+    }),
+    handler: async (request) =>
+      service.resend(
+        app.ordererOf(currentUser(request)),
+        request.params.id,
+        request.body.channel,
+        requestLanguage(request),
+      ),
+  });
+
+  app.route({
+    ...contractRoute(app, api.getStatement, {
+      description:
+        'A calendar month in UTC+8: opening balance (every entry before the month), totals in and out, closing ' +
+        'balance (opening + in − out) and the month’s entries, newest first.',
+    }),
+    handler: async (request) =>
+      service.statement(currentUser(request).id, request.params.id, request.params.month, requestLanguage(request)),
+  });
+
+  app.route({
+    method: 'GET',
+    url: TRANSACTIONS_CSV_PATH,
+    schema: {
+      ...describeEndpoint(csvExport),
+      description:
+        'Replies `text/csv; charset=utf-8` as an attachment: a UTF-8 byte-order mark (so Excel reads Chinese), ' +
+        'RFC 4180 quoting, CRLF line ends, a header row in the request’s language, newest entry first. ' +
+        'Amounts are decimal strings (`-65.00`) with a currency column; times are `YYYY-MM-DD HH:mm` in UTC+8. ' +
+        '`from`/`to`: days in UTC+8, both included, either may be left out. Errors are the JSON envelope.',
+      params: csvParams,
+      querystring: csvQuery,
+      response: {
+        200: { description: 'The CSV file', content: { 'text/csv': { schema: z.string() } } },
+        400: errorEnvelopeSchema,
+        401: errorEnvelopeSchema,
+        404: errorEnvelopeSchema,
+      },
+    },
+    onRequest: authHooks(app, csvExport),
+    handler: async (request, reply) => {
+      const lang = requestLanguage(request);
+      const { from, to } = request.query;
+      const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      const { csv, cardNumberMasked } = await service.exportCsv(
+        currentUser(request).id,
+        request.params.id,
+        range,
+        lang,
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', csvContentDisposition(cardNumberMasked, range, lang))
+        .send(csv);
+    },
+  });
+};
+
+export default historyRoutes;

@@ -1,0 +1,223 @@
+import {
+  CARDS,
+  HISTORY_PAGE_DEFAULT,
+  PAYMENT_METHOD_NAMES,
+  cardDay,
+  cardMonth,
+  formatMoney,
+  historyText,
+  money,
+  notificationText,
+  type HistoryQuery,
+  type Language,
+  type Message,
+  type MessageParams,
+  type Statement,
+  type TransactionDetail,
+  type TransactionKind,
+  type TransactionPage,
+} from '@cbc/shared';
+import type { CardsService } from '../cards/service';
+import type { LedgerEntryRow } from '../db/schema/index';
+import { receiptTime } from '../ids/numbers';
+import type { HistoryScope } from '../ledger/history';
+import type { LedgerService } from '../ledger/service';
+import type { MessagesService } from '../messages/service';
+import type { Orderer, OrdersService } from '../orders/service';
+import { transactionsCsv } from './csv';
+import { DateRangeInvalidError, RecipientMissingError, TransactionNotFoundError } from './errors';
+import { segmentName, toTransaction } from './views';
+
+/** The days a CSV export covers, both optional, inclusive, in UTC+8. */
+export interface DayRange {
+  from?: string;
+  to?: string;
+}
+
+export interface HistoryService {
+  listCard(userId: string, cardId: string, query: HistoryQuery, lang: Language): Promise<TransactionPage>;
+  listAll(userId: string, query: HistoryQuery, lang: Language): Promise<TransactionPage>;
+  get(userId: string, id: string, lang: Language): Promise<TransactionDetail>;
+  /** Writes the entry's receipt into the inbox again, as an SMS or an e-mail to the account's own address. */
+  resend(user: Orderer, id: string, channel: 'sms' | 'email', lang: Language): Promise<{ message: Message }>;
+  statement(userId: string, cardId: string, month: string, lang: Language): Promise<Statement>;
+  /** A card's entries in the range as CSV, and the card's masked number for the file name. */
+  exportCsv(
+    userId: string,
+    cardId: string,
+    range: DayRange,
+    lang: Language,
+  ): Promise<{ csv: string; cardNumberMasked: string }>;
+}
+
+export interface HistoryServiceDeps {
+  ledger: LedgerService;
+  cards: CardsService;
+  orders: OrdersService;
+  messages: MessagesService;
+}
+
+/** `from`/`to` days (UTC+8, both included) as the ledger's half-open instant range. */
+function instantRange(range: DayRange): { since?: string; until?: string } {
+  // Same-length ISO dates compare as text in calendar order.
+  if (range.from && range.to && range.from > range.to) throw new DateRangeInvalidError();
+  return {
+    ...(range.from ? { since: cardDay(range.from).start.toISOString() } : {}),
+    ...(range.to ? { until: cardDay(range.to).end.toISOString() } : {}),
+  };
+}
+
+function kindsOf(kind: string | undefined): TransactionKind[] | undefined {
+  // The contract's pattern already allows only known kinds; a repeated one is harmless and dropped.
+  return kind ? [...new Set(kind.split(',') as TransactionKind[])] : undefined;
+}
+
+/** The latest of entries in (created_at, id) order: the one whose balance-after includes all the others. */
+function latest(entries: readonly LedgerEntryRow[]): LedgerEntryRow | undefined {
+  return entries.reduce<LedgerEntryRow | undefined>(
+    (last, e) =>
+      !last || e.createdAt > last.createdAt || (e.createdAt === last.createdAt && e.id > last.id) ? e : last,
+    undefined,
+  );
+}
+
+export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
+  const { ledger, cards, orders, messages } = deps;
+
+  const page = async (scope: HistoryScope, query: HistoryQuery, lang: Language): Promise<TransactionPage> => {
+    const kinds = kindsOf(query.kind);
+    const result = await ledger.page({
+      scope,
+      ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
+      ...(kinds ? { kinds } : {}),
+      ...instantRange(query),
+      limit: query.limit ?? HISTORY_PAGE_DEFAULT,
+    });
+    return { transactions: result.entries.map((row) => toTransaction(row, lang)), nextCursor: result.nextCursor };
+  };
+
+  const mustFind = async (userId: string, id: string) => {
+    const row = await ledger.findEntry(userId, id);
+    if (!row) throw new TransactionNotFoundError();
+    return row;
+  };
+
+  /** The inbox message of a receipt, with the same texts the original one used. */
+  const receiptMessage = async (
+    userId: string,
+    row: LedgerEntryRow,
+    channel: 'sms' | 'email',
+    lang: Language,
+  ): Promise<{ kind: Message['kind']; params: MessageParams }> => {
+    const base = {
+      card: CARDS[row.cardType].name[lang],
+      number: row.cardNumberMasked,
+      time: receiptTime(new Date(row.createdAt)),
+      receiptNo: row.receiptNo,
+    };
+    const show = (amountMinor: number) => formatMoney(money(amountMinor, row.currency));
+    if (row.kind === 'trip' || !row.orderId) {
+      return {
+        kind: 'trip_receipt',
+        params: {
+          ...base,
+          segment: segmentName(row, lang),
+          fee: show(-Number(row.amountMinor)),
+          balance: show(await ledger.balanceAfter(row)),
+        },
+      };
+    }
+    // A top-up and its bonus share one receipt: it shows the order's figures and the balance after both.
+    const order = await orders.get(userId, row.orderId);
+    const last = latest(await ledger.orderEntries(row.orderId)) ?? row;
+    const bonus = order.bonus;
+    return {
+      kind: channel === 'sms' ? 'topup_sms' : 'topup_email',
+      params: {
+        ...base,
+        amount: formatMoney(order.amount),
+        bonus: formatMoney(bonus),
+        total: formatMoney(order.total),
+        balance: show(await ledger.balanceAfter(last)),
+        method: PAYMENT_METHOD_NAMES[order.method][lang],
+        outTradeNo: order.outTradeNo,
+        transactionId: order.transactionId ?? '',
+        bonusNote:
+          bonus.amountMinor > 0 ? notificationText(lang, 'topup_sms.bonusNote', { bonus: formatMoney(bonus) }) : '',
+      },
+    };
+  };
+
+  return {
+    async listCard(userId, cardId, query, lang) {
+      await cards.assertOwned(userId, cardId);
+      return page({ kind: 'card', id: cardId }, query, lang);
+    },
+
+    listAll: (userId, query, lang) => page({ kind: 'user', id: userId }, query, lang),
+
+    async get(userId, id, lang) {
+      const row = await mustFind(userId, id);
+      const [order, balanceAfter] = await Promise.all([
+        row.orderId ? orders.get(userId, row.orderId) : undefined,
+        ledger.balanceAfter(row),
+      ]);
+      return {
+        ...toTransaction(row, lang),
+        segment: row.kind === 'trip' && row.segmentId ? { id: row.segmentId, name: segmentName(row, lang) } : null,
+        outTradeNo: order?.outTradeNo ?? null,
+        transactionId: order?.transactionId ?? null,
+        balanceAfter: money(balanceAfter, row.currency),
+      };
+    },
+
+    async resend(user, id, channel, lang) {
+      const row = await mustFind(user.id, id);
+      const to = channel === 'sms' ? user.receiptSmsTo : user.receiptEmailTo;
+      if (!to) throw new RecipientMissingError(historyText(lang, `channel.${channel}`));
+      const { kind, params } = await receiptMessage(user.id, row, channel, lang);
+      return { message: await messages.send({ kind, channel, to, lang, params, userId: user.id }) };
+    },
+
+    async statement(userId, cardId, month, lang) {
+      const card = await cards.get(userId, cardId);
+      const { start, end } = cardMonth(month);
+      const since = start.toISOString();
+      const [opening, rows] = await Promise.all([
+        ledger.balanceBefore(card.id, since),
+        ledger.entries({ scope: { kind: 'card', id: card.id }, since, until: end.toISOString() }),
+      ]);
+      let totalIn = 0;
+      let totalOut = 0;
+      for (const row of rows) {
+        const amount = Number(row.amountMinor);
+        if (amount >= 0) totalIn += amount;
+        else totalOut -= amount;
+      }
+      const m = (amountMinor: number) => money(amountMinor, card.balance.currency);
+      return {
+        cardId: card.id,
+        cardType: card.type,
+        cardNumberMasked: card.numberMasked,
+        month,
+        opening: m(opening),
+        closing: m(opening + totalIn - totalOut),
+        totalIn: m(totalIn),
+        totalOut: m(totalOut),
+        transactions: rows.map((row) => toTransaction(row, lang)),
+      };
+    },
+
+    async exportCsv(userId, cardId, range, lang) {
+      const card = await cards.get(userId, cardId);
+      const rows = await ledger.entries({ scope: { kind: 'card', id: card.id }, ...instantRange(range) });
+      return {
+        csv: transactionsCsv(
+          rows.map((row) => toTransaction(row, lang)),
+          lang,
+        ),
+        cardNumberMasked: card.numberMasked,
+      };
+    },
+  };
+}
