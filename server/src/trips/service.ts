@@ -90,7 +90,7 @@ export function createTripsService(deps: TripsServiceDeps): TripsService {
       const { at, receiptNo, balanceMinor, reminderSent } = await db.transaction().execute(async (trx) => {
         // The time is read inside the transaction: SQLite runs one at a time, so trips are stamped in the
         // order the balance actually moved and a history's running sum replays it. (On PostgreSQL the
-        // row lock of the debit orders them instead; two debits swapped never change whether a sum dips.)
+        // stamp would have to follow the debit's row lock for the same guarantee.)
         const at = clock();
         const receiptNo = newReceiptNo(at);
         const debit = await ledger.debitTrip(trx, {
