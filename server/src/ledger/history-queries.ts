@@ -74,24 +74,30 @@ export async function entriesOfOrder(db: Kysely<Database>, orderId: string): Pro
     .execute();
 }
 
-/** Sum of a card's entries up to and including `position`, in (created_at, id) order. */
-export async function sumThrough(db: Kysely<Database>, cardId: string, position: CursorPosition): Promise<number> {
-  const row = await db
+/** A card's entries up to and including `position`, summed; on the card's cursor index like the pages. */
+export function sumThroughQuery(db: Kysely<Database>, cardId: string, position: CursorPosition) {
+  return db
     .selectFrom('ledger_entries')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amountMinor'), eb.lit(0)).as('total'))
     .where('cardId', '=', cardId)
-    .where(({ eb, refTuple, tuple }) => eb(refTuple('createdAt', 'id'), '<=', tuple(position.createdAt, position.id)))
-    .executeTakeFirst();
+    .where(({ eb, refTuple, tuple }) => eb(refTuple('createdAt', 'id'), '<=', tuple(position.createdAt, position.id)));
+}
+
+/** A card's entries before an instant, summed: a statement's opening balance. */
+export function sumBeforeQuery(db: Kysely<Database>, cardId: string, before: string) {
+  return db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amountMinor'), eb.lit(0)).as('total'))
+    .where('cardId', '=', cardId)
+    .where('createdAt', '<', before);
+}
+
+export async function sumThrough(db: Kysely<Database>, cardId: string, position: CursorPosition): Promise<number> {
+  const row = await sumThroughQuery(db, cardId, position).executeTakeFirst();
   return Number(row?.total ?? 0);
 }
 
-/** Sum of a card's entries before an instant: a statement's opening balance. */
 export async function sumBefore(db: Kysely<Database>, cardId: string, before: string): Promise<number> {
-  const row = await db
-    .selectFrom('ledger_entries')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amountMinor'), eb.lit(0)).as('total'))
-    .where('cardId', '=', cardId)
-    .where('createdAt', '<', before)
-    .executeTakeFirst();
+  const row = await sumBeforeQuery(db, cardId, before).executeTakeFirst();
   return Number(row?.total ?? 0);
 }
