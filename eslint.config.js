@@ -16,6 +16,8 @@ const SERVER_FEATURES = [
   'payment-sims',
   'jobs',
   'cashier',
+  'trips',
+  'history',
 ];
 
 /**
