@@ -4,7 +4,8 @@
 // ratios are the figures to compare across runs and machines, not the absolute numbers.
 //
 // BENCH_DURATION (s per route, 8), BENCH_CONNECTIONS (50), BENCH_CYCLE_DURATION (s, 10),
-// BENCH_PHASES (routes,orders,cycles), BENCH_POLL_MS (10), BENCH_LOG_LEVEL (warn),
+// BENCH_PHASES (routes,orders,cycles,history), BENCH_POLL_MS (10), BENCH_LOG_LEVEL (warn),
+// BENCH_HISTORY_ENTRIES (entries on the history card, 10000),
 // BENCH_PROFILE=<dir>: each server writes a V8 CPU profile there (node --cpu-prof) when it stops;
 // summarise one with `npx tsx bench/profile-summary.ts <file> [top] [fromS] [toS]`.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { h5Dir } from '../support/paths';
 import { startServer, type RunningServer } from '../support/server';
 import { BENCH_PASSWORD, benchUsers } from './accounts';
 import { runCycles } from './cycles';
+import { checkPage, cursorAt, historyLogin, seedHistory } from './history';
 import { checkLedger } from './ledger-check';
 import { ORDERS_PER_CARD, loadOrderCreation } from './order-creation';
 import { residentMemoryMb, startBareServer, waitForIdle } from './processes';
@@ -25,13 +27,14 @@ const load: LoadOptions = {
   durationS: Number(process.env.BENCH_DURATION ?? 8),
 };
 const CYCLE_DURATION_S = Number(process.env.BENCH_CYCLE_DURATION ?? 10);
-const PHASES = new Set((process.env.BENCH_PHASES ?? 'routes,orders,cycles').split(','));
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'routes,orders,cycles,history').split(','));
+const HISTORY_ENTRIES = Number(process.env.BENCH_HISTORY_ENTRIES ?? 10_000);
 const PROFILE_DIR = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
 /** warn, as the bench always ran; `info` adds Fastify's two log lines per request. */
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
 
-/** Targets of issue 6 (2 cores, SQLite, 50 connections). */
-const TARGET = { createPerS: 1_500, cyclesPerS: 500, p99Ms: 25 };
+/** Targets of issue 6 (2 cores, SQLite, 50 connections), and issue 7's history pages as a share of the bare route. */
+const TARGET = { createPerS: 1_500, cyclesPerS: 500, p99Ms: 25, historyShareOfBare: 0.5 };
 
 function profiled(name: string): { nodeArgs: string[] } {
   if (!PROFILE_DIR) return { nodeArgs: [] };
@@ -197,11 +200,62 @@ if (PHASES.has('cycles')) {
   }
 }
 
+// History (issue 7): one card with 10,000 entries, its first page and a page deep behind a cursor, on a
+// server of its own whose database was filled through the server's services before it started.
+const historyRows: Row[] = [];
+if (PHASES.has('history')) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cbc-bench-history-'));
+  let server: RunningServer | undefined;
+  try {
+    const seed = await seedHistory(dataDir, HISTORY_ENTRIES);
+    server = await startServer({ LOG_LEVEL, ...OPEN_LIMITS, DATA_DIR: dataDir }, profiled('history'));
+    const token = await historyLogin(server.baseUrl, seed);
+    const list = `${server.baseUrl}/api/v1/cards/${seed.cardId}/transactions`;
+    const depth = Math.max(0, Math.floor((seed.entries * 0.9) / 100) * 100);
+    const deep = `${list}?cursor=${await cursorAt(server.baseUrl, token, seed.cardId, depth)}`;
+    await checkPage(list, token, { size: 20, hasNext: true });
+    await checkPage(deep, token, { size: 20, hasNext: seed.entries > depth + 20 });
+    const bearer = { authorization: `Bearer ${token}` };
+    const routes = [
+      { name: `history first page (card with ${seed.entries.toLocaleString('en')} entries)`, url: list },
+      { name: `history deep cursor page (entries ${depth + 1}–${depth + 20})`, url: deep },
+    ];
+    for (const route of routes) {
+      await waitForIdle(server.pid);
+      historyRows.push(await loadRoute({ ...route, headers: bearer }, load, server.pid));
+    }
+    // The same server's session lookup alone: what a page costs beyond authentication.
+    await waitForIdle(server.pid);
+    const me = await loadRoute(
+      { name: '  me (session lookup, history server)', url: `${server.baseUrl}/api/v1/me`, headers: bearer },
+      load,
+      server.pid,
+    );
+    rows.push(...historyRows, me);
+    const [first, deepRow] = historyRows;
+    notes.push(
+      `history: ${seed.entries} top-ups (order → pay → credited, one ledger entry and one SMS receipt each) made ` +
+        `through OrdersService in ${seed.seedSeconds.toFixed(1)} s before the server started; deep page ÷ first page ` +
+        `${first && deepRow ? (deepRow.rate / first.rate).toFixed(2) : '—'}, first page ÷ GET /me ` +
+        `${first ? (first.rate / me.rate).toFixed(2) : '—'}`,
+    );
+  } finally {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 // Measured again last: the ratios use the mean of both, so a busy moment at either end weighs half.
 const bareFirst = rows[0];
 const bareLast = await measureBare('own process, last');
 rows.splice(1, 0, bareLast);
 const bareRate = ((bareFirst?.rate ?? bareLast.rate) + bareLast.rate) / 2;
+for (const row of historyRows) {
+  row.target = {
+    text: `≥ ${TARGET.historyShareOfBare * 100}% of bare`,
+    met: row.rate >= TARGET.historyShareOfBare * bareRate && row.failed === 0,
+  };
+}
 
 console.log(
   `${load.connections} connections, ${load.durationS} s per route; bare route ${Math.round(bareRate)} req/s (mean of both); ` +
@@ -213,4 +267,4 @@ printTable(rows, {
   cpuMsPerOp: bareCpu.reduce((sum, ms) => sum + ms, 0) / bareCpu.length || undefined,
 });
 for (const note of notes) console.log(`- ${note}`);
-if (PROFILE_DIR) console.log(`- CPU profiles in ${PROFILE_DIR}/{routes,cycles}`);
+if (PROFILE_DIR) console.log(`- CPU profiles in ${PROFILE_DIR}/{routes,cycles,history}`);
