@@ -26,6 +26,11 @@ const ICONS = {
     <path d="M24 14 V39" stroke="${color}" stroke-width="3.2" stroke-linecap="round"/>
     <path d="M11 18.5 C14 18 17 18.3 19.5 19.5 M11 25 C14 24.5 17 24.8 19.5 26 M28.5 19.5 C31 18.3 34 18 37 18.5 M28.5 26 C31 24.8 34 24.5 37 25"
       fill="none" stroke="${color}" stroke-width="2.4" stroke-linecap="round" opacity="${active ? 1 : 0.9}"/>`,
+  // A receipt slip with a zigzag foot and lines of entries.
+  history: (color, active) => `
+    <path d="M11 7.5 H37 a1.5 1.5 0 0 1 1.5 1.5 V40.5 L34 37.5 L29.5 40.5 L24 37.5 L18.5 40.5 L14 37.5 L9.5 40.5 V9 a1.5 1.5 0 0 1 1.5 -1.5 Z"
+      fill="${active ? color : 'none'}" fill-opacity="${active ? 0.16 : 0}" stroke="${color}" stroke-width="3.4" stroke-linejoin="round"/>
+    <path d="M16 17 H32 M16 24 H32 M16 31 H25" fill="none" stroke="${color}" stroke-width="3" stroke-linecap="round"/>`,
   me: (color, active) => `
     <circle cx="24" cy="16.5" r="7.5" fill="${active ? color : 'none'}" fill-opacity="${active ? 0.16 : 0}"
       stroke="${color}" stroke-width="3.4"/>

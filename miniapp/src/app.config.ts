@@ -6,6 +6,8 @@ import {
   CARDS_PACKAGE_ROOT,
   GUIDES_PACKAGE_PAGES,
   GUIDES_PACKAGE_ROOT,
+  HISTORY_PACKAGE_PAGES,
+  HISTORY_PACKAGE_ROOT,
   MESSAGES_PACKAGE_PAGES,
   MESSAGES_PACKAGE_ROOT,
   ROUTES,
@@ -19,7 +21,7 @@ import {
 const defaults = uiMessages['zh-Hans'];
 
 export default defineAppConfig({
-  pages: [TAB_PAGES.home, TAB_PAGES.guides, TAB_PAGES.me],
+  pages: [TAB_PAGES.home, TAB_PAGES.guides, TAB_PAGES.history, TAB_PAGES.me],
   subPackages: [
     {
       root: GUIDES_PACKAGE_ROOT,
@@ -31,7 +33,17 @@ export default defineAppConfig({
     },
     {
       root: CARDS_PACKAGE_ROOT,
-      pages: [CARDS_PACKAGE_PAGES.list, CARDS_PACKAGE_PAGES.add, CARDS_PACKAGE_PAGES.detail],
+      pages: [
+        CARDS_PACKAGE_PAGES.list,
+        CARDS_PACKAGE_PAGES.add,
+        CARDS_PACKAGE_PAGES.detail,
+        CARDS_PACKAGE_PAGES.trip,
+        CARDS_PACKAGE_PAGES.planner,
+      ],
+    },
+    {
+      root: HISTORY_PACKAGE_ROOT,
+      pages: [HISTORY_PACKAGE_PAGES.card, HISTORY_PACKAGE_PAGES.receipt, HISTORY_PACKAGE_PAGES.statement],
     },
     {
       root: MESSAGES_PACKAGE_ROOT,
@@ -50,10 +62,11 @@ export default defineAppConfig({
     },
   ],
   // The next tap from the guides tab is almost always a guide; from the home tab, 充值 on a bound card;
-  // from the Me tab login, the cards, the inbox or 我的订单: fetch those packages ahead.
+  // from the Me tab login, the cards, the inbox or 我的订单; from the History tab, a receipt.
   preloadRule: {
     [TAB_PAGES.home]: { network: 'all', packages: [TOPUP_PACKAGE_ROOT] },
     [TAB_PAGES.guides]: { network: 'all', packages: [GUIDES_PACKAGE_ROOT] },
+    [TAB_PAGES.history]: { network: 'all', packages: [HISTORY_PACKAGE_ROOT] },
     [TAB_PAGES.me]: {
       network: 'all',
       packages: [ACCOUNT_PACKAGE_ROOT, CARDS_PACKAGE_ROOT, MESSAGES_PACKAGE_ROOT, TOPUP_PACKAGE_ROOT],
@@ -87,6 +100,12 @@ export default defineAppConfig({
         text: defaults['tab.guides'],
         iconPath: 'assets/tab/guides.png',
         selectedIconPath: 'assets/tab/guides-active.png',
+      },
+      {
+        pagePath: ROUTES.history,
+        text: defaults['tab.history'],
+        iconPath: 'assets/tab/history.png',
+        selectedIconPath: 'assets/tab/history-active.png',
       },
       {
         pagePath: ROUTES.me,

@@ -8,6 +8,7 @@
 export const TAB_PAGES = {
   home: 'pages/home/index',
   guides: 'pages/guides/index',
+  history: 'pages/history/index',
   me: 'pages/me/index',
 } as const;
 
@@ -34,6 +35,8 @@ export const CARDS_PACKAGE_PAGES = {
   list: 'pages/list/index',
   add: 'pages/add/index',
   detail: 'pages/detail/index',
+  trip: 'pages/trip/index',
+  planner: 'pages/planner/index',
 } as const;
 
 /** The inbox of simulated SMS and notices. */
@@ -55,9 +58,19 @@ export const TOPUP_PACKAGE_PAGES = {
   order: 'pages/order/index',
 } as const;
 
+/** History: one card's transactions, a receipt, a monthly statement (the all-cards list is the 记录 tab). */
+export const HISTORY_PACKAGE_ROOT = 'packages/history';
+
+export const HISTORY_PACKAGE_PAGES = {
+  card: 'pages/card/index',
+  receipt: 'pages/receipt/index',
+  statement: 'pages/statement/index',
+} as const;
+
 export const ROUTES = {
   home: TAB_PAGES.home,
   guides: TAB_PAGES.guides,
+  history: TAB_PAGES.history,
   me: TAB_PAGES.me,
   guideDetail: `${GUIDES_PACKAGE_ROOT}/${GUIDES_PACKAGE_PAGES.detail}`,
   channelDetail: `${GUIDES_PACKAGE_ROOT}/${GUIDES_PACKAGE_PAGES.channel}`,
@@ -66,6 +79,11 @@ export const ROUTES = {
   cards: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.list}`,
   cardAdd: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.add}`,
   cardDetail: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.detail}`,
+  trip: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.trip}`,
+  planner: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.planner}`,
+  cardHistory: `${HISTORY_PACKAGE_ROOT}/${HISTORY_PACKAGE_PAGES.card}`,
+  receipt: `${HISTORY_PACKAGE_ROOT}/${HISTORY_PACKAGE_PAGES.receipt}`,
+  statement: `${HISTORY_PACKAGE_ROOT}/${HISTORY_PACKAGE_PAGES.statement}`,
   messages: `${MESSAGES_PACKAGE_ROOT}/${MESSAGES_PACKAGE_PAGES.inbox}`,
   topupAmount: `${TOPUP_PACKAGE_ROOT}/${TOPUP_PACKAGE_PAGES.amount}`,
   topupConfirm: `${TOPUP_PACKAGE_ROOT}/${TOPUP_PACKAGE_PAGES.confirm}`,

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { translate, type Language, type UiKey } from '@cbc/shared';
 
 /** Tab labels in app.config.ts order. */
-const TAB_LABELS: readonly UiKey[] = ['tab.home', 'tab.guides', 'tab.me'];
+const TAB_LABELS: readonly UiKey[] = ['tab.home', 'tab.guides', 'tab.history', 'tab.me'];
 
 /**
  * app.json can only hold one language, so tab pages re-label the tab bar whenever they show or the

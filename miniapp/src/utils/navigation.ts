@@ -178,3 +178,32 @@ export function backToTopupAmount(cardId: string, amountMinor: number): void {
     void Taro.redirectTo({ url: routeUrl('topupAmount', { cardId, amount: String(amountMinor) }) });
   }
 }
+
+/** 模拟通行 for one card. */
+export function openTrip(cardId: string): void {
+  void Taro.navigateTo({ url: routeUrl('trip', { id: cardId }) });
+}
+
+/** 规划充值周期 for one card. */
+export function openPlanner(cardId: string): void {
+  void Taro.navigateTo({ url: routeUrl('planner', { id: cardId }) });
+}
+
+/** One card's transactions (with its statement and export). */
+export function openCardHistory(cardId: string): void {
+  void Taro.navigateTo({ url: routeUrl('cardHistory', { id: cardId }) });
+}
+
+/** The receipt of one transaction (history entry). */
+export function openReceipt(transactionId: string): void {
+  void Taro.navigateTo({ url: routeUrl('receipt', { id: transactionId }) });
+}
+
+/** A card's statement of one month (`YYYY-MM`). */
+export function openStatement(cardId: string, month: string): void {
+  void Taro.navigateTo({ url: routeUrl('statement', { id: cardId, month }) });
+}
+
+export function switchToHistory(): void {
+  void Taro.switchTab({ url: routeUrl('history') });
+}

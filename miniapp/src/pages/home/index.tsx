@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CARD_IDS, CARDS, type CardId, type CardList } from '@cbc/shared';
@@ -6,6 +7,7 @@ import { useSession } from '../../auth';
 import { BoundCardRow } from '../../components/bound-card';
 import { CardFace } from '../../components/card-face';
 import { LanguageSwitch } from '../../components/language-switch';
+import { LowBalanceWarning } from '../../components/low-balance';
 import { ScamWarning, SimulationBadge, SimulationNotice } from '../../components/notices';
 import { InlineError, LoadingSkeleton } from '../../components/query-states';
 import { Section } from '../../components/section';
@@ -49,7 +51,7 @@ function CardIntro({ card }: { card: CardId }) {
 }
 
 /** Logged in: the user's bound cards with their (simulated) balances, and the way to 我的卡片. */
-function MyCards({ query }: { query: CachedQuery<CardList> }) {
+function MyCards({ query, shown }: { query: CachedQuery<CardList>; shown: number }) {
   const { t } = useI18n();
   const cards = query.data?.cards ?? [];
 
@@ -71,13 +73,15 @@ function MyCards({ query }: { query: CachedQuery<CardList> }) {
     body = (
       <View className="panel my-cards js-home-cards">
         {cards.map((card) => (
-          <BoundCardRow
-            key={card.id}
-            card={card}
-            onClick={() => openCardDetail(card.id)}
-            // A card still waiting for its ID photo cannot be topped up: its page has the upload.
-            onTopup={() => (card.verification === 'verified' ? openTopup(card.id) : openCardDetail(card.id))}
-          />
+          <View key={card.id} className="my-cards__item">
+            <BoundCardRow
+              card={card}
+              onClick={() => openCardDetail(card.id)}
+              // A card still waiting for its ID photo cannot be topped up: its page has the upload.
+              onTopup={() => (card.verification === 'verified' ? openTopup(card.id) : openCardDetail(card.id))}
+            />
+            <LowBalanceWarning card={card} onTopup={() => openTopup(card.id)} shown={shown} />
+          </View>
         ))}
       </View>
     );
@@ -108,7 +112,11 @@ export default function HomePage() {
   useTabBarLabels();
   // Waits while logged out (the endpoint needs a session); shared by 我的卡片 and the practice panel.
   const cards = useCachedQuery('listCards', {});
-  useRefreshOnShow(() => void cards.reload());
+  const [shown, setShown] = useState(0);
+  useRefreshOnShow(() => {
+    void cards.reload();
+    setShown((n) => n + 1);
+  });
   const hasCards = (cards.data?.cards.length ?? 0) > 0;
 
   return (
@@ -134,7 +142,7 @@ export default function HomePage() {
 
       <SimulationNotice />
 
-      {loggedIn ? <MyCards query={cards} /> : null}
+      {loggedIn ? <MyCards query={cards} shown={shown} /> : null}
 
       <Section title={t('home.cardsTitle')}>
         {CARD_IDS.map((card) => (

@@ -11,13 +11,31 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatDateTime, useI18n } from '../../../../i18n';
-import { backToCards, openOrders, openTopup } from '../../../../utils/navigation';
+import {
+  backToCards,
+  openCardHistory,
+  openOrders,
+  openPlanner,
+  openTopup,
+  openTrip,
+} from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import { ID_PHOTO_MAX_MB, isPhotoTooLarge, pickIdPhoto } from '../../components/id-photo';
+import { ReminderPanel } from '../../components/reminder-panel';
 import './index.scss';
 
 const cardIdParam = z.uuid();
+
+/** A tappable row that opens another page (模拟通行, 交易记录, 规划充值周期). */
+function LinkRow({ label, className, onClick }: { label: string; className: string; onClick: () => void }) {
+  return (
+    <View className={`use-link ${className}`} ariaRole="button" onClick={onClick}>
+      <Text className="use-link__label">{label}</Text>
+      <View className="use-link__chevron" />
+    </View>
+  );
+}
 
 function Row({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
@@ -31,9 +49,11 @@ function Row({ label, children, className }: { label: string; children: ReactNod
 interface BodyProps {
   card: BoundCard;
   onChanged: () => Promise<void>;
+  /** Grows each time the page shows again (back from a trip or the planner). */
+  shown: number;
 }
 
-function CardDetailBody({ card, onChanged }: BodyProps) {
+function CardDetailBody({ card, onChanged, shown }: BodyProps) {
   const { lang, t } = useI18n();
   const [busy, setBusy] = useState<'default' | 'unbind' | 'upload' | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -179,6 +199,22 @@ function CardDetailBody({ card, onChanged }: BodyProps) {
         </Text>
       </View>
 
+      {card.verification === 'verified' ? (
+        <>
+          <View className="panel use-links js-card-use">
+            <Text className="use-links__title">{t('cardDetail.useTitle')}</Text>
+            <LinkRow label={t('cardDetail.trip')} className="js-card-trip" onClick={() => openTrip(card.id)} />
+            <LinkRow
+              label={t('cardDetail.history')}
+              className="js-card-history"
+              onClick={() => openCardHistory(card.id)}
+            />
+            <LinkRow label={t('cardDetail.planner')} className="js-card-planner" onClick={() => openPlanner(card.id)} />
+          </View>
+          <ReminderPanel card={card} shown={shown} />
+        </>
+      ) : null}
+
       {actionError ? <View className="detail-error js-action-error">{actionError}</View> : null}
 
       <View className="detail-unbind js-unbind" onClick={busy ? undefined : () => void unbind()}>
@@ -196,7 +232,11 @@ export default function CardDetailPage() {
   usePageTitle(t('cardDetail.title'));
 
   const query = useCachedQuery('getCard', id.success ? { params: { id: id.data } } : null);
-  useRefreshOnShow(() => void query.reload());
+  const [shown, setShown] = useState(0);
+  useRefreshOnShow(() => {
+    void query.reload();
+    setShown((n) => n + 1);
+  });
 
   let body;
   if (!loggedIn) {
@@ -217,7 +257,7 @@ export default function CardDetailPage() {
       </ErrorState>
     );
   } else if (query.data) {
-    body = <CardDetailBody card={query.data} onChanged={query.reload} />;
+    body = <CardDetailBody card={query.data} onChanged={query.reload} shown={shown} />;
   }
 
   return (

@@ -1,0 +1,108 @@
+import { Picker, Text, View } from '@tarojs/components';
+import { CARDS, TRANSACTION_KINDS, type BoundCard, type TransactionKind } from '@cbc/shared';
+import { ChoiceGroup } from '../choice-group';
+import { formatDate, useI18n } from '../../i18n';
+import { todayInHomeZone } from './format';
+import type { HistoryFilters } from './use-transaction-pages';
+
+interface Props {
+  filters: HistoryFilters;
+  onChange: (next: HistoryFilters) => void;
+  /** The user's cards, for the card filter (omitted on one card's page). */
+  cards?: readonly BoundCard[];
+}
+
+function DateField({
+  label,
+  value,
+  start,
+  end,
+  testId,
+  onPick,
+}: {
+  label: string;
+  value: string | null;
+  start?: string;
+  end?: string;
+  testId: string;
+  onPick: (day: string) => void;
+}) {
+  const { lang } = useI18n();
+  return (
+    <Picker
+      mode="date"
+      value={value ?? todayInHomeZone()}
+      start={start ?? '2020-01-01'}
+      end={end ?? todayInHomeZone()}
+      onChange={(event) => onPick(String(event.detail.value))}
+    >
+      <View className={`history-date js-${testId}${value ? ' is-set' : ''}`} ariaRole="button" ariaLabel={label}>
+        <Text className="history-date__label">{label}</Text>
+        <Text className="history-date__value">{value ? formatDate(lang, value) : '—'}</Text>
+      </View>
+    </Picker>
+  );
+}
+
+/** Kind (all, top-up, bonus, trip), date range (UTC+8 days) and, on the History tab, the card. */
+export function HistoryFilterBar({ filters, onChange, cards }: Props) {
+  const { lang, t } = useI18n();
+  const kinds = [
+    { value: 'all' as const, label: t('history.kind.all') },
+    ...TRANSACTION_KINDS.map((kind) => ({ value: kind, label: t(`history.kind.${kind}`) })),
+  ];
+  return (
+    <View className="panel history-filters js-history-filters">
+      {cards && cards.length > 0 ? (
+        <ChoiceGroup
+          options={[
+            { value: 'all', label: t('history.allCards') },
+            ...cards.map((card) => ({
+              value: card.id,
+              label: CARDS[card.type].name[lang],
+              sub: card.numberMasked.slice(-4),
+            })),
+          ]}
+          value={filters.cardId ?? 'all'}
+          onChange={(value) => onChange({ ...filters, cardId: value === 'all' ? null : value })}
+          testId="filter-card"
+          layout={cards.length > 2 ? 'grid' : 'segmented'}
+          label={t('history.cardFilterLabel')}
+        />
+      ) : null}
+      <View className="history-filters__gap" />
+      <ChoiceGroup<TransactionKind | 'all'>
+        options={kinds}
+        value={filters.kind}
+        onChange={(kind) => onChange({ ...filters, kind })}
+        testId="filter-kind"
+        label={t('history.filterLabel')}
+      />
+      <View className="history-filters__dates">
+        <DateField
+          label={t('history.from')}
+          value={filters.from}
+          end={filters.to ?? undefined}
+          testId="filter-from"
+          onPick={(from) => onChange({ ...filters, from })}
+        />
+        <DateField
+          label={t('history.to')}
+          value={filters.to}
+          start={filters.from ?? undefined}
+          testId="filter-to"
+          onPick={(to) => onChange({ ...filters, to })}
+        />
+        {filters.from || filters.to ? (
+          <View
+            className="history-filters__clear js-filter-clear-dates"
+            ariaRole="button"
+            onClick={() => onChange({ ...filters, from: null, to: null })}
+          >
+            {t('history.clearDates')}
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}

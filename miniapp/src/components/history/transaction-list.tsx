@@ -1,0 +1,124 @@
+import { Text, View } from '@tarojs/components';
+import { CARDS, formatMoney, type Currency, type Transaction } from '@cbc/shared';
+import { formatDateTime, useI18n } from '../../i18n';
+import { formatMonth, monthOf, signedMoney } from './format';
+import type { MoreState } from './use-transaction-pages';
+
+/** A language-free mark per kind (the label is read out through the row's aria-label). */
+const KIND_MARKS: Record<Transaction['kind'], string> = { topup: '+', bonus: '★', trip: '→' };
+
+interface MonthGroup {
+  month: string;
+  entries: Transaction[];
+  /** Per currency (all cards may mix CNY and HKD): money in and money out, both as positive sums. */
+  totals: Map<Currency, { in: number; out: number }>;
+}
+
+function groupByMonth(entries: readonly Transaction[]): MonthGroup[] {
+  const groups: MonthGroup[] = [];
+  for (const entry of entries) {
+    const month = monthOf(entry.createdAt);
+    let group = groups[groups.length - 1];
+    if (!group || group.month !== month) {
+      group = { month, entries: [], totals: new Map() };
+      groups.push(group);
+    }
+    group.entries.push(entry);
+    const { amountMinor, currency } = entry.amount;
+    const sums = group.totals.get(currency) ?? { in: 0, out: 0 };
+    if (amountMinor >= 0) sums.in += amountMinor;
+    else sums.out -= amountMinor;
+    group.totals.set(currency, sums);
+  }
+  return groups;
+}
+
+function MonthTotals({ group, partial }: { group: MonthGroup; partial: boolean }) {
+  const { t } = useI18n();
+  return (
+    <View className="history-month__totals js-month-totals">
+      {[...group.totals.entries()].map(([currency, sums]) => (
+        <View key={currency} className="history-month__total-line">
+          <Text className="history-month__in">
+            {t('history.monthIn', { amount: formatMoney({ amountMinor: sums.in, currency }) })}
+          </Text>
+          <Text className="history-month__out">
+            {t('history.monthOut', { amount: formatMoney({ amountMinor: sums.out, currency }) })}
+          </Text>
+        </View>
+      ))}
+      {partial ? <Text className="history-month__partial">{t('history.monthPartial')}</Text> : null}
+    </View>
+  );
+}
+
+function EntryRow({ entry, showCard, onOpen }: { entry: Transaction; showCard: boolean; onOpen: () => void }) {
+  const { lang, t } = useI18n();
+  const time = formatDateTime(lang, Date.parse(entry.createdAt));
+  const amount = signedMoney(entry.amount);
+  return (
+    <View
+      className={`history-entry js-entry js-entry-${entry.kind}`}
+      ariaRole="button"
+      ariaLabel={t('history.entryLabel', { title: entry.title, amount, time })}
+      onClick={onOpen}
+    >
+      <View className={`history-entry__mark history-entry__mark--${entry.kind}`} ariaHidden>
+        {KIND_MARKS[entry.kind]}
+      </View>
+      <View className="history-entry__text">
+        <Text className="history-entry__title js-entry-title">{entry.title}</Text>
+        <Text className="history-entry__meta">
+          {time}
+          {showCard ? ` · ${CARDS[entry.cardType].name[lang]} ${entry.cardNumberMasked.slice(-4)}` : ''}
+        </Text>
+      </View>
+      <Text className={`history-entry__amount js-entry-amount${entry.amount.amountMinor > 0 ? ' is-in' : ' is-out'}`}>
+        {amount}
+      </Text>
+    </View>
+  );
+}
+
+interface ListProps {
+  entries: readonly Transaction[];
+  more: MoreState;
+  showCard: boolean;
+  onOpen: (entry: Transaction) => void;
+  onLoadMore: () => void;
+}
+
+/** Entries grouped by month (UTC+8), newest first, each month with its totals in and out. */
+export function TransactionList({ entries, more, showCard, onOpen, onLoadMore }: ListProps) {
+  const { t } = useI18n();
+  const groups = groupByMonth(entries);
+  return (
+    <View className="history-list js-history-list">
+      {groups.map((group, index) => (
+        <View key={group.month} className={`panel history-month js-month js-month-${group.month}`}>
+          <View className="history-month__head">
+            <MonthHeading month={group.month} />
+            <MonthTotals group={group} partial={index === groups.length - 1 && more !== 'end'} />
+          </View>
+          {group.entries.map((entry) => (
+            <EntryRow key={entry.id} entry={entry} showCard={showCard} onOpen={() => onOpen(entry)} />
+          ))}
+        </View>
+      ))}
+      <View className="history-more js-history-more">
+        {more === 'end' ? <Text className="history-more__end js-history-end">{t('history.end')}</Text> : null}
+        {more === 'loading' ? <Text className="history-more__loading">{t('history.loadingMore')}</Text> : null}
+        {more === 'idle' || more === 'error' ? (
+          <View className="history-more__button js-load-more" ariaRole="button" onClick={onLoadMore}>
+            {more === 'error' ? `${t('history.moreError')} · ${t('state.retry')}` : t('history.loadMore')}
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+function MonthHeading({ month }: { month: string }) {
+  const { lang } = useI18n();
+  return <Text className="history-month__title">{formatMonth(lang, month)}</Text>;
+}

@@ -1,0 +1,230 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { CARDS, formatMoney, TOLL_SEGMENTS, type BoundCard, type TripReply } from '@cbc/shared';
+import { z } from 'zod';
+import { request, toApiError, useCachedQuery, type ApiError } from '../../../../api';
+import { useSession } from '../../../../auth';
+import { LoginPrompt } from '../../../../components/login-prompt';
+import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
+import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
+import { formatDateTime, useI18n } from '../../../../i18n';
+import { openMessages, openTopup } from '../../../../utils/navigation';
+import { usePageTitle } from '../../../../utils/use-page-title';
+import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
+import './index.scss';
+
+const cardIdParam = z.uuid();
+
+type Outcome = { kind: 'paid'; reply: TripReply } | { kind: 'declined'; error: ApiError };
+
+/** What the lane shows after a trip: paid (debited, new balance, receipt) or declined for low balance. */
+function TripOutcome({ outcome, card, onAgain }: { outcome: Outcome; card: BoundCard; onAgain: () => void }) {
+  const { lang, t } = useI18n();
+  if (outcome.kind === 'declined') {
+    return (
+      <View className="panel lane lane--declined js-trip-declined" ariaRole="alert">
+        <Text className="lane__label">{t('trip.lane')}</Text>
+        <View className="lane__light lane__light--red" />
+        <Text className="lane__title js-trip-declined-title">{t('trip.declinedTitle')}</Text>
+        <Text className="lane__body js-trip-declined-message">{outcome.error.message}</Text>
+        <Text className="lane__body">{t('trip.declinedBody')}</Text>
+        <View className="lane__actions">
+          <Button
+            type="default"
+            size="large"
+            className="lane__button js-trip-again"
+            ariaRole="button"
+            onClick={onAgain}
+          >
+            {t('trip.again')}
+          </Button>
+          <Button
+            type="primary"
+            size="large"
+            className="lane__button lane__button--main js-trip-topup"
+            ariaRole="button"
+            onClick={() => openTopup(card.id)}
+          >
+            {t('cards.topup')}
+          </Button>
+        </View>
+      </View>
+    );
+  }
+  const { trip, balance, reminderSent } = outcome.reply;
+  return (
+    <View className="panel lane lane--paid js-trip-paid" ariaRole="status">
+      <Text className="lane__label">{t('trip.lane')}</Text>
+      <View className="lane__light lane__light--green" />
+      <Text className="lane__title">{t('trip.successTitle')}</Text>
+      <View className="lane__rows">
+        <View className="lane__row">
+          <Text className="lane__row-label">{t('trip.segment')}</Text>
+          <Text className="lane__row-value">{trip.segmentName}</Text>
+        </View>
+        <View className="lane__row">
+          <Text className="lane__row-label">{t('trip.debited')}</Text>
+          <Text className="lane__row-value lane__figure js-trip-debited">−{formatMoney(trip.fee)}</Text>
+        </View>
+        <View className="lane__row">
+          <Text className="lane__row-label">{t('trip.newBalance')}</Text>
+          <Text className="lane__row-value lane__figure lane__strong js-trip-balance">{formatMoney(balance)}</Text>
+        </View>
+        <View className="lane__row">
+          <Text className="lane__row-label">{t('order.receiptNo')}</Text>
+          <Text className="lane__row-value lane__figure js-trip-receipt" userSelect>
+            {trip.receiptNo}
+          </Text>
+        </View>
+        <View className="lane__row">
+          <Text className="lane__row-label">{t('receipt.time')}</Text>
+          <Text className="lane__row-value lane__figure">{formatDateTime(lang, Date.parse(trip.createdAt))}</Text>
+        </View>
+      </View>
+      {reminderSent ? (
+        <View className="lane__reminder js-trip-reminder-sent">
+          <Text className="lane__reminder-text">{t('trip.reminderSent')}</Text>
+          <View className="lane__reminder-link js-trip-open-inbox" ariaRole="button" onClick={openMessages}>
+            {t('trip.openInbox')}
+          </View>
+        </View>
+      ) : null}
+      <View className="lane__actions">
+        <Button
+          type="primary"
+          size="large"
+          className="lane__button lane__button--main js-trip-again"
+          ariaRole="button"
+          onClick={onAgain}
+        >
+          {t('trip.again')}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function TripBody({ card, onPaid }: { card: BoundCard; onPaid: () => Promise<void> }) {
+  const { lang, t } = useI18n();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const currency = card.balance.currency;
+
+  const pay = async (segmentId: string) => {
+    setBusy(segmentId);
+    setError(null);
+    try {
+      const reply = await request('createTrip', { lang, params: { id: card.id }, body: { segmentId } });
+      setOutcome({ kind: 'paid', reply });
+      await onPaid();
+    } catch (caught) {
+      const apiError = toApiError(caught);
+      if (apiError.code === 'INSUFFICIENT_BALANCE') setOutcome({ kind: 'declined', error: apiError });
+      else setError(apiError);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <View className="js-trip">
+      <View className="panel trip-card">
+        <View className="trip-card__main">
+          <Text className="trip-card__name">{CARDS[card.type].name[lang]}</Text>
+          <Text className="trip-card__number">{card.numberMasked}</Text>
+        </View>
+        <View className="trip-card__side">
+          <View className="trip-card__balance-head">
+            <SimulationBadge />
+            <Text className="trip-card__balance-label">{t('trip.balance')}</Text>
+          </View>
+          <Text className="trip-card__balance js-trip-card-balance">{formatMoney(card.balance)}</Text>
+        </View>
+      </View>
+
+      {outcome ? (
+        <TripOutcome outcome={outcome} card={card} onAgain={() => setOutcome(null)} />
+      ) : (
+        <>
+          <View className="trip-sample js-trip-sample-label">
+            <Text className="trip-sample__tag">{t('app.simulationBadge')}</Text>
+            <Text className="trip-sample__text">{t('trip.sampleLabel')}</Text>
+          </View>
+          <Text className="trip-intro">{t('trip.intro')}</Text>
+          {error ? (
+            <View className="trip-error js-trip-error" ariaRole="alert">
+              {error.message}
+            </View>
+          ) : null}
+          <View className="panel trip-segments js-trip-segments">
+            {TOLL_SEGMENTS[card.type].map((segment) => {
+              const fee = formatMoney({ amountMinor: segment.feeMinor, currency });
+              return (
+                <View key={segment.id} className={`trip-segment js-segment js-segment-${segment.id}`}>
+                  <View className="trip-segment__text">
+                    <Text className="trip-segment__name">{segment.name[lang]}</Text>
+                    <Text className="trip-segment__fee js-segment-fee">
+                      {t('trip.fee')} {fee}
+                    </Text>
+                  </View>
+                  <Button
+                    type="primary"
+                    size="small"
+                    loading={busy === segment.id}
+                    disabled={busy !== null}
+                    className="trip-segment__pay js-segment-pay"
+                    ariaRole="button"
+                    ariaLabel={t('trip.payLabel', { segment: segment.name[lang], fee })}
+                    onClick={() => void pay(segment.id)}
+                  >
+                    {t('trip.pay')}
+                  </Button>
+                </View>
+              );
+            })}
+          </View>
+        </>
+      )}
+    </View>
+  );
+}
+
+/** 模拟通行: pay a sample segment's toll from the card's simulated balance. */
+export default function TripPage() {
+  const { t } = useI18n();
+  const { loggedIn } = useSession();
+  const router = useRouter();
+  const id = cardIdParam.safeParse(router.params.id);
+  usePageTitle(t('trip.title'));
+  const query = useCachedQuery('getCard', id.success ? { params: { id: id.data } } : null);
+  useRefreshOnShow(() => void query.reload());
+
+  let body;
+  if (!loggedIn) {
+    body = <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />;
+  } else if (!id.success) {
+    body = <ErrorState error={null} />;
+  } else if (query.status === 'loading') {
+    body = <LoadingSkeleton count={2} rows={3} />;
+  } else if (query.status === 'error' || !query.data) {
+    body = <ErrorState error={query.error} onRetry={() => void query.reload()} />;
+  } else if (query.data.verification !== 'verified') {
+    body = (
+      <View className="panel trip-unverified js-trip-unverified">
+        <Text>{t('trip.notVerified')}</Text>
+      </View>
+    );
+  } else {
+    body = <TripBody card={query.data} onPaid={query.reload} />;
+  }
+
+  return (
+    <View className="page trip-page js-page-trip">
+      {body}
+      <SimulationNotice />
+    </View>
+  );
+}

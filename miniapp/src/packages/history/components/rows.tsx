@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useI18n } from '../../../i18n';
+
+/** A label on the left, its value right-aligned. */
+export function InfoRow({ label, children, figure = false }: { label: string; children: ReactNode; figure?: boolean }) {
+  return (
+    <View className="info-row">
+      <Text className="info-row__label">{label}</Text>
+      <View className={`info-row__value${figure ? ' info-row__value--figure' : ''}`}>{children}</View>
+    </View>
+  );
+}
+
+/** A long number with its copy button; the number on its own line (they run to 30 digits). */
+export function CopyRow({ label, value, className }: { label: string; value: string; className?: string }) {
+  const { t } = useI18n();
+  const copy = () => {
+    Taro.setClipboardData({ data: value }).then(
+      () => void Taro.showToast({ title: t('order.copied'), icon: 'success' }),
+      () => undefined,
+    );
+  };
+  return (
+    <View className="copy-row">
+      <View className="copy-row__head">
+        <Text className="copy-row__label">{label}</Text>
+        <View
+          className="copy-row__button js-copy"
+          ariaRole="button"
+          ariaLabel={t('order.copyLabel', { name: label })}
+          onClick={copy}
+        >
+          {t('order.copy')}
+        </View>
+      </View>
+      <Text className={`copy-row__value${className ? ` ${className}` : ''}`} userSelect>
+        {value}
+      </Text>
+    </View>
+  );
+}

@@ -1,0 +1,339 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEVICE_ID_HEADER, generateCardNumber, generateMainlandId } from '@cbc/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPhoneContext, snap } from '../support/browser';
+import { solidPng, writeTempFile } from '../support/fixtures';
+import { h5Dir } from '../support/paths';
+import { startServer, type RunningServer } from '../support/server';
+
+// Using the balance after the first top-up, in the browser build: a low-balance reminder, simulated
+// toll trips until the reminder fires (inbox + home warning), a trip the lane declines, then the
+// History tab (filter, receipt, send again), a card's history with its statement and the CSV export,
+// and the planner. Crediting is immediate here (CREDIT_DELAY_SECONDS 0).
+describe('trips, reminder and history in the browser build', () => {
+  let server: RunningServer;
+  let staticDir: string;
+  let browser: Browser;
+  let page: Page;
+  let downloadDir: string;
+  const pageErrors: string[] = [];
+  const shots = 'history';
+
+  const phone = '13700137000';
+  const password = 'practice2026';
+  const zgtNumber = generateCardNumber('zhonggangtong', '45678901234');
+  const last4 = zgtNumber.slice(-4);
+  const photo = writeTempFile('history-id-photo.png', solidPng(120, 80, [200, 220, 240]));
+
+  beforeAll(async () => {
+    staticDir = mkdtempSync(join(tmpdir(), 'cbc-history-h5-'));
+    downloadDir = mkdtempSync(join(tmpdir(), 'cbc-history-downloads-'));
+    cpSync(h5Dir, staticDir, { recursive: true });
+    server = await startServer({
+      STATIC_DIR: staticDir,
+      CREDIT_DELAY_SECONDS: '0',
+      JOB_INTERVAL_MS: '200',
+      SIM_PROBE_RATE: '0',
+    });
+    // The account exists already (registering through the UI is the accounts test's job).
+    const device = { [DEVICE_ID_HEADER]: 'e2e-history-device-0001', 'content-type': 'application/json' };
+    const sms = await fetch(`${server.baseUrl}/api/v1/auth/sms-code`, {
+      method: 'POST',
+      headers: device,
+      body: JSON.stringify({ phone: { region: 'CN', number: phone }, purpose: 'register' }),
+    });
+    const smsCode = /(\d{6})/.exec(((await sms.json()) as { message: { body: string } }).message.body)?.[1];
+    const registered = await fetch(`${server.baseUrl}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: device,
+      body: JSON.stringify({ phone: { region: 'CN', number: phone }, email: 'driver@example.com', password, smsCode }),
+    });
+    expect(registered.status).toBe(201);
+
+    browser = await launchBrowser();
+    page = await (await newPhoneContext(browser, 'zh-CN')).newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (staticDir) rmSync(staticDir, { recursive: true, force: true });
+    if (downloadDir) rmSync(downloadDir, { recursive: true, force: true });
+  });
+
+  const on = (name: string) => page.locator(`.js-page-${name}`).last();
+  const visible = (name: string, timeout = 10_000) => expect.poll(() => on(name).isVisible(), { timeout }).toBe(true);
+  const input = (pageName: string, cls: string) => on(pageName).locator(`.${cls} input`).first();
+  const goToCards = async () => {
+    await page.goto(server.baseUrl + '/#/packages/cards/pages/list/index');
+    await visible('cards');
+    await expect
+      .poll(
+        async () =>
+          (await on('cards').locator('.js-card-entry').count()) + (await on('cards').locator('.js-empty').count()),
+      )
+      .toBeGreaterThan(0);
+  };
+  const openCardPage = async () => {
+    await goToCards();
+    await on('cards').locator('.js-card-item').first().click();
+    await visible('card-detail');
+    await expect.poll(() => on('card-detail').locator('.js-reminder-status').isVisible()).toBe(true);
+  };
+
+  it('logs in, binds a 中港通卡 with its ID photo and tops it up with ¥100', async () => {
+    await page.goto(server.baseUrl + '/#/pages/me/index');
+    await visible('me');
+    await on('me').locator('.js-me-login').click();
+    await visible('login');
+    await input('login', 'js-phone-input').fill(phone);
+    await input('login', 'js-password-input').fill(password);
+    await on('login').locator('.js-login-submit').click();
+    await expect.poll(() => on('me').locator('.js-me-account').isVisible(), { timeout: 15_000 }).toBe(true);
+
+    // History before anything happened: the empty state says what to do.
+    await page.goto(server.baseUrl + '/#/pages/history/index');
+    await visible('history');
+    await expect.poll(() => on('history').locator('.js-empty').isVisible()).toBe(true);
+    expect(await on('history').locator('.js-empty').innerText()).toMatch(/充值或模拟一次通行/);
+    await snap(page, shots, '00-history-empty');
+
+    await goToCards();
+    await on('cards').locator('.js-add-card').last().click();
+    await visible('card-add');
+    const add = on('card-add');
+    await add.locator('.js-card-type-zhonggangtong').click();
+    await input('card-add', 'js-card-number-input').fill(zgtNumber);
+    await add.locator('.js-plate-region-mainland').first().click();
+    await input('card-add', 'js-plate-input').fill('粤Z1357港');
+    await add.locator('.js-id-type-mainland_id').click();
+    await input('card-add', 'js-id-number-input').fill(generateMainlandId('440304', '19900101', '135'));
+    const chooser = page.waitForEvent('filechooser');
+    await add.locator('.js-choose-photo').click();
+    await (await chooser).setFiles(photo);
+    await expect.poll(() => add.locator('.js-photo-preview').isVisible()).toBe(true);
+    await add.locator('.js-bind-submit').click();
+    await visible('cards', 15_000);
+    await expect.poll(() => on('cards').innerText(), { timeout: 15_000 }).toContain(last4);
+
+    const entry = on('cards').locator('.js-card-entry', { hasText: last4 });
+    await entry.locator('.js-card-topup').click();
+    await visible('topup-amount');
+    await on('topup-amount').locator('.js-preset-100').click();
+    await on('topup-amount').locator('.js-topup-next').click();
+    await visible('topup-confirm');
+    await expect.poll(() => on('topup-confirm').locator('.js-confirm-total').isVisible()).toBe(true);
+    await on('topup-confirm').locator('.js-confirm-pay').click();
+    await visible('cashier');
+    await expect.poll(() => on('cashier').locator('.js-cashier-sheet').isVisible()).toBe(true);
+    for (const digit of '135790') await on('cashier').locator(`.js-key-${digit}`).click();
+    await visible('topup-result');
+    await expect
+      .poll(() => on('topup-result').locator('.js-result').getAttribute('class'), { timeout: 30_000 })
+      .toContain('js-result-credited');
+  });
+
+  it('sets a low-balance reminder of ¥50 on the card page', async () => {
+    await openCardPage();
+    const detail = on('card-detail');
+    expect(await detail.locator('.js-reminder-status').innerText()).toBe('未开启');
+    for (const link of ['.js-card-trip', '.js-card-history', '.js-card-planner']) {
+      expect(await detail.locator(link).getAttribute('role')).toBe('button');
+      expect((await detail.locator(link).boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+    }
+    await snap(page, shots, '01-card-detail-use');
+    // A typo is caught before anything is sent.
+    await input('card-detail', 'js-reminder-input').fill('50.555');
+    await detail.locator('.js-reminder-save').click();
+    await expect.poll(() => detail.locator('.js-reminder-error').innerText()).toMatch(/金额/);
+    await input('card-detail', 'js-reminder-input').fill('50');
+    await detail.locator('.js-reminder-save').click();
+    await expect.poll(() => detail.locator('.js-reminder-status').innerText()).toBe('余额低于 ¥50.00 时提醒');
+    // The browser build cannot ask WeChat: the inbox carries the reminder.
+    expect(await detail.locator('.js-reminder-subscribe').innerText()).toBe('提醒会发到消息中心');
+    expect(await detail.locator('.js-reminder-below').count()).toBe(0);
+    await detail.locator('.js-reminder').scrollIntoViewIfNeeded();
+    await snap(page, shots, '02-reminder-set');
+  });
+
+  it('simulates trips until the reminder fires, then the lane declines one for low balance', async () => {
+    await on('card-detail').locator('.js-card-trip').click();
+    await visible('trip');
+    const trip = on('trip');
+    await expect.poll(() => trip.locator('.js-trip-segments').isVisible()).toBe(true);
+    expect(await trip.locator('.js-trip-sample-label').innerText()).toContain('示例路段，收费为模拟');
+    expect(await trip.locator('.js-segment').count()).toBe(4);
+    expect(await trip.locator('.js-segment-hg-dg .js-segment-fee').innerText()).toContain('¥35.00');
+    expect(await trip.locator('.js-trip-card-balance').innerText()).toBe('¥100.00');
+    await snap(page, shots, '03-trip-segments');
+
+    // ¥100 → ¥65: still above ¥50, no reminder.
+    await trip.locator('.js-segment-hg-dg .js-segment-pay').click();
+    await expect.poll(() => trip.locator('.js-trip-paid').isVisible()).toBe(true);
+    expect(await trip.locator('.js-trip-debited').innerText()).toBe('−¥35.00');
+    expect(await trip.locator('.js-trip-balance').innerText()).toBe('¥65.00');
+    expect(await trip.locator('.js-trip-receipt').innerText()).not.toBe('');
+    expect(await trip.locator('.js-trip-reminder-sent').count()).toBe(0);
+    await snap(page, shots, '04-trip-paid');
+
+    // ¥65 → ¥30: under ¥50, the reminder goes out once.
+    await trip.locator('.js-trip-again').click();
+    await trip.locator('.js-segment-hg-dg .js-segment-pay').click();
+    await expect.poll(() => trip.locator('.js-trip-balance').innerText()).toBe('¥30.00');
+    expect(await trip.locator('.js-trip-reminder-sent').isVisible()).toBe(true);
+    await snap(page, shots, '05-trip-reminder-sent');
+
+    // ¥30 < ¥35: declined, nothing debited, a way to 充值.
+    await trip.locator('.js-trip-again').click();
+    await trip.locator('.js-segment-hg-dg .js-segment-pay').click();
+    await expect.poll(() => trip.locator('.js-trip-declined').isVisible()).toBe(true);
+    expect(await trip.locator('.js-trip-declined-title').innerText()).toBe('余额不足，交易拒绝');
+    expect(await trip.locator('.js-trip-declined-message').innerText()).toMatch(/余额不足（还需 ¥5\.00）/);
+    expect(await trip.locator('.js-trip-topup').getAttribute('role')).toBe('button');
+    await expect.poll(() => trip.locator('.js-trip-card-balance').innerText()).toBe('¥30.00');
+    await snap(page, shots, '06-trip-declined');
+    await trip.locator('.js-trip-topup').click();
+    await visible('topup-amount');
+    await page.goBack();
+    await visible('trip');
+  });
+
+  it('finds the reminder in the inbox and on the home page', async () => {
+    await page.goto(server.baseUrl + '/#/packages/messages/pages/inbox/index');
+    await visible('messages');
+    await expect.poll(() => on('messages').innerText()).toContain('余额不足提醒');
+    // Once per crossing: one reminder although two trips ended under the threshold.
+    expect((await on('messages').innerText()).match(/余额不足提醒/g)?.length).toBe(1);
+    await snap(page, shots, '07-inbox-reminder');
+
+    await page.goto(server.baseUrl + '/#/pages/home/index');
+    await visible('home');
+    const warning = on('home').locator('.js-low-balance');
+    await expect.poll(() => warning.isVisible()).toBe(true);
+    expect(await warning.innerText()).toContain('余额低于提醒金额 ¥50.00');
+    expect(await warning.locator('.js-low-balance-topup').getAttribute('role')).toBe('button');
+    expect((await warning.locator('.js-low-balance-topup').boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await on('home').locator('.js-home-my-cards').scrollIntoViewIfNeeded();
+    await snap(page, shots, '08-home-low-balance');
+    await warning.locator('.js-low-balance-topup').click();
+    await visible('topup-amount');
+    await page.goBack();
+    await visible('home');
+
+    await openCardPage();
+    await expect.poll(() => on('card-detail').locator('.js-reminder-below').isVisible()).toBe(true);
+  });
+
+  it('lists every transaction on the History tab by month, filters trips and opens a receipt', async () => {
+    await page.goto(server.baseUrl + '/#/pages/history/index');
+    await visible('history');
+    const history = on('history');
+    await expect.poll(() => history.locator('.js-entry').count(), { timeout: 15_000 }).toBe(3);
+    // Newest first: the two trips, then the top-up; signed, right-aligned amounts.
+    const amounts = await history.locator('.js-entry-amount').allInnerTexts();
+    expect(amounts).toEqual(['−¥35.00', '−¥35.00', '+¥100.00']);
+    const totals = await history.locator('.js-month-totals').first().innerText();
+    expect(totals).toContain('收入 ¥100.00');
+    expect(totals).toContain('支出 ¥70.00');
+    await expect.poll(() => history.locator('.js-history-end').isVisible()).toBe(true);
+    await expect.poll(() => history.locator('.js-chart-month').count()).toBe(6);
+    await snap(page, shots, '09-history-all');
+
+    await history.locator('.js-filter-kind-trip').click();
+    await expect.poll(() => history.locator('.js-entry-trip').count()).toBe(2);
+    expect(await history.locator('.js-entry-topup').count()).toBe(0);
+    await history.locator('.js-history-list').scrollIntoViewIfNeeded();
+    await snap(page, shots, '10-history-trips');
+
+    await history.locator('.js-entry-trip').first().click();
+    await visible('receipt');
+    const receipt = on('receipt');
+    await expect.poll(() => receipt.locator('.js-receipt-no').isVisible()).toBe(true);
+    expect(await receipt.locator('.js-receipt-amount').innerText()).toBe('−¥35.00');
+    expect(await receipt.locator('.js-receipt-segment').innerText()).toContain('皇岗 → 东莞');
+    expect(await receipt.locator('.js-receipt-card').innerText()).toBe(`6288 **** **** ${last4}`);
+    expect(await receipt.locator('.js-receipt-balance-after').innerText()).toBe('¥30.00');
+    expect(await receipt.locator('.js-receipt-out-trade-no').count()).toBe(0);
+    await snap(page, shots, '11-receipt-trip');
+    await receipt.locator('.js-resend-email').click();
+    await expect.poll(() => receipt.locator('.js-resend-ok').isVisible()).toBe(true);
+    await receipt.locator('.js-resend').scrollIntoViewIfNeeded();
+    await snap(page, shots, '12-receipt-resent');
+    await page.goBack();
+    await visible('history');
+
+    // The top-up's receipt carries the order's numbers.
+    await history.locator('.js-filter-kind-topup').click();
+    await expect.poll(() => history.locator('.js-entry-topup').count()).toBe(1);
+    await expect.poll(() => history.locator('.js-entry-trip').count()).toBe(0);
+    await history.locator('.js-entry-topup').first().click();
+    await visible('receipt');
+    await expect.poll(() => on('receipt').locator('.js-receipt-out-trade-no').isVisible()).toBe(true);
+    expect(await on('receipt').locator('.js-receipt-method').innerText()).toBe('微信支付');
+    expect(await on('receipt').locator('.js-receipt-transaction-id').innerText()).not.toBe('');
+    await snap(page, shots, '13-receipt-topup');
+  });
+
+  it("exports a card's history as CSV and shows its monthly statement", async () => {
+    await openCardPage();
+    await on('card-detail').locator('.js-card-history').click();
+    await visible('card-history');
+    const cardHistory = on('card-history');
+    await expect.poll(() => cardHistory.locator('.js-entry').count()).toBe(3);
+    await snap(page, shots, '14-card-history');
+
+    const download = page.waitForEvent('download');
+    await cardHistory.locator('.js-export-csv').click();
+    const file = join(downloadDir, 'export.csv');
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(/\.csv$/);
+    await saved.saveAs(file);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/);
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toMatch(/时间/);
+    expect(rows.filter((row) => row.includes('皇岗'))).toHaveLength(2);
+
+    await cardHistory.locator('.js-open-statement').click();
+    await visible('statement');
+    const statement = on('statement');
+    await expect.poll(() => statement.locator('.js-statement-closing').isVisible()).toBe(true);
+    expect(await statement.locator('.js-statement-opening').innerText()).toBe('¥0.00');
+    expect(await statement.locator('.js-statement-closing').innerText()).toBe('¥30.00');
+    expect(await statement.locator('.js-statement-in').innerText()).toBe('+¥100.00');
+    expect(await statement.locator('.js-statement-out').innerText()).toBe('−¥70.00');
+    expect(await statement.locator('.js-entry').count()).toBe(3);
+    await snap(page, shots, '15-statement');
+    await statement.locator('.js-statement-prev').click();
+    await expect.poll(() => on('statement').locator('.js-statement-empty').isVisible()).toBe(true);
+    await snap(page, shots, '16-statement-previous-month');
+  });
+
+  it('plans a top-up cycle and sets the reminder from it', async () => {
+    await openCardPage();
+    await on('card-detail').locator('.js-card-planner').click();
+    await visible('planner');
+    const planner = on('planner');
+    await expect.poll(() => planner.locator('.js-plan').isVisible()).toBe(true);
+    await input('planner', 'js-planner-trips').fill('3');
+    await planner.locator('.js-planner-segment-hg-dg').click();
+    // 3 trips × ¥35 × 52 / 12 = ¥455 a month → the ¥500 preset; reminder at 6 trips = ¥210.
+    await expect.poll(() => planner.locator('.js-plan-topup').innerText()).toBe('¥500.00');
+    expect(await planner.locator('.js-plan-threshold').innerText()).toBe('¥210.00');
+    expect(await planner.locator('.js-plan-check').innerText()).toBe('每周查一次');
+    await snap(page, shots, '17-planner');
+    await planner.locator('.js-plan-set-reminder').click();
+    await expect.poll(() => planner.locator('.js-plan-saved').innerText()).toBe('余额低于 ¥210.00 时提醒');
+    await page.goBack();
+    await visible('card-detail');
+    await expect
+      .poll(() => on('card-detail').locator('.js-reminder-status').innerText())
+      .toBe('余额低于 ¥210.00 时提醒');
+    expect(pageErrors).toEqual([]);
+  });
+});
