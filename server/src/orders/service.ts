@@ -176,8 +176,10 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
    * happen or none. The conditional move makes a second attempt a no-op before the ledger is touched.
    */
   const credit = async (id: string): Promise<boolean> => {
-    const at = clock();
     return db.transaction().execute(async (trx) => {
+      // Read inside the transaction, so entries' times follow the order in which balances moved and a
+      // history cursor already handed out can never have a newer entry appear behind it.
+      const at = clock();
       const row = await findOrderById(trx, id);
       if (!row || row.state !== 'paid') return false;
       const receiptNo = newReceiptNo(at);
