@@ -85,6 +85,26 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => on('card-detail').locator('.js-reminder-status').isVisible()).toBe(true);
   };
 
+  /** 充值 from 我的卡片 with WeChat Pay (the top-up flow's own steps), until credited. */
+  async function topUp(preset: number) {
+    await goToCards();
+    const entry = on('cards').locator('.js-card-entry', { hasText: last4 });
+    await entry.locator('.js-card-topup').click();
+    await visible('topup-amount');
+    await on('topup-amount').locator(`.js-preset-${preset}`).click();
+    await on('topup-amount').locator('.js-topup-next').click();
+    await visible('topup-confirm');
+    await expect.poll(() => on('topup-confirm').locator('.js-confirm-total').isVisible()).toBe(true);
+    await on('topup-confirm').locator('.js-confirm-pay').click();
+    await visible('cashier');
+    await expect.poll(() => on('cashier').locator('.js-cashier-sheet').isVisible()).toBe(true);
+    for (const digit of '135790') await on('cashier').locator(`.js-key-${digit}`).click();
+    await visible('topup-result');
+    await expect
+      .poll(() => on('topup-result').locator('.js-result').getAttribute('class'), { timeout: 30_000 })
+      .toContain('js-result-credited');
+  }
+
   it('logs in, binds a 中港通卡 with its ID photo and tops it up with ¥100', async () => {
     await page.goto(server.baseUrl + '/#/pages/me/index');
     await visible('me');
@@ -120,21 +140,7 @@ describe('trips, reminder and history in the browser build', () => {
     await visible('cards', 15_000);
     await expect.poll(() => on('cards').innerText(), { timeout: 15_000 }).toContain(last4);
 
-    const entry = on('cards').locator('.js-card-entry', { hasText: last4 });
-    await entry.locator('.js-card-topup').click();
-    await visible('topup-amount');
-    await on('topup-amount').locator('.js-preset-100').click();
-    await on('topup-amount').locator('.js-topup-next').click();
-    await visible('topup-confirm');
-    await expect.poll(() => on('topup-confirm').locator('.js-confirm-total').isVisible()).toBe(true);
-    await on('topup-confirm').locator('.js-confirm-pay').click();
-    await visible('cashier');
-    await expect.poll(() => on('cashier').locator('.js-cashier-sheet').isVisible()).toBe(true);
-    for (const digit of '135790') await on('cashier').locator(`.js-key-${digit}`).click();
-    await visible('topup-result');
-    await expect
-      .poll(() => on('topup-result').locator('.js-result').getAttribute('class'), { timeout: 30_000 })
-      .toContain('js-result-credited');
+    await topUp(100);
   });
 
   it('sets a low-balance reminder of ¥50 on the card page', async () => {
@@ -334,6 +340,64 @@ describe('trips, reminder and history in the browser build', () => {
     await expect
       .poll(() => on('card-detail').locator('.js-reminder-status').innerText())
       .toBe('余额低于 ¥210.00 时提醒');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('loads older entries with the cursor as the History tab scrolls', async () => {
+    await topUp(1000);
+    // 25 more trips through the API with the app's own session: more than one page (20) of history.
+    // Taro's h5 storage keeps each value as JSON under `data`.
+    const token = await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('cbc.session.v1') ?? '{}') as {
+        data?: { token?: string } | string;
+      };
+      const session = typeof stored.data === 'string' ? (JSON.parse(stored.data) as { token?: string }) : stored.data;
+      return session?.token;
+    });
+    expect(token).toBeTruthy();
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const cards = (await (await fetch(`${server.baseUrl}/api/v1/cards`, { headers })).json()) as {
+      cards: { id: string }[];
+    };
+    const cardId = cards.cards[0]?.id;
+    for (let i = 0; i < 25; i += 1) {
+      const trip = await fetch(`${server.baseUrl}/api/v1/cards/${cardId}/trips`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ segmentId: 'hg-dg' }),
+      });
+      expect(trip.status).toBe(201);
+    }
+    let total = 0;
+    let cursor: string | null = null;
+    do {
+      const reply = await fetch(
+        `${server.baseUrl}/api/v1/transactions${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+        { headers },
+      );
+      const body = (await reply.json()) as { transactions: unknown[]; nextCursor: string | null };
+      total += body.transactions.length;
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(total).toBeGreaterThan(20);
+
+    await page.goto(server.baseUrl + '/#/pages/history/index');
+    await visible('history');
+    const history = on('history');
+    await history.locator('.js-filter-kind-all').click();
+    await expect.poll(() => history.locator('.js-entry').count(), { timeout: 15_000 }).toBe(20);
+    expect(await history.locator('.js-month-totals').first().innerText()).toContain('（已加载部分）');
+    await snap(page, shots, '18-history-first-page');
+    // Scrolling to the bottom asks for the next page (onReachBottom), until the last.
+    for (let i = 0; i < 5 && (await history.locator('.js-entry').count()) < total; i += 1) {
+      // A finger's swipe: the wheel scrolls whatever scrolls under it (Taro's h5 page container).
+      await page.mouse.move(187, 400);
+      await page.mouse.wheel(0, 20_000);
+      await page.waitForTimeout(400);
+    }
+    await expect.poll(() => history.locator('.js-entry').count(), { timeout: 15_000 }).toBe(total);
+    await expect.poll(() => history.locator('.js-history-end').isVisible()).toBe(true);
+    await snap(page, shots, '19-history-all-pages');
     expect(pageErrors).toEqual([]);
   });
 });

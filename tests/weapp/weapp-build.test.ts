@@ -59,7 +59,12 @@ describe('weapp build', () => {
 
   it('declares a tab bar of working main-package pages with their icons', () => {
     const tabs = appJson.tabBar?.list ?? [];
-    expect(tabs.map((tab) => tab.pagePath)).toEqual(['pages/home/index', 'pages/guides/index', 'pages/me/index']);
+    expect(tabs.map((tab) => tab.pagePath)).toEqual([
+      'pages/home/index',
+      'pages/guides/index',
+      'pages/history/index',
+      'pages/me/index',
+    ]);
     for (const tab of tabs) {
       expect(appJson.pages).toContain(tab.pagePath);
       for (const icon of [tab.iconPath, tab.selectedIconPath]) {

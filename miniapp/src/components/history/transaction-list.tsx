@@ -86,34 +86,40 @@ interface ListProps {
   showCard: boolean;
   onOpen: (entry: Transaction) => void;
   onLoadMore: () => void;
+  /** Month headings with totals (off on a statement, whose figures are the month's already). */
+  monthHeads?: boolean;
 }
 
 /** Entries grouped by month (UTC+8), newest first, each month with its totals in and out. */
-export function TransactionList({ entries, more, showCard, onOpen, onLoadMore }: ListProps) {
+export function TransactionList({ entries, more, showCard, onOpen, onLoadMore, monthHeads = true }: ListProps) {
   const { t } = useI18n();
   const groups = groupByMonth(entries);
   return (
     <View className="history-list js-history-list">
       {groups.map((group, index) => (
         <View key={group.month} className={`panel history-month js-month js-month-${group.month}`}>
-          <View className="history-month__head">
-            <MonthHeading month={group.month} />
-            <MonthTotals group={group} partial={index === groups.length - 1 && more !== 'end'} />
-          </View>
+          {monthHeads ? (
+            <View className="history-month__head">
+              <MonthHeading month={group.month} />
+              <MonthTotals group={group} partial={index === groups.length - 1 && more !== 'end'} />
+            </View>
+          ) : null}
           {group.entries.map((entry) => (
             <EntryRow key={entry.id} entry={entry} showCard={showCard} onOpen={() => onOpen(entry)} />
           ))}
         </View>
       ))}
-      <View className="history-more js-history-more">
-        {more === 'end' ? <Text className="history-more__end js-history-end">{t('history.end')}</Text> : null}
-        {more === 'loading' ? <Text className="history-more__loading">{t('history.loadingMore')}</Text> : null}
-        {more === 'idle' || more === 'error' ? (
-          <View className="history-more__button js-load-more" ariaRole="button" onClick={onLoadMore}>
-            {more === 'error' ? `${t('history.moreError')} · ${t('state.retry')}` : t('history.loadMore')}
-          </View>
-        ) : null}
-      </View>
+      {monthHeads || more !== 'end' ? (
+        <View className="history-more js-history-more">
+          {more === 'end' ? <Text className="history-more__end js-history-end">{t('history.end')}</Text> : null}
+          {more === 'loading' ? <Text className="history-more__loading">{t('history.loadingMore')}</Text> : null}
+          {more === 'idle' || more === 'error' ? (
+            <View className="history-more__button js-load-more" ariaRole="button" onClick={onLoadMore}>
+              {more === 'error' ? `${t('history.moreError')} · ${t('state.retry')}` : t('history.loadMore')}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -68,6 +68,7 @@ function StatementBody({ statement }: { statement: Statement }) {
         <TransactionList
           entries={statement.transactions}
           more="end"
+          monthHeads={false}
           showCard={false}
           onOpen={(entry) => openReceipt(entry.id)}
           onLoadMore={() => undefined}
