@@ -18,6 +18,7 @@ const SERVER_FEATURES = [
   'cashier',
   'trips',
   'history',
+  'auto-topup',
 ];
 
 /**

@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import authRoutes from './auth/index';
+import autoTopupRoutes from './auto-topup/index';
 import cashierRoutes from './cashier/index';
 import cardsRoutes from './cards/index';
 import { systemClock, type Clock } from './clock';
@@ -135,6 +136,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   app.register(ordersRoutes);
   app.register(historyRoutes);
   app.register(tripsRoutes);
+  app.register(autoTopupRoutes);
   app.register(cashierRoutes);
   app.register(staticSite, { staticDir: config.staticDir });
 

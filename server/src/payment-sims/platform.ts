@@ -13,6 +13,12 @@ export interface CashierCredentials {
   password?: string;
   /** Bank cards: the one-time code the simulated bank sent to the inbox. */
   smsCode?: string;
+  /**
+   * A standing agreement (委托代扣 / 免密支付) the payer signed with the platform: the payment needs
+   * neither password nor code. Only the server's auto top-up sets it; the cashier route never passes it
+   * (its request schema is strict, and it copies only `password` and `smsCode`).
+   */
+  agreement?: true;
 }
 
 /** `timeout`: the platform takes the money but its notification is lost and the client hears nothing. */

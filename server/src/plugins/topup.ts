@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { maskEmail, maskPhone, type PaymentMethod } from '@cbc/shared';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { createAutoTopupService, type AutoTopupService } from '../auto-topup/service';
 import { createCashierService, type CashierService } from '../cashier/service';
 import type { UserRow } from '../db/schema/index';
 import { selfAwareTransport, type HttpTransport } from '../http/transport';
@@ -18,6 +19,7 @@ declare module 'fastify' {
     ledgerService: LedgerService;
     ordersService: OrdersService;
     tripsService: TripsService;
+    autoTopupService: AutoTopupService;
     cashierService: CashierService;
     jobs: Jobs;
     /** The simulated platforms' notification outbox (tests inspect and drive it). */
@@ -102,6 +104,7 @@ export default fp<TopupPluginOptions>(
         ledger,
         messages: app.messagesService,
         log: log.child({ component: 'trips' }),
+        onLowBalance: (trip) => autoTopup.afterTrip(trip),
       }),
     );
     app.decorate('ordererOf', (user: UserRow) => ({
@@ -120,13 +123,28 @@ export default fp<TopupPluginOptions>(
     });
     app.decorate('jobs', jobs);
     app.decorate('cashierService', createCashierService({ orders, platformFor: stack.platformFor, jobs }));
+    const autoTopup = createAutoTopupService({
+      db,
+      clock,
+      cards: app.cardsService,
+      orders,
+      messages: app.messagesService,
+      platformFor: stack.platformFor,
+      jobs,
+      log: log.child({ component: 'auto-topup' }),
+    });
+    app.decorate('autoTopupService', autoTopup);
 
     for (const routes of stack.routes(orders.applyProviderTrade)) await app.register(routes);
 
     // Jobs start once every route (the notify routes above all) can answer, and stop before the
     // database closes so no run is cut off half-way.
     app.addHook('onReady', async () => jobs.start());
-    app.addHook('preClose', async () => jobs.stop());
+    // Auto top-ups still running finish before the jobs stop and the database closes.
+    app.addHook('preClose', async () => {
+      await autoTopup.idle();
+      await jobs.stop();
+    });
   },
   { name: 'topup', dependencies: ['db', 'services'] },
 );

@@ -21,7 +21,12 @@ const tripsRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const user = currentUser(request);
       const trip = await service.create(
-        { id: user.id, smsTo: app.ordererOf(user).receiptSmsTo, appTo: recipientOf(user) },
+        {
+          id: user.id,
+          smsTo: app.ordererOf(user).receiptSmsTo,
+          appTo: recipientOf(user),
+          orderer: app.ordererOf(user),
+        },
         request.params.id,
         request.body,
         requestLanguage(request),

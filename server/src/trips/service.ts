@@ -20,6 +20,7 @@ import type { CardReminderRow, Database } from '../db/schema/index';
 import { newReceiptNo, receiptTime } from '../ids/numbers';
 import type { LedgerService } from '../ledger/service';
 import type { MessagesService } from '../messages/service';
+import type { Orderer } from '../orders/service';
 import { InsufficientBalanceError, SegmentNotFoundError, TripCardGoneError } from './errors';
 import { findReminder, insertTrip, saveReminder } from './queries';
 
@@ -32,6 +33,17 @@ export interface Traveller {
   smsTo: string | null;
   /** The masked name an in-app notice is addressed to (phone or WeChat account). */
   appTo: string;
+  /** The same user as the orders feature sees them (an auto top-up orders on their behalf). */
+  orderer?: Orderer;
+}
+
+/** A trip that left the balance under the card's reminder threshold (after its transaction committed). */
+export interface LowBalanceTrip {
+  user: Traveller;
+  card: BoundCard;
+  balanceMinor: number;
+  thresholdMinor: number;
+  lang: Language;
 }
 
 export interface TripsService {
@@ -48,6 +60,11 @@ export interface TripsServiceDeps {
   ledger: LedgerService;
   messages: MessagesService;
   log: FastifyBaseLogger;
+  /**
+   * Called after the trip's transaction committed when the balance is left under the threshold (auto
+   * top-up). Not awaited: the trip's reply never waits for it, and nothing it does can undo the trip.
+   */
+  onLowBalance?: (trip: LowBalanceTrip) => void;
 }
 
 /**
@@ -72,7 +89,7 @@ function toReminder(card: BoundCard, row: CardReminderRow | undefined): Reminder
 }
 
 export function createTripsService(deps: TripsServiceDeps): TripsService {
-  const { db, clock, cards, ledger, messages, log } = deps;
+  const { db, clock, cards, ledger, messages, log, onLowBalance } = deps;
 
   return {
     async create(user, cardId, input, lang) {
@@ -87,7 +104,7 @@ export function createTripsService(deps: TripsServiceDeps): TripsService {
       const cardName = CARDS[card.type].name[lang];
       const segmentName = segment.name[lang];
 
-      const { at, receiptNo, balanceMinor, reminderSent } = await db.transaction().execute(async (trx) => {
+      const { at, receiptNo, balanceMinor, reminderSent, threshold } = await db.transaction().execute(async (trx) => {
         // The time is read inside the transaction: SQLite runs one at a time, so trips are stamped in the
         // order the balance actually moved and a history's running sum replays it. (On PostgreSQL the
         // stamp would have to follow the debit's row lock for the same guarantee.)
@@ -151,9 +168,12 @@ export function createTripsService(deps: TripsServiceDeps): TripsService {
             trx,
           );
         }
-        return { at, receiptNo, balanceMinor: after, reminderSent: crossed };
+        return { at, receiptNo, balanceMinor: after, reminderSent: crossed, threshold };
       });
       log.info({ tripId, cardId: card.id, segmentId: segment.id, reminderSent }, 'trip debited');
+      if (onLowBalance && threshold !== null && balanceMinor < threshold) {
+        onLowBalance({ user, card, balanceMinor, thresholdMinor: threshold, lang });
+      }
       return {
         trip: {
           id: tripId,

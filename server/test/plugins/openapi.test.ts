@@ -56,6 +56,7 @@ describe('GET /api/v1/openapi.json', () => {
       '/api/v1/auth/wechat',
       '/api/v1/cards',
       '/api/v1/cards/{id}',
+      '/api/v1/cards/{id}/auto-topup',
       '/api/v1/cards/{id}/id-photo',
       '/api/v1/cards/{id}/reminder',
       '/api/v1/cards/{id}/statements/{month}',

@@ -25,6 +25,7 @@ export const MESSAGE_KINDS = [
   'payment_code',
   'trip_receipt',
   'low_balance',
+  'auto_topup',
 ] as const;
 export const messageKindSchema = z.enum(MESSAGE_KINDS);
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'SEGMENT_NOT_FOUND',
   'INSUFFICIENT_BALANCE',
   'RECIPIENT_MISSING',
+  'AUTO_TOPUP_AMOUNT_NOT_PRESET',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { moneySchema } from '../money/money';
+import { paymentMethodSchema } from '../topup/rules';
 import { errorEnvelopeSchema } from './errors';
 import { defineEndpoints } from './endpoint';
 
@@ -45,6 +46,39 @@ export const reminderSchema = z
   .meta({ id: 'Reminder' });
 export type Reminder = z.infer<typeof reminderSchema>;
 
+/**
+ * Auto top-up (like Octopus's Automatic Add Value): when a trip leaves the balance under the reminder
+ * threshold, one top-up of the chosen preset on the chosen method, at most once a day (UTC+8). Turning
+ * it on needs an amount and a method; turning it off may leave them out (the last ones are kept).
+ */
+export const autoTopupRequestSchema = z.discriminatedUnion('enabled', [
+  z.strictObject({
+    enabled: z.literal(true),
+    /** One of the card type's preset amounts (TOPUP_RULES), minor units. */
+    amountMinor: z.number().int().positive().max(1_000_000_000),
+    /** One of the card type's payment methods. */
+    method: paymentMethodSchema,
+  }),
+  z.strictObject({
+    enabled: z.literal(false),
+    amountMinor: z.number().int().positive().max(1_000_000_000).optional(),
+    method: paymentMethodSchema.optional(),
+  }),
+]);
+export type AutoTopupRequest = z.infer<typeof autoTopupRequestSchema>;
+
+export const autoTopupSchema = z
+  .object({
+    cardId: z.uuid(),
+    enabled: z.boolean(),
+    amount: moneySchema.nullable(),
+    method: paymentMethodSchema.nullable(),
+    /** The UTC+8 day of the last auto top-up (made or refused): at most one a day. */
+    lastRunDay: z.iso.date().nullable(),
+  })
+  .meta({ id: 'AutoTopup' });
+export type AutoTopup = z.infer<typeof autoTopupSchema>;
+
 const cardParams = z.object({ id: z.uuid() });
 const errors = { 400: errorEnvelopeSchema, 401: errorEnvelopeSchema, 404: errorEnvelopeSchema };
 
@@ -77,5 +111,24 @@ export const tripEndpoints = defineEndpoints({
     params: cardParams,
     body: reminderRequestSchema,
     responses: { 200: reminderSchema, ...errors },
+  },
+  getAutoTopup: {
+    method: 'GET',
+    path: '/api/v1/cards/:id/auto-topup',
+    summary: "A card's auto top-up (off by default)",
+    tags: ['trips'],
+    auth: 'required',
+    params: cardParams,
+    responses: { 200: autoTopupSchema, ...errors },
+  },
+  setAutoTopup: {
+    method: 'PUT',
+    path: '/api/v1/cards/:id/auto-topup',
+    summary: 'Turn auto top-up on (a preset amount and a method of the card type) or off',
+    tags: ['trips'],
+    auth: 'required',
+    params: cardParams,
+    body: autoTopupRequestSchema,
+    responses: { 200: autoTopupSchema, ...errors },
   },
 });

@@ -55,6 +55,7 @@ const zhHans = {
   SEGMENT_NOT_FOUND: '找不到这个示例路段',
   INSUFFICIENT_BALANCE: '余额不足（还需 {needed}），通行被拒绝，请先充值',
   RECIPIENT_MISSING: '账户没有可接收的{channel}地址',
+  AUTO_TOPUP_AMOUNT_NOT_PRESET: '自动充值金额须为预设金额之一：{presets}',
 } as const satisfies Record<ErrorCode, string>;
 
 const zhHant = {
@@ -110,6 +111,7 @@ const zhHant = {
   SEGMENT_NOT_FOUND: '找不到這個示例路段',
   INSUFFICIENT_BALANCE: '餘額不足（尚欠 {needed}），通行被拒，請先增值',
   RECIPIENT_MISSING: '賬戶沒有可接收的{channel}地址',
+  AUTO_TOPUP_AMOUNT_NOT_PRESET: '自動增值金額須為預設金額之一：{presets}',
 } as const satisfies Record<ErrorCode, string>;
 
 const en = {
@@ -166,6 +168,7 @@ const en = {
   SEGMENT_NOT_FOUND: 'This sample segment was not found',
   INSUFFICIENT_BALANCE: 'Balance too low ({needed} short): the toll lane declined; top up first',
   RECIPIENT_MISSING: 'The account has no {channel} address to send to',
+  AUTO_TOPUP_AMOUNT_NOT_PRESET: 'The auto top-up amount must be one of the presets: {presets}',
 } as const satisfies Record<ErrorCode, string>;
 
 export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
@@ -231,6 +234,7 @@ const fieldLabelsZhHans = {
   segmentId: '路段',
   thresholdMinor: '提醒金额',
   subscribe: '订阅消息',
+  enabled: '自动充值',
 } as const;
 export type FieldName = keyof typeof fieldLabelsZhHans;
 
@@ -276,6 +280,7 @@ export const fieldLabels: Record<Language, Record<FieldName, string>> = {
     segmentId: '路段',
     thresholdMinor: '提醒金額',
     subscribe: '訂閱訊息',
+    enabled: '自動增值',
   },
   en: {
     card: 'Card type',
@@ -317,6 +322,7 @@ export const fieldLabels: Record<Language, Record<FieldName, string>> = {
     segmentId: 'Segment',
     thresholdMinor: 'Reminder amount',
     subscribe: 'Subscription message',
+    enabled: 'Auto top-up',
   },
 };
 

@@ -31,6 +31,11 @@ const zhHans = {
   'low_balance.title': '余额不足提醒',
   'low_balance.body':
     '【跨境卡续费助手·模拟】{card}（{number}）余额 {balance}，已低于你设置的提醒金额 {threshold}。请及时通过官方渠道充值，以免在收费站被拒。',
+  'auto_topup.title': '自动充值',
+  'auto_topup.body': '【跨境卡续费助手·模拟】{card}（{number}）余额 {balance}，低于提醒金额 {threshold}。{outcome}',
+  'auto_topup.ordered':
+    '已按你的设置自动充值 {amount}（{method}，免密代扣），到账后会收到充值短信和电子收据。今天不会再自动充值。模拟，未产生真实扣款。',
+  'auto_topup.refused': '自动充值 {amount} 未能完成：{reason}。今天不再自动重试，请手动充值。',
 } as const;
 
 export type NotificationKey = keyof typeof zhHans;
@@ -61,6 +66,11 @@ const zhHant: Record<NotificationKey, string> = {
   'low_balance.title': '餘額不足提醒',
   'low_balance.body':
     '【跨境卡續費助手·模擬】{card}（{number}）餘額 {balance}，已低於你設定的提醒金額 {threshold}。請及時透過官方渠道增值，以免在收費站被拒。',
+  'auto_topup.title': '自動增值',
+  'auto_topup.body': '【跨境卡續費助手·模擬】{card}（{number}）餘額 {balance}，低於提醒金額 {threshold}。{outcome}',
+  'auto_topup.ordered':
+    '已按你的設定自動增值 {amount}（{method}，免密扣款），到賬後會收到增值短訊和電子收據。今天不會再自動增值。模擬，並無真實扣款。',
+  'auto_topup.refused': '自動增值 {amount} 未能完成：{reason}。今天不再自動重試，請手動增值。',
 };
 
 const en: Record<NotificationKey, string> = {
@@ -90,6 +100,13 @@ const en: Record<NotificationKey, string> = {
   'low_balance.title': 'Low balance',
   'low_balance.body':
     '[Top-up Helper · simulated] The balance of your {card} ({number}) is {balance}, under your reminder amount of {threshold}. Top up through official channels so a toll lane does not turn you away.',
+  'auto_topup.title': 'Auto top-up',
+  'auto_topup.body':
+    '[Top-up Helper · simulated] The balance of your {card} ({number}) is {balance}, under your reminder amount of {threshold}. {outcome}',
+  'auto_topup.ordered':
+    'As you set it, {amount} was topped up automatically ({method}, standing agreement); the top-up SMS and e-receipt follow once it is credited. No more auto top-ups today. A simulation: nothing was charged.',
+  'auto_topup.refused':
+    'The auto top-up of {amount} could not be made: {reason}. It will not be retried today; please top up by hand.',
 };
 
 export const notificationMessages: Record<Language, Record<NotificationKey, string>> = {

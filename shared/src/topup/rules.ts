@@ -171,6 +171,11 @@ export function cardMonthOf(at: Date): string {
   return new Date(at.getTime() + CARD_HOME_OFFSET_MS).toISOString().slice(0, 7);
 }
 
+/** `YYYY-MM-DD` of the UTC+8 day that contains `at`. */
+export function cardDayOf(at: Date): string {
+  return new Date(at.getTime() + CARD_HOME_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** `YYYY-MM-DD HH:mm` in UTC+8: how receipts, statements and exports show a time, whatever the reader's zone. */
 export function cardLocalTime(at: Date): string {
   const local = new Date(at.getTime() + CARD_HOME_OFFSET_MS).toISOString();

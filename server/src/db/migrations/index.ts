@@ -3,6 +3,7 @@ import * as m001 from './001-app-meta';
 import * as m002 from './002-accounts-and-cards';
 import * as m003 from './003-topup';
 import * as m004 from './004-history-and-trips';
+import * as m005 from './005-auto-topup';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '002-accounts-and-cards': m002,
   '003-topup': m003,
   '004-history-and-trips': m004,
+  '005-auto-topup': m005,
 };

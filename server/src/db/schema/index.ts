@@ -1,4 +1,5 @@
 import type * as appMeta from './app-meta';
+import type * as cardAutoTopups from './card-auto-topups';
 import type * as cardReminders from './card-reminders';
 import type * as cards from './cards';
 import type * as ledgerEntries from './ledger-entries';
@@ -25,7 +26,8 @@ export type Database = appMeta.PartialDatabase &
   simPayments.PartialDatabase &
   simNotifications.PartialDatabase &
   trips.PartialDatabase &
-  cardReminders.PartialDatabase;
+  cardReminders.PartialDatabase &
+  cardAutoTopups.PartialDatabase;
 
 export type { AppMeta, AppMetaTable, NewAppMeta, AppMetaUpdate } from './app-meta';
 export type { UserRow, NewUserRow, UserRowUpdate, UsersTable } from './users';
@@ -52,3 +54,4 @@ export type {
 } from './sim-notifications';
 export type { TripRow, NewTripRow, TripsTable } from './trips';
 export type { CardReminderRow, NewCardReminderRow, CardRemindersTable } from './card-reminders';
+export type { CardAutoTopupRow, NewCardAutoTopupRow, CardAutoTopupsTable } from './card-auto-topups';

@@ -48,7 +48,8 @@ export function createAlipayCashier(deps: AlipayCashierDeps): SimulatedPlatform 
       if (row.state === 'SUCCESS') return 'ok';
       const refusal = notPayable(row);
       if (refusal) throw refusal;
-      if (!paymentPasswordSchema.safeParse(credentials.password).success) {
+      // Under a standing agreement (免密支付) no password is asked.
+      if (!credentials.agreement && !paymentPasswordSchema.safeParse(credentials.password).success) {
         throw new AppError('PAYMENT_PASSWORD_REQUIRED', 400, {}, 'password');
       }
       const settled = await settleTrade(deps, row, now, {

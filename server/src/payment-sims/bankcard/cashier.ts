@@ -163,7 +163,8 @@ export function createBankcardCashier(deps: BankcardCashierDeps): SimulatedPlatf
       if (row.state === 'SUCCESS') return 'ok';
       const refusal = notPayable(row);
       if (refusal) throw refusal;
-      const otpHash = await checkCode(row, credentials.smsCode, now);
+      // Under a standing agreement (委托代扣) the bank asks for no one-time code.
+      const otpHash = credentials.agreement ? undefined : await checkCode(row, credentials.smsCode, now);
       const scheme = schemeOf(row);
       const transactionId = newTransactionId(scheme, now);
       const settled = await settleTrade(deps, row, now, {
@@ -172,7 +173,7 @@ export function createBankcardCashier(deps: BankcardCashierDeps): SimulatedPlatf
         payload: (successTime) => bankNotificationPayload(row, transactionId, successTime),
         // A code confirms one payment attempt only.
         set: { otpHash: null, otpExpiresAt: null },
-        otpHash,
+        ...(otpHash === undefined ? {} : { otpHash }),
       });
       if (!settled) {
         const current = await load(outTradeNo, clock());

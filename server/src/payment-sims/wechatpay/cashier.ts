@@ -48,8 +48,9 @@ export function createWechatPayCashier(deps: WechatPayCashierDeps) {
     },
 
     async pay(outTradeNo: string, outcome: CashierPayOutcome, credentials: CashierCredentials): Promise<'ok' | 'fail'> {
-      // Any six digits: the simulation has no real password to check, only the gesture.
-      if (!PASSWORD.test(credentials.password ?? '')) {
+      // Any six digits: the simulation has no real password to check, only the gesture. Under a standing
+      // agreement (委托代扣) no password is asked.
+      if (!credentials.agreement && !PASSWORD.test(credentials.password ?? '')) {
         throw new AppError('PAYMENT_PASSWORD_REQUIRED', 400, {}, 'password');
       }
       const now = clock();
