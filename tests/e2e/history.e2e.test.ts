@@ -400,4 +400,28 @@ describe('trips, reminder and history in the browser build', () => {
     await snap(page, shots, '19-history-all-pages');
     expect(pageErrors).toEqual([]);
   });
+
+  it('labels the 记录 tab and its months in English and Traditional Chinese', async () => {
+    const tabBar = () => page.locator('.taro-tabbar__tabbar');
+    // The language the user chose in settings, as Taro's storage keeps it; read when the app starts.
+    await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'en' })));
+    await page.goto(server.baseUrl + '/#/pages/history/index');
+    await page.reload();
+    await visible('history');
+    await expect.poll(() => tabBar().innerText()).toMatch(/Home[\s\S]*Guides[\s\S]*History[\s\S]*Me/);
+    const history = on('history');
+    await expect.poll(() => history.locator('.js-entry').count(), { timeout: 15_000 }).toBe(20);
+    expect(await history.locator('.js-filter-kind-trip').innerText()).toBe('Trips');
+    expect(await history.locator('.js-month-totals').first().innerText()).toMatch(/Out ¥/);
+    await snap(page, shots, '20-en-history');
+
+    await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'zh-Hant' })));
+    await page.reload();
+    await visible('history');
+    await expect.poll(() => tabBar().innerText()).toMatch(/首頁[\s\S]*指南[\s\S]*記錄[\s\S]*我的/);
+    await expect.poll(() => on('history').locator('.js-entry').count(), { timeout: 15_000 }).toBe(20);
+    await snap(page, shots, '21-zh-Hant-history');
+    await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'zh-Hans' })));
+    expect(pageErrors).toEqual([]);
+  });
 });

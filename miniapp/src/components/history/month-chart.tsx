@@ -75,6 +75,11 @@ export function MonthChart({ card, refreshKey }: { card: BoundCard; refreshKey: 
         </View>
       ) : null}
       {state.status === 'ready' ? (
+        <Text className="history-chart__scale">
+          {empty ? t('history.chartEmpty') : formatMoneyShort({ amountMinor: top, currency })}
+        </Text>
+      ) : null}
+      {state.status === 'ready' ? (
         <View className="history-chart__bars">
           {state.months.map((row) => (
             <View
@@ -98,11 +103,6 @@ export function MonthChart({ card, refreshKey }: { card: BoundCard; refreshKey: 
             </View>
           ))}
         </View>
-      ) : null}
-      {state.status === 'ready' ? (
-        <Text className="history-chart__scale">
-          {empty ? t('history.chartEmpty') : formatMoneyShort({ amountMinor: top, currency })}
-        </Text>
       ) : null}
     </View>
   );
