@@ -28,6 +28,23 @@ describe('trips, reminder and history in the browser build', () => {
   const last4 = zgtNumber.slice(-4);
   const photo = writeTempFile('history-id-photo.png', solidPng(120, 80, [200, 220, 240]));
 
+  /** An account through the API (SMS code from the reply's simulated message), with or without e-mail. */
+  async function register(number: string, email?: string) {
+    const device = { [DEVICE_ID_HEADER]: `e2e-history-device-${number}`, 'content-type': 'application/json' };
+    const sms = await fetch(`${server.baseUrl}/api/v1/auth/sms-code`, {
+      method: 'POST',
+      headers: device,
+      body: JSON.stringify({ phone: { region: 'CN', number }, purpose: 'register' }),
+    });
+    const smsCode = /(\d{6})/.exec(((await sms.json()) as { message: { body: string } }).message.body)?.[1];
+    const registered = await fetch(`${server.baseUrl}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: device,
+      body: JSON.stringify({ phone: { region: 'CN', number }, ...(email ? { email } : {}), password, smsCode }),
+    });
+    expect(registered.status).toBe(201);
+  }
+
   beforeAll(async () => {
     staticDir = mkdtempSync(join(tmpdir(), 'cbc-history-h5-'));
     downloadDir = mkdtempSync(join(tmpdir(), 'cbc-history-downloads-'));
@@ -39,19 +56,7 @@ describe('trips, reminder and history in the browser build', () => {
       SIM_PROBE_RATE: '0',
     });
     // The account exists already (registering through the UI is the accounts test's job).
-    const device = { [DEVICE_ID_HEADER]: 'e2e-history-device-0001', 'content-type': 'application/json' };
-    const sms = await fetch(`${server.baseUrl}/api/v1/auth/sms-code`, {
-      method: 'POST',
-      headers: device,
-      body: JSON.stringify({ phone: { region: 'CN', number: phone }, purpose: 'register' }),
-    });
-    const smsCode = /(\d{6})/.exec(((await sms.json()) as { message: { body: string } }).message.body)?.[1];
-    const registered = await fetch(`${server.baseUrl}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: device,
-      body: JSON.stringify({ phone: { region: 'CN', number: phone }, email: 'driver@example.com', password, smsCode }),
-    });
-    expect(registered.status).toBe(201);
+    await register(phone, 'driver@example.com');
 
     browser = await launchBrowser();
     page = await (await newPhoneContext(browser, 'zh-CN')).newPage();
@@ -85,10 +90,31 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => on('card-detail').locator('.js-reminder-status').isVisible()).toBe(true);
   };
 
-  /** 充值 from 我的卡片 with WeChat Pay (the top-up flow's own steps), until credited. */
-  async function topUp(preset: number) {
+  /** 我的卡片 → bind a 中港通卡 with its ID photo (the accounts flow's steps). */
+  async function bindCard(number: string, plate: string, idNumber: string) {
     await goToCards();
-    const entry = on('cards').locator('.js-card-entry', { hasText: last4 });
+    await on('cards').locator('.js-add-card').last().click();
+    await visible('card-add');
+    const add = on('card-add');
+    await add.locator('.js-card-type-zhonggangtong').click();
+    await input('card-add', 'js-card-number-input').fill(number);
+    await add.locator('.js-plate-region-mainland').first().click();
+    await input('card-add', 'js-plate-input').fill(plate);
+    await add.locator('.js-id-type-mainland_id').click();
+    await input('card-add', 'js-id-number-input').fill(idNumber);
+    const chooser = page.waitForEvent('filechooser');
+    await add.locator('.js-choose-photo').click();
+    await (await chooser).setFiles(photo);
+    await expect.poll(() => add.locator('.js-photo-preview').isVisible()).toBe(true);
+    await add.locator('.js-bind-submit').click();
+    await visible('cards', 15_000);
+    await expect.poll(() => on('cards').innerText(), { timeout: 15_000 }).toContain(number.slice(-4));
+  }
+
+  /** 充值 from 我的卡片 with WeChat Pay (the top-up flow's own steps), until credited. */
+  async function topUp(preset: number, ending = last4) {
+    await goToCards();
+    const entry = on('cards').locator('.js-card-entry', { hasText: ending });
     await entry.locator('.js-card-topup').click();
     await visible('topup-amount');
     await on('topup-amount').locator(`.js-preset-${preset}`).click();
@@ -122,23 +148,7 @@ describe('trips, reminder and history in the browser build', () => {
     expect(await on('history').locator('.js-empty').innerText()).toMatch(/充值或模拟一次通行/);
     await snap(page, shots, '00-history-empty');
 
-    await goToCards();
-    await on('cards').locator('.js-add-card').last().click();
-    await visible('card-add');
-    const add = on('card-add');
-    await add.locator('.js-card-type-zhonggangtong').click();
-    await input('card-add', 'js-card-number-input').fill(zgtNumber);
-    await add.locator('.js-plate-region-mainland').first().click();
-    await input('card-add', 'js-plate-input').fill('粤Z1357港');
-    await add.locator('.js-id-type-mainland_id').click();
-    await input('card-add', 'js-id-number-input').fill(generateMainlandId('440304', '19900101', '135'));
-    const chooser = page.waitForEvent('filechooser');
-    await add.locator('.js-choose-photo').click();
-    await (await chooser).setFiles(photo);
-    await expect.poll(() => add.locator('.js-photo-preview').isVisible()).toBe(true);
-    await add.locator('.js-bind-submit').click();
-    await visible('cards', 15_000);
-    await expect.poll(() => on('cards').innerText(), { timeout: 15_000 }).toContain(last4);
+    await bindCard(zgtNumber, '粤Z1357港', generateMainlandId('440304', '19900101', '135'));
 
     await topUp(100);
   });
@@ -248,6 +258,18 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => history.locator('.js-history-end').isVisible()).toBe(true);
     await expect.poll(() => history.locator('.js-chart-month').count()).toBe(6);
     await snap(page, shots, '09-history-all');
+
+    // One card: the list comes from that card's own endpoint.
+    const cardCalls: string[] = [];
+    const track = (request: { url: () => string }) => {
+      const path = new URL(request.url()).pathname;
+      if (/^\/api\/v1\/cards\/[^/]+\/transactions$/.test(path)) cardCalls.push(path);
+    };
+    page.on('request', track);
+    await history.locator('.js-filter-card .choice-group__item').nth(1).click();
+    await expect.poll(() => cardCalls.length).toBeGreaterThan(0);
+    await expect.poll(() => history.locator('.js-entry').count()).toBe(3);
+    page.off('request', track);
 
     await history.locator('.js-filter-kind-trip').click();
     await expect.poll(() => history.locator('.js-entry-trip').count()).toBe(2);
@@ -422,6 +444,47 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => on('history').locator('.js-entry').count(), { timeout: 15_000 }).toBe(20);
     await snap(page, shots, '21-zh-Hant-history');
     await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'zh-Hans' })));
+    await page.reload();
+    await visible('history');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says so when a receipt is sent by e-mail to an account without one', async () => {
+    const otherPhone = '13700137001';
+    const otherNumber = generateCardNumber('zhonggangtong', '56789012345');
+    await register(otherPhone);
+    await page.goto(server.baseUrl + '/#/pages/me/index');
+    await visible('me');
+    await on('me').locator('.js-logout').click();
+    const confirm = page.locator('.taro__modal .taro-model__confirm').last();
+    await expect.poll(() => confirm.isVisible()).toBe(true);
+    await confirm.click();
+    await expect.poll(() => on('me').locator('.js-me-login').isVisible()).toBe(true);
+    await on('me').locator('.js-me-login').click();
+    await visible('login');
+    await input('login', 'js-phone-input').fill(otherPhone);
+    await input('login', 'js-password-input').fill(password);
+    await on('login').locator('.js-login-submit').click();
+    await expect.poll(() => on('me').locator('.js-me-account').isVisible(), { timeout: 15_000 }).toBe(true);
+    await bindCard(otherNumber, '粤B24680', generateMainlandId('440304', '19920202', '246'));
+    await topUp(100, otherNumber.slice(-4));
+
+    await page.goto(server.baseUrl + '/#/pages/history/index');
+    await visible('history');
+    const history = on('history');
+    await history.locator('.js-filter-kind-all').click();
+    await expect.poll(() => history.locator('.js-entry').count(), { timeout: 15_000 }).toBe(1);
+    await history.locator('.js-entry').first().click();
+    await visible('receipt');
+    const receipt = on('receipt');
+    await expect.poll(() => receipt.locator('.js-resend-email').isVisible()).toBe(true);
+    await receipt.locator('.js-resend-email').click();
+    await expect.poll(() => receipt.locator('.js-resend-error').isVisible()).toBe(true);
+    expect(await receipt.locator('.js-resend-error').innerText()).toMatch(/没有可接收的电子邮件地址[\s\S]*另一种方式/);
+    await receipt.locator('.js-resend').scrollIntoViewIfNeeded();
+    await snap(page, shots, '22-receipt-recipient-missing');
+    await receipt.locator('.js-resend-sms').click();
+    await expect.poll(() => receipt.locator('.js-resend-ok').isVisible()).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });
