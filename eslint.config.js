@@ -58,7 +58,15 @@ const featureBoundaries = SERVER_FEATURES.map((feature) => ({
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '**/.tmp/**', 'tests/screenshots/**', 'coverage/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'data-demo/**',
+      '**/.tmp/**',
+      'tests/screenshots/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
