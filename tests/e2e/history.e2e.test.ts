@@ -314,6 +314,21 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => cardHistory.locator('.js-entry').count()).toBe(3);
     await snap(page, shots, '14-card-history');
 
+    // A date range from the picker (today, UTC+8): the list and the export both follow it.
+    await cardHistory.locator('.js-filter-from').click();
+    const ok = page.locator('.weui-picker__action:visible', { hasText: '确定' });
+    await expect.poll(() => ok.isVisible()).toBe(true);
+    await snap(page, shots, '14b-card-history-date-picker');
+    await ok.click();
+    await expect.poll(() => cardHistory.locator('.js-filter-from').getAttribute('class')).toContain('is-set');
+    await expect.poll(() => cardHistory.locator('.js-export-range').innerText()).toMatch(/\d{4}年\d+月\d+日 – …/);
+    await expect.poll(() => cardHistory.locator('.js-entry').count()).toBe(3);
+    const csvCalls: string[] = [];
+    const track = (request: { url: () => string }) => {
+      if (request.url().includes('/transactions.csv')) csvCalls.push(request.url());
+    };
+    page.on('request', track);
+
     const download = page.waitForEvent('download');
     await cardHistory.locator('.js-export-csv').click();
     const file = join(downloadDir, 'export.csv');
@@ -326,6 +341,9 @@ describe('trips, reminder and history in the browser build', () => {
     expect(rows).toHaveLength(4);
     expect(rows[0]).toMatch(/时间/);
     expect(rows.filter((row) => row.includes('皇岗'))).toHaveLength(2);
+    page.off('request', track);
+    expect(csvCalls[0]).toMatch(/[?&]from=\d{4}-\d{2}-\d{2}/);
+    expect(csvCalls[0]).toMatch(/[?&]lang=zh-Hans/);
 
     await cardHistory.locator('.js-open-statement').click();
     await visible('statement');

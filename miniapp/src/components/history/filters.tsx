@@ -27,10 +27,12 @@ function DateField({
   testId: string;
   onPick: (day: string) => void;
 }) {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   return (
     <Picker
       mode="date"
+      // The browser build draws its own sheet: its buttons in the app's language.
+      textProps={{ okText: t('common.confirm'), cancelText: t('common.cancel') }}
       value={value ?? todayInHomeZone()}
       start={start ?? '2020-01-01'}
       end={end ?? todayInHomeZone()}
