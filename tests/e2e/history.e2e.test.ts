@@ -285,6 +285,8 @@ describe('trips, reminder and history in the browser build', () => {
     expect(await receipt.locator('.js-receipt-segment').innerText()).toContain('皇岗 → 东莞');
     expect(await receipt.locator('.js-receipt-card').innerText()).toBe(`6288 **** **** ${last4}`);
     expect(await receipt.locator('.js-receipt-balance-after').innerText()).toBe('¥30.00');
+    // In the cards' home time, like the SMS and the CSV, whatever the device's zone.
+    expect(await receipt.locator('.js-receipt-time').innerText()).toMatch(/^\d+月\d+日 \d{2}:\d{2} \(UTC\+8\)$/);
     expect(await receipt.locator('.js-receipt-out-trade-no').count()).toBe(0);
     await snap(page, shots, '11-receipt-trip');
     await receipt.locator('.js-resend-email').click();

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
-import type { SubscribeAnswer } from './subscribe-reminder';
+import type { ReminderRequest } from '@cbc/shared';
 
-export type { SubscribeAnswer } from './subscribe-reminder';
+// Declared here, not imported: in the weapp build `./subscribe-reminder` resolves to this very file.
+export type SubscribeAnswer = NonNullable<ReminderRequest['subscribe']>;
 
 /**
  * The low-balance reminder's subscription-message template. A real mini-program configures it at

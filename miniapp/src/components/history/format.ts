@@ -33,3 +33,19 @@ export function signedMoney(value: Money): string {
   if (value.amountMinor < 0) return `\u2212${formatMoney({ ...value, amountMinor: -value.amountMinor })}`;
   return formatMoney(value);
 }
+
+/**
+ * An ISO time as the cards' books show it, in UTC+8 (11月25日 14:03 / 25 Nov, 14:03), whatever the
+ * device's zone: the months the history groups by are UTC+8 months, and the server's receipts and
+ * CSV use UTC+8 too, so an entry's time never disagrees with its month or its SMS.
+ */
+export function formatHomeDateTime(lang: Language, iso: string): string {
+  const local = new Date(Date.parse(iso) + HOME_OFFSET_MS);
+  const pad2 = (n: number) => String(n).padStart(2, '0');
+  return translate(lang, 'format.dateTime', {
+    month: translate(lang, 'format.months').split(',')[local.getUTCMonth()] ?? String(local.getUTCMonth() + 1),
+    day: local.getUTCDate(),
+    hour: pad2(local.getUTCHours()),
+    minute: pad2(local.getUTCMinutes()),
+  });
+}

@@ -1,5 +1,5 @@
 export { HistoryFilterBar } from './filters';
-export { formatMonth, monthOf, shiftMonth, signedMoney, todayInHomeZone } from './format';
+export { formatHomeDateTime, formatMonth, monthOf, shiftMonth, signedMoney, todayInHomeZone } from './format';
 export { MonthChart } from './month-chart';
 export { HistoryEmpty } from './states';
 export { TransactionList } from './transaction-list';

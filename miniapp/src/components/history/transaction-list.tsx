@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, type Currency, type Transaction } from '@cbc/shared';
-import { formatDateTime, useI18n } from '../../i18n';
-import { formatMonth, monthOf, signedMoney } from './format';
+import { useI18n } from '../../i18n';
+import { formatHomeDateTime, formatMonth, monthOf, signedMoney } from './format';
 import type { MoreState } from './use-transaction-pages';
 
 /** A language-free mark per kind (the label is read out through the row's aria-label). */
@@ -54,7 +54,7 @@ function MonthTotals({ group, partial }: { group: MonthGroup; partial: boolean }
 
 function EntryRow({ entry, showCard, onOpen }: { entry: Transaction; showCard: boolean; onOpen: () => void }) {
   const { lang, t } = useI18n();
-  const time = formatDateTime(lang, Date.parse(entry.createdAt));
+  const time = formatHomeDateTime(lang, entry.createdAt);
   const amount = signedMoney(entry.amount);
   return (
     <View

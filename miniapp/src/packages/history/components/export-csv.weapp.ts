@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { parseReply, requestHeaders, transportError } from '../../../api/client';
-import { csvUrl, type ExportRange } from './export-csv';
+import { csvUrl, type ExportRange } from './csv-url';
 
-export type { ExportRange } from './export-csv';
+export type { ExportRange } from './csv-url';
 
 /**
  * WeChat: download the CSV with the session header into the user data folder, then open it. WeChat's

@@ -9,7 +9,8 @@ import { useSession } from '../../../../auth';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
-import { formatDateTime, useI18n } from '../../../../i18n';
+import { formatHomeDateTime } from '../../../../components/history';
+import { useI18n } from '../../../../i18n';
 import { openMessages, openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
@@ -80,7 +81,7 @@ function TripOutcome({ outcome, card, onAgain }: { outcome: Outcome; card: Bound
         </View>
         <View className="lane__row">
           <Text className="lane__row-label">{t('receipt.time')}</Text>
-          <Text className="lane__row-value lane__figure">{formatDateTime(lang, Date.parse(trip.createdAt))}</Text>
+          <Text className="lane__row-value lane__figure">{formatHomeDateTime(lang, trip.createdAt)} (UTC+8)</Text>
         </View>
       </View>
       {reminderSent ? (

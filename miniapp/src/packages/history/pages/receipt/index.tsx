@@ -6,11 +6,11 @@ import { CARDS, formatMoney, PAYMENT_METHOD_NAMES, type TransactionDetail } from
 import { z } from 'zod';
 import { request, toApiError, useCachedQuery } from '../../../../api';
 import { useSession } from '../../../../auth';
-import { signedMoney } from '../../../../components/history';
+import { formatHomeDateTime, signedMoney } from '../../../../components/history';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
-import { formatDateTime, useI18n } from '../../../../i18n';
+import { useI18n } from '../../../../i18n';
 import { openMessages } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { CopyRow, InfoRow } from '../../components/rows';
@@ -98,7 +98,7 @@ function ReceiptBody({ entry }: { entry: TransactionDetail }) {
       <View className="panel receipt-rows">
         <CopyRow label={t('order.receiptNo')} value={entry.receiptNo} className="js-receipt-no" />
         <InfoRow label={t('receipt.time')} figure>
-          <Text className="js-receipt-time">{formatDateTime(lang, Date.parse(entry.createdAt))}</Text>
+          <Text className="js-receipt-time">{formatHomeDateTime(lang, entry.createdAt)} (UTC+8)</Text>
         </InfoRow>
         <InfoRow label={t('receipt.amount')} figure>
           <Text>{signedMoney(entry.amount)}</Text>
