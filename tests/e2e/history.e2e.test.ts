@@ -443,6 +443,20 @@ describe('trips, reminder and history in the browser build', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('says when a receipt or a statement does not exist (another id), and offers retry where it helps', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    await page.goto(`${server.baseUrl}/#/packages/history/pages/receipt/index?id=${missing}`);
+    await visible('receipt');
+    await expect.poll(() => on('receipt').locator('.js-error').isVisible()).toBe(true);
+    // Not found: retrying cannot help, so there is no retry button.
+    expect(await on('receipt').locator('.js-retry').count()).toBe(0);
+    expect(await on('receipt').locator('.js-go-history').isVisible()).toBe(true);
+    await snap(page, shots, '19b-receipt-not-found');
+    await page.goto(`${server.baseUrl}/#/packages/history/pages/statement/index?id=${missing}&month=2026-01`);
+    await visible('statement');
+    await expect.poll(() => on('statement').locator('.js-error').isVisible()).toBe(true);
+  });
+
   it('labels the 记录 tab and its months in English and Traditional Chinese', async () => {
     const tabBar = () => page.locator('.taro-tabbar__tabbar');
     // The language the user chose in settings, as Taro's storage keeps it; read when the app starts.

@@ -11,7 +11,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { useI18n } from '../../../../i18n';
-import { openMessages } from '../../../../utils/navigation';
+import { openMessages, switchToHistory } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { CopyRow, InfoRow } from '../../components/rows';
 import '../../components/history.scss';
@@ -151,7 +151,20 @@ export default function ReceiptPage() {
     body = <LoadingSkeleton count={2} rows={4} />;
   } else if (query.status === 'error' || !query.data) {
     const missing = query.error?.status === 404;
-    body = <ErrorState error={query.error} onRetry={missing ? undefined : () => void query.reload()} />;
+    body = (
+      <ErrorState error={query.error} onRetry={missing ? undefined : () => void query.reload()}>
+        {missing ? (
+          <Button
+            type="default"
+            className="query-state__action js-go-history"
+            ariaRole="button"
+            onClick={switchToHistory}
+          >
+            {t('history.title')}
+          </Button>
+        ) : null}
+      </ErrorState>
+    );
   } else {
     body = <ReceiptBody entry={query.data} />;
   }
