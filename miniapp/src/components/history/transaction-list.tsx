@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, type Currency, type Transaction } from '@cbc/shared';
 import { useI18n } from '../../i18n';
 import { formatHomeDateTime, formatMonth, monthOf, signedMoney } from './format';
+import type { MonthFigures } from './use-month-totals';
 import type { MoreState } from './use-transaction-pages';
 
 /** A language-free mark per kind (the label is read out through the row's aria-label). */
@@ -12,6 +13,11 @@ interface MonthGroup {
   entries: Transaction[];
   /** Per currency (all cards may mix CNY and HKD): money in and money out, both as positive sums. */
   totals: Map<Currency, { in: number; out: number }>;
+}
+
+/** The months (UTC+8) the entries fall in, newest first. */
+export function monthsOf(entries: readonly Transaction[]): string[] {
+  return [...new Set(entries.map((entry) => monthOf(entry.createdAt)))];
 }
 
 function groupByMonth(entries: readonly Transaction[]): MonthGroup[] {
@@ -33,8 +39,22 @@ function groupByMonth(entries: readonly Transaction[]): MonthGroup[] {
   return groups;
 }
 
-function MonthTotals({ group, partial }: { group: MonthGroup; partial: boolean }) {
+function MonthTotals({ group, partial, exact }: { group: MonthGroup; partial: boolean; exact?: MonthFigures }) {
   const { t } = useI18n();
+  if (exact) {
+    return (
+      <View className="history-month__totals js-month-totals">
+        <View className="history-month__total-line">
+          <Text className="history-month__in">{t('history.monthIn', { amount: formatMoney(exact.totalIn) })}</Text>
+          <Text className="history-month__out">
+            {t('history.monthOut', {
+              amount: formatMoney({ ...exact.totalOut, amountMinor: Math.abs(exact.totalOut.amountMinor) }),
+            })}
+          </Text>
+        </View>
+      </View>
+    );
+  }
   return (
     <View className="history-month__totals js-month-totals">
       {[...group.totals.entries()].map(([currency, sums]) => (
@@ -88,10 +108,20 @@ interface ListProps {
   onLoadMore: () => void;
   /** Month headings with totals (off on a statement, whose figures are the month's already). */
   monthHeads?: boolean;
+  /** Exact totals by month (one card's statements); without them the loaded entries are summed. */
+  monthFigures?: Record<string, MonthFigures>;
 }
 
 /** Entries grouped by month (UTC+8), newest first, each month with its totals in and out. */
-export function TransactionList({ entries, more, showCard, onOpen, onLoadMore, monthHeads = true }: ListProps) {
+export function TransactionList({
+  entries,
+  more,
+  showCard,
+  onOpen,
+  onLoadMore,
+  monthHeads = true,
+  monthFigures = {},
+}: ListProps) {
   const { t } = useI18n();
   const groups = groupByMonth(entries);
   return (
@@ -101,7 +131,11 @@ export function TransactionList({ entries, more, showCard, onOpen, onLoadMore, m
           {monthHeads ? (
             <View className="history-month__head">
               <MonthHeading month={group.month} />
-              <MonthTotals group={group} partial={index === groups.length - 1 && more !== 'end'} />
+              <MonthTotals
+                group={group}
+                partial={index === groups.length - 1 && more !== 'end'}
+                exact={monthFigures[group.month]}
+              />
             </View>
           ) : null}
           {group.entries.map((entry) => (

@@ -7,8 +7,10 @@ import {
   HistoryEmpty,
   HistoryFilterBar,
   MonthChart,
+  monthsOf,
   NO_FILTERS,
   TransactionList,
+  useMonthTotals,
   useTransactionPages,
   type HistoryFilters,
 } from '../../components/history';
@@ -34,6 +36,9 @@ export default function HistoryPage() {
   const [refreshKey, setRefreshKey] = useState(0);
   const cards = useCachedQuery('listCards', {});
   const pages = useTransactionPages(filters, loggedIn);
+  const unfiltered = filters.kind === 'all' && filters.from === null && filters.to === null;
+  // One card, no kind or date filter: each month's totals come whole from its statement.
+  const monthFigures = useMonthTotals(unfiltered ? filters.cardId : null, monthsOf(pages.entries), refreshKey);
 
   const refresh = async () => {
     setRefreshKey((n) => n + 1);
@@ -81,6 +86,7 @@ export default function HistoryPage() {
         entries={pages.entries}
         more={pages.more}
         showCard={filters.cardId === null}
+        monthFigures={monthFigures}
         onOpen={(entry) => openReceipt(entry.id)}
         onLoadMore={() => void pages.loadMore()}
       />

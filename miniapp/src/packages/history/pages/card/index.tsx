@@ -9,9 +9,11 @@ import { useSession } from '../../../../auth';
 import {
   HistoryEmpty,
   HistoryFilterBar,
+  monthsOf,
   NO_FILTERS,
   todayInHomeZone,
   TransactionList,
+  useMonthTotals,
   useTransactionPages,
   type HistoryFilters,
 } from '../../../../components/history';
@@ -39,10 +41,18 @@ export default function CardHistoryPage() {
   const [exportError, setExportError] = useState<string | null>(null);
   const card = useCachedQuery('getCard', id.success ? { params: { id: id.data } } : null);
   const pages = useTransactionPages(filters, loggedIn && id.success);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const unfiltered = filters.kind === 'all' && filters.from === null && filters.to === null;
+  // No kind or date filter: each month's totals come whole from its statement.
+  const monthFigures = useMonthTotals(unfiltered ? filters.cardId : null, monthsOf(pages.entries), refreshKey);
 
-  useRefreshOnShow(() => void Promise.all([pages.reload(), card.reload()]));
+  const refresh = () => {
+    setRefreshKey((n) => n + 1);
+    return Promise.all([pages.reload(), card.reload()]);
+  };
+  useRefreshOnShow(() => void refresh());
   usePullDownRefresh(() => {
-    void Promise.all([pages.reload(), card.reload()]).finally(() => Taro.stopPullDownRefresh());
+    void refresh().finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => void pages.loadMore());
 
@@ -100,6 +110,7 @@ export default function CardHistoryPage() {
         entries={pages.entries}
         more={pages.more}
         showCard={false}
+        monthFigures={monthFigures}
         onOpen={(entry) => openReceipt(entry.id)}
         onLoadMore={() => void pages.loadMore()}
       />
