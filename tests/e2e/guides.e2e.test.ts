@@ -60,11 +60,12 @@ describe('guides in the browser build', () => {
   it('switches card to 遠遊卡', async () => {
     await guides().locator('.js-card-tab-yuanyou').click();
     await expect.poll(() => guides().locator('.js-guide-yuanyou-online').isVisible()).toBe(true);
+    // Guides and channels are two requests: the channels may arrive after the guides are on screen.
     for (const channel of ['service-centre', 'convenience-store', 'atm']) {
-      expect(await guides().locator(`.js-channel-yuanyou-${channel}`).isVisible()).toBe(true);
+      await expect.poll(() => guides().locator(`.js-channel-yuanyou-${channel}`).isVisible()).toBe(true);
     }
-    expect(await guides().locator('.js-channel-zhonggangtong-kiosk').count()).toBe(0);
-    expect(await guides().locator('.js-card-tab-yuanyou').getAttribute('class')).toContain('is-active');
+    await expect.poll(() => guides().locator('.js-channel-zhonggangtong-kiosk').count()).toBe(0);
+    await expect.poll(() => guides().locator('.js-card-tab-yuanyou').getAttribute('class')).toContain('is-active');
     await snap(page, shots, '03-guides-yuanyou');
   });
 
