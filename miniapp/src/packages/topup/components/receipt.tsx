@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, PAYMENT_METHOD_NAMES, type CardId, type Receipt } from '@cbc/shared';
 import { SimulationBadge } from '../../../components/notices';
 import { formatDateTime, useI18n } from '../../../i18n';
-import { CopyRow, InfoRow } from './info-rows';
+import { CopyRow, InfoRow } from '../../../components/info-rows';
 
 /** The e-receipt of a credited order, like the one e-mailed: every figure and number on it. */
 export function ReceiptView({ receipt, card }: { receipt: Receipt; card: CardId }) {

@@ -13,7 +13,7 @@ import { ErrorState, LoadingSkeleton } from '../../../../components/query-states
 import { useI18n } from '../../../../i18n';
 import { openMessages, switchToHistory } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
-import { CopyRow, InfoRow } from '../../components/rows';
+import { CopyRow, InfoRow } from '../../../../components/info-rows';
 import '../../components/history.scss';
 
 const idParam = z.uuid();

@@ -21,7 +21,7 @@ import { useI18n } from '../../../../i18n';
 import { openCardDetail, showTopupResult } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { bonusFor } from '../../components/figures';
-import { InfoRow } from '../../components/info-rows';
+import { InfoRow } from '../../../../components/info-rows';
 import { MethodIcon } from '../../components/method-icon';
 import { payOrder } from '../../components/pay-order';
 import '../../components/topup.scss';

@@ -10,7 +10,7 @@ import { ErrorState, LoadingSkeleton } from '../../../../components/query-states
 import { formatDateTime, useI18n } from '../../../../i18n';
 import { openOrders, openTopup, showTopupResult } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
-import { CopyRow, InfoRow } from '../../components/info-rows';
+import { CopyRow, InfoRow } from '../../../../components/info-rows';
 import { MethodIcon } from '../../components/method-icon';
 import { isPayable, OrderStateTag } from '../../components/order-status';
 import { ReceiptView } from '../../components/receipt';

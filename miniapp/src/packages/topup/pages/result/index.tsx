@@ -19,7 +19,7 @@ import {
   openOrders,
 } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
-import { InfoRow } from '../../components/info-rows';
+import { InfoRow } from '../../../../components/info-rows';
 import { ReceiptView } from '../../components/receipt';
 import { useOrderActions } from '../../components/use-order-actions';
 import { usePolledOrder } from '../../components/use-polled-order';

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useI18n } from '../../../i18n';
+import { useI18n } from '../../i18n';
+import './index.scss';
 
 interface InfoRowProps {
   label: string;
