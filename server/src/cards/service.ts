@@ -71,6 +71,10 @@ export function toBoundCard(row: CardRow): BoundCard {
     verification: row.verification,
     isDefault: row.isDefault === 1,
     balance: { amountMinor: Number(row.balanceMinor), currency: row.currency },
+    lastTopup:
+      row.lastTopupMinor === null || row.lastTopupAt === null
+        ? null
+        : { amount: { amountMinor: Number(row.lastTopupMinor), currency: row.currency }, at: row.lastTopupAt },
     createdAt: row.createdAt,
   };
 }
@@ -119,6 +123,8 @@ export function createCardsService(deps: CardsServiceDeps): CardsService {
         verification: 'photo_required',
         isDefault: 0,
         balanceMinor: 0,
+        lastTopupMinor: null,
+        lastTopupAt: null,
         currency: CARDS[input.type].currency,
         createdAt: clock().toISOString(),
       };

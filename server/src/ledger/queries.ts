@@ -15,10 +15,19 @@ export async function insertEntryOnce(db: Kysely<Database>, entry: NewLedgerEntr
  * One atomic statement: the database adds to the balance it holds, so two credits running at once can
  * never both read the old balance and write their own sum (no read-modify-write anywhere).
  */
-export async function addToBalance(db: Kysely<Database>, cardId: string, amountMinor: number): Promise<number | null> {
+/** Adds a credited top-up (amount plus bonus) and records it as the card's last top-up, in one statement. */
+export async function addTopupToBalance(
+  db: Kysely<Database>,
+  cardId: string,
+  credit: { totalMinor: number; topupMinor: number; at: string },
+): Promise<number | null> {
   const row = await db
     .updateTable('cards')
-    .set({ balanceMinor: sql`balance_minor + ${amountMinor}` })
+    .set({
+      balanceMinor: sql`balance_minor + ${credit.totalMinor}`,
+      lastTopupMinor: credit.topupMinor,
+      lastTopupAt: credit.at,
+    })
     .where('id', '=', cardId)
     .returning('balanceMinor')
     .executeTakeFirst();

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index';
 import { createLedgerHistory, type LedgerHistory } from './history';
 import {
-  addToBalance,
+  addTopupToBalance,
   balanceOf,
   insertEntryOnce,
   insertTripEntryOnce,
@@ -68,9 +68,15 @@ export interface LedgerService extends LedgerHistory {
    * is gone): then nothing was written and `balanceMinor` is the balance as it stands (null: no card).
    * `debited: true`: `balanceMinor` is the balance right after this debit, as the atomic statement
    * returned it, so the balance before it is `balanceMinor + feeMinor` even when other debits and
-   * credits run at the same time. Throws TripAlreadyDebitedError for a trip debited before.
+   * credits run at the same time; `entryId` is the trip's ledger entry (its receipt in the history).
+   * Throws TripAlreadyDebitedError for a trip debited before.
    */
-  debitTrip(trx: Kysely<Database>, debit: TripDebit): Promise<{ debited: boolean; balanceMinor: number | null }>;
+  debitTrip(
+    trx: Kysely<Database>,
+    debit: TripDebit,
+  ): Promise<
+    { debited: true; balanceMinor: number; entryId: string } | { debited: false; balanceMinor: number | null }
+  >;
   /** Sum of a card's entries: what its balance must equal. */
   sumOfEntries(cardId: string): Promise<number>;
 }
@@ -108,7 +114,12 @@ export function createLedgerService(deps: { db: Kysely<Database> }): LedgerServi
         });
         total += credit.bonusMinor;
       }
-      return { credited: true, balanceMinor: await addToBalance(trx, credit.cardId, total) };
+      const balanceMinor = await addTopupToBalance(trx, credit.cardId, {
+        totalMinor: total,
+        topupMinor: credit.amountMinor,
+        at: createdAt,
+      });
+      return { credited: true, balanceMinor };
     },
     async debitTrip(trx, debit) {
       if (!Number.isSafeInteger(debit.feeMinor) || debit.feeMinor <= 0) {
@@ -117,8 +128,9 @@ export function createLedgerService(deps: { db: Kysely<Database> }): LedgerServi
       // The balance moves first, conditionally: when it does not cover the fee nothing else is written.
       const after = await subtractIfCovered(trx, debit.cardId, debit.feeMinor);
       if (after === null) return { debited: false, balanceMinor: await balanceOf(trx, debit.cardId) };
+      const entryId = randomUUID();
       const written = await insertTripEntryOnce(trx, {
-        id: randomUUID(),
+        id: entryId,
         cardId: debit.cardId,
         userId: debit.userId,
         tripId: debit.tripId,
@@ -133,7 +145,7 @@ export function createLedgerService(deps: { db: Kysely<Database> }): LedgerServi
       });
       // Thrown, not returned: the fee already came off in this transaction and only a rollback puts it back.
       if (!written) throw new TripAlreadyDebitedError(debit.tripId);
-      return { debited: true, balanceMinor: after };
+      return { debited: true, balanceMinor: after, entryId };
     },
     sumOfEntries: (cardId) => sumOfEntries(deps.db, cardId),
     ...createLedgerHistory(deps.db),

@@ -104,72 +104,74 @@ export function createTripsService(deps: TripsServiceDeps): TripsService {
       const cardName = CARDS[card.type].name[lang];
       const segmentName = segment.name[lang];
 
-      const { at, receiptNo, balanceMinor, reminderSent, threshold } = await db.transaction().execute(async (trx) => {
-        // The time is read inside the transaction: SQLite runs one at a time, so trips are stamped in the
-        // order the balance actually moved and a history's running sum replays it. (On PostgreSQL the
-        // stamp would have to follow the debit's row lock for the same guarantee.)
-        const at = clock();
-        const receiptNo = newReceiptNo(at);
-        const debit = await ledger.debitTrip(trx, {
-          tripId,
-          cardId: card.id,
-          userId: user.id,
-          currency,
-          feeMinor: fee,
-          cardType: card.type,
-          cardNumberMasked: card.numberMasked,
-          receiptNo,
-          segmentId: segment.id,
-          at,
-        });
-        if (!debit.debited || debit.balanceMinor === null) {
-          if (debit.balanceMinor === null) throw new TripCardGoneError();
-          throw new InsufficientBalanceError(show(fee - debit.balanceMinor));
-        }
-        const after = debit.balanceMinor;
-        await insertTrip(trx, {
-          id: tripId,
-          userId: user.id,
-          cardId: card.id,
-          segmentId: segment.id,
-          feeMinor: fee,
-          currency,
-          receiptNo,
-          createdAt: at.toISOString(),
-        });
-        const params = { card: cardName, number: card.numberMasked, balance: show(after) };
-        await messages.send(
-          {
-            kind: 'trip_receipt',
-            // A toll card texts its holder after each passage; a WeChat-only account gets an in-app notice.
-            channel: user.smsTo ? 'sms' : 'app',
-            to: user.smsTo ?? user.appTo,
-            lang,
-            params: { ...params, time: receiptTime(at), segment: segmentName, fee: show(fee), receiptNo },
+      const { at, receiptNo, balanceMinor, reminderSent, threshold, transactionId } = await db
+        .transaction()
+        .execute(async (trx) => {
+          // The time is read inside the transaction: SQLite runs one at a time, so trips are stamped in the
+          // order the balance actually moved and a history's running sum replays it. (On PostgreSQL the
+          // stamp would have to follow the debit's row lock for the same guarantee.)
+          const at = clock();
+          const receiptNo = newReceiptNo(at);
+          const debit = await ledger.debitTrip(trx, {
+            tripId,
+            cardId: card.id,
             userId: user.id,
-          },
-          trx,
-        );
-        // Read in the debit's transaction: the threshold this crossing is judged against is the one stored now.
-        const reminder = await findReminder(trx, card.id);
-        const threshold = reminder?.thresholdMinor == null ? null : Number(reminder.thresholdMinor);
-        const crossed = crossesThreshold(after + fee, after, threshold);
-        if (crossed && threshold !== null) {
-          // An in-app notice: what a WeChat subscription message would carry (its sending is simulated).
+            currency,
+            feeMinor: fee,
+            cardType: card.type,
+            cardNumberMasked: card.numberMasked,
+            receiptNo,
+            segmentId: segment.id,
+            at,
+          });
+          if (!debit.debited) {
+            if (debit.balanceMinor === null) throw new TripCardGoneError();
+            throw new InsufficientBalanceError(show(fee - debit.balanceMinor));
+          }
+          const after = debit.balanceMinor;
+          await insertTrip(trx, {
+            id: tripId,
+            userId: user.id,
+            cardId: card.id,
+            segmentId: segment.id,
+            feeMinor: fee,
+            currency,
+            receiptNo,
+            createdAt: at.toISOString(),
+          });
+          const params = { card: cardName, number: card.numberMasked, balance: show(after) };
           await messages.send(
             {
-              kind: 'low_balance',
-              channel: 'app',
-              to: user.appTo,
+              kind: 'trip_receipt',
+              // A toll card texts its holder after each passage; a WeChat-only account gets an in-app notice.
+              channel: user.smsTo ? 'sms' : 'app',
+              to: user.smsTo ?? user.appTo,
               lang,
-              params: { ...params, threshold: show(threshold) },
+              params: { ...params, time: receiptTime(at), segment: segmentName, fee: show(fee), receiptNo },
               userId: user.id,
             },
             trx,
           );
-        }
-        return { at, receiptNo, balanceMinor: after, reminderSent: crossed, threshold };
-      });
+          // Read in the debit's transaction: the threshold this crossing is judged against is the one stored now.
+          const reminder = await findReminder(trx, card.id);
+          const threshold = reminder?.thresholdMinor == null ? null : Number(reminder.thresholdMinor);
+          const crossed = crossesThreshold(after + fee, after, threshold);
+          if (crossed && threshold !== null) {
+            // An in-app notice: what a WeChat subscription message would carry (its sending is simulated).
+            await messages.send(
+              {
+                kind: 'low_balance',
+                channel: 'app',
+                to: user.appTo,
+                lang,
+                params: { ...params, threshold: show(threshold) },
+                userId: user.id,
+              },
+              trx,
+            );
+          }
+          return { at, receiptNo, balanceMinor: after, reminderSent: crossed, threshold, transactionId: debit.entryId };
+        });
       log.info({ tripId, cardId: card.id, segmentId: segment.id, reminderSent }, 'trip debited');
       if (onLowBalance && threshold !== null && balanceMinor < threshold) {
         onLowBalance({ user, card, balanceMinor, thresholdMinor: threshold, lang });
@@ -181,6 +183,7 @@ export function createTripsService(deps: TripsServiceDeps): TripsService {
           segmentName,
           fee: money(fee, currency),
           receiptNo,
+          transactionId,
           createdAt: at.toISOString(),
         },
         balance: money(balanceMinor, currency),

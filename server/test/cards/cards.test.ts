@@ -102,6 +102,7 @@ describe('POST /api/v1/cards', () => {
       verification: 'photo_required',
       isDefault: true,
       balance: { amountMinor: 0, currency: 'CNY' },
+      lastTopup: null,
       createdAt: time.now().toISOString(),
     });
     expect(res.json<BoundCard>().holder.idNumberMasked).toBe('44**************' + MAINLAND_ID.slice(-2));

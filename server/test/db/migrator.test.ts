@@ -118,6 +118,36 @@ describe('database and migrations', () => {
     expect(row.balanceMinor).toBe(0);
   });
 
+  it('gives cards credited before 006 their newest top-up from the ledger, and the others none', async () => {
+    const before006 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '006'));
+    await migrateToLatest(db, before006);
+    await sql`insert into users (id, wechat_openid, created_at) values ('u1', 'o1', '2026-01-01T00:00:00.000Z')`.execute(
+      db,
+    );
+    for (const id of ['c1', 'c2']) {
+      await sql`insert into cards (id, user_id, card_type, number_hash, number_masked, plates_json, id_type,
+        id_number_masked, id_number_hash, verification, is_default, currency, created_at)
+        values (${id}, 'u1', 'zhonggangtong', ${id}, 'm', '[]', 'hkid', 'm', 'h', 'verified', ${id === 'c1' ? 1 : 0},
+        'CNY', '2026-01-01T00:00:00.000Z')`.execute(db);
+    }
+    const entry = (n: number, kind: 'topup' | 'bonus' | 'trip', amountMinor: number, day: string) =>
+      sql`insert into ledger_entries (id, card_id, user_id, kind, amount_minor, currency, card_type,
+        card_number_masked, receipt_no, created_at)
+        values (${`e${n}`}, 'c1', 'u1', ${kind}, ${amountMinor}, 'CNY', 'zhonggangtong', 'm', ${`r${n}`},
+        ${`2026-0${day}T08:00:00.000Z`})`.execute(db);
+    await entry(1, 'topup', 10_000, '2-01');
+    await entry(2, 'bonus', 1_000, '2-01');
+    await entry(3, 'topup', 30_000, '3-05');
+    await entry(4, 'trip', -3_500, '3-20');
+
+    await migrateToLatest(db);
+    const rows = await db.selectFrom('cards').select(['id', 'lastTopupMinor', 'lastTopupAt']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: 'c1', lastTopupMinor: 30_000, lastTopupAt: '2026-03-05T08:00:00.000Z' },
+      { id: 'c2', lastTopupMinor: null, lastTopupAt: null },
+    ]);
+  });
+
   it('rolls back to nothing with down()', async () => {
     await migrateToLatest(db);
     const m002 = migrations['002-accounts-and-cards'];

@@ -1,7 +1,14 @@
-import { TOLL_SEGMENTS, errorEnvelopeSchema, reminderSchema, tripReplySchema } from '@cbc/shared';
+import {
+  TOLL_SEGMENTS,
+  boundCardSchema,
+  cardListSchema,
+  errorEnvelopeSchema,
+  reminderSchema,
+  tripReplySchema,
+} from '@cbc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser, wechatUser } from '../fixtures/accounts';
-import { testClock } from '../fixtures/clock';
+import { MINUTE, testClock } from '../fixtures/clock';
 import { expectBalancesMatchLedger, verifiedCard } from '../fixtures/topup';
 import { buildTestApp, expectNoInternals, type TestApp } from '../helper';
 import {
@@ -66,6 +73,11 @@ describe('POST /api/v1/cards/:id/trips', () => {
       .where('tripId', '=', reply.trip.id)
       .execute();
     expect(entries).toHaveLength(1);
+    // The reply names the trip's ledger entry, and that entry's receipt opens from it.
+    expect(entries[0]?.id).toBe(reply.trip.transactionId);
+    const receipt = await t.app.inject({ url: `/api/v1/transactions/${reply.trip.transactionId}`, headers: auth });
+    expect(receipt.statusCode, receipt.body).toBe(200);
+    expect(receipt.json()).toMatchObject({ receiptNo: reply.trip.receiptNo, kind: 'trip' });
     expect(entries[0]).toMatchObject({
       cardId: card.id,
       userId,
@@ -240,6 +252,37 @@ describe('POST /api/v1/cards/:id/trips', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'id' });
     });
+  });
+});
+
+describe('a card’s last top-up (shown on the home page)', () => {
+  const cardOf = async (auth: Auth, cardId: string) => {
+    const res = await t.app.inject({ url: `/api/v1/cards/${cardId}`, headers: auth });
+    expect(res.statusCode, res.body).toBe(200);
+    return boundCardSchema.parse(res.json());
+  };
+
+  it('is the newest credited top-up, unchanged by trips, in the card and in the list', async () => {
+    const { auth, card } = await fundedCard(0);
+    expect((await cardOf(auth, card.id)).lastTopup).toBeNull();
+
+    await topUp(t.app, auth, card, yuan(200));
+    const first = time.now().toISOString();
+    expect((await cardOf(auth, card.id)).lastTopup).toEqual({
+      amount: { amountMinor: yuan(200), currency: 'CNY' },
+      at: first,
+    });
+
+    time.advance(60 * MINUTE);
+    expect((await postTrip(t.app, auth, card.id, 'hg-dg')).statusCode).toBe(201);
+    expect((await cardOf(auth, card.id)).lastTopup?.at).toBe(first);
+
+    time.advance(60 * MINUTE);
+    await topUp(t.app, auth, card, yuan(50));
+    const expected = { amount: { amountMinor: yuan(50), currency: 'CNY' }, at: time.now().toISOString() };
+    expect((await cardOf(auth, card.id)).lastTopup).toEqual(expected);
+    const list = cardListSchema.parse((await t.app.inject({ url: '/api/v1/cards', headers: auth })).json());
+    expect(list.cards.find((c) => c.id === card.id)?.lastTopup).toEqual(expected);
   });
 });
 

@@ -31,6 +31,8 @@ export const boundCardSchema = z
     verification: verificationStateSchema,
     isDefault: z.boolean(),
     balance: moneySchema,
+    /** The last credited top-up (its amount, without bonus); null before the first. */
+    lastTopup: z.object({ amount: moneySchema, at: z.iso.datetime() }).nullable(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'BoundCard' });

@@ -16,6 +16,8 @@ export const tripReplySchema = z
       segmentName: z.string(),
       fee: moneySchema,
       receiptNo: z.string(),
+      /** The trip's ledger entry: its receipt is `GET /transactions/:transactionId`. */
+      transactionId: z.uuid(),
       createdAt: z.iso.datetime(),
     }),
     balance: moneySchema,

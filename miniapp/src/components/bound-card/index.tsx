@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, formatPlate, type BoundCard } from '@cbc/shared';
 import { useI18n } from '../../i18n';
+import { formatHomeDateTime } from '../history/format';
 import { shade } from '../../utils/color';
 import './index.scss';
 
@@ -70,7 +71,7 @@ export function BoundCardFace({ card, onClick, className }: Props) {
 }
 
 /**
- * One line per card (home page): colour dot, type, masked number, default flag, balance, and 充值
+ * One line per card (home page): colour dot, type, masked number, last top-up, default flag, balance, and 充值
  * (`onTopup`), which a card still waiting for its ID photo sends to its detail page instead.
  */
 export function BoundCardRow({ card, onClick, onTopup }: Props & { onTopup?: () => void }) {
@@ -85,6 +86,14 @@ export function BoundCardRow({ card, onClick, onTopup }: Props & { onTopup?: () 
           {card.isDefault ? <Text className="bound-row__default js-card-default">{t('cards.default')}</Text> : null}
         </View>
         <Text className="bound-row__number js-card-masked-number">{card.numberMasked}</Text>
+        <Text className="bound-row__last js-card-last-topup">
+          {card.lastTopup
+            ? t('home.lastTopup', {
+                amount: formatMoney(card.lastTopup.amount),
+                time: formatHomeDateTime(lang, card.lastTopup.at),
+              })
+            : t('home.noTopupYet')}
+        </Text>
       </View>
       <View className="bound-row__side">
         <Text className="bound-row__amount js-card-balance">{formatMoney(card.balance)}</Text>

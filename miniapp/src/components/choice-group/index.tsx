@@ -42,6 +42,7 @@ export function ChoiceGroup<V extends string>({
             }`}
             style={active && option.color ? { background: option.color, borderColor: option.color } : undefined}
             ariaRole="radio"
+            ariaChecked={active}
             onClick={() => {
               if (!active) onChange(option.value);
             }}

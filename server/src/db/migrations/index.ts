@@ -4,6 +4,7 @@ import * as m002 from './002-accounts-and-cards';
 import * as m003 from './003-topup';
 import * as m004 from './004-history-and-trips';
 import * as m005 from './005-auto-topup';
+import * as m006 from './006-card-last-topup';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '003-topup': m003,
   '004-history-and-trips': m004,
   '005-auto-topup': m005,
+  '006-card-last-topup': m006,
 };

@@ -23,6 +23,9 @@ export interface CardsTable {
   /** Integer minor units of `currency`. */
   balanceMinor: Generated<number>;
   currency: 'CNY' | 'HKD';
+  /** The last top-up's amount (without bonus) and time, written with the balance by the ledger. */
+  lastTopupMinor: number | null;
+  lastTopupAt: string | null;
   createdAt: string;
 }
 

@@ -1,9 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { CURRENCY_SYMBOLS, decimalToMinor, formatMoney, minorToDecimal, type BoundCard } from '@cbc/shared';
-import { request, toApiError, useCachedQuery } from '../../../api';
+import {
+  CURRENCY_SYMBOLS,
+  decimalToMinor,
+  formatMoney,
+  minorToDecimal,
+  type BoundCard,
+  type Reminder,
+} from '@cbc/shared';
+import { request, toApiError, type CachedQuery } from '../../../api';
 import { InlineError } from '../../../components/query-states';
 import { useI18n } from '../../../i18n';
 import { askReminderSubscription } from '../../../utils/subscribe-reminder';
@@ -11,16 +18,10 @@ import { askReminderSubscription } from '../../../utils/subscribe-reminder';
 /**
  * 低余额提醒 on the card page: the threshold (set, change, turn off), a warning while the balance is
  * under it, and WeChat's subscription answer (asked on weapp when saving; h5 records `unsupported`).
+ * The page owns the query: auto top-up below reads the same threshold.
  */
-export function ReminderPanel({ card, shown }: { card: BoundCard; shown: number }) {
+export function ReminderPanel({ card, query }: { card: BoundCard; query: CachedQuery<Reminder> }) {
   const { lang, t } = useI18n();
-  const query = useCachedQuery('getReminder', { params: { id: card.id } });
-  // The page shows again (back from a trip or the planner): the threshold or `below` may have moved.
-  const { reload } = query;
-  const firstShown = useRef(shown);
-  useEffect(() => {
-    if (shown !== firstShown.current) void reload();
-  }, [shown, reload]);
   const [text, setText] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'clear' | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -22,7 +22,9 @@ import {
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import { ID_PHOTO_MAX_MB, isPhotoTooLarge, pickIdPhoto } from '../../components/id-photo';
+import { AutoTopupPanel } from '../../components/auto-topup-panel';
 import { ReminderPanel } from '../../components/reminder-panel';
+import { useReloadWhenShown } from '../../components/use-reload-when-shown';
 import './index.scss';
 
 const cardIdParam = z.uuid();
@@ -43,6 +45,22 @@ function Row({ label, children, className }: { label: string; children: ReactNod
       <Text className="detail-row__label">{label}</Text>
       <View className="detail-row__value">{children}</View>
     </View>
+  );
+}
+
+/** The low-balance reminder and the auto top-up it triggers: both read the one threshold. */
+function CardAlerts({ card, shown }: { card: BoundCard; shown: number }) {
+  const reminder = useCachedQuery('getReminder', { params: { id: card.id } });
+  useReloadWhenShown(shown, reminder.reload);
+  return (
+    <>
+      <ReminderPanel card={card} query={reminder} />
+      <AutoTopupPanel
+        card={card}
+        thresholdSet={reminder.data ? reminder.data.threshold !== null : undefined}
+        shown={shown}
+      />
+    </>
   );
 }
 
@@ -211,7 +229,7 @@ function CardDetailBody({ card, onChanged, shown }: BodyProps) {
             />
             <LinkRow label={t('cardDetail.planner')} className="js-card-planner" onClick={() => openPlanner(card.id)} />
           </View>
-          <ReminderPanel card={card} shown={shown} />
+          <CardAlerts card={card} shown={shown} />
         </>
       ) : null}
 

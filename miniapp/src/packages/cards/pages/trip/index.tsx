@@ -11,7 +11,7 @@ import { SimulationBadge, SimulationNotice } from '../../../../components/notice
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatHomeDateTime } from '../../../../components/history';
 import { useI18n } from '../../../../i18n';
-import { openMessages, openTopup } from '../../../../utils/navigation';
+import { openMessages, openReceipt, openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import './index.scss';
@@ -93,6 +93,15 @@ function TripOutcome({ outcome, card, onAgain }: { outcome: Outcome; card: Bound
         </View>
       ) : null}
       <View className="lane__actions">
+        <Button
+          type="default"
+          size="large"
+          className="lane__button js-trip-view-receipt"
+          ariaRole="button"
+          onClick={() => openReceipt(trip.transactionId)}
+        >
+          {t('trip.viewReceipt')}
+        </Button>
         <Button
           type="primary"
           size="large"

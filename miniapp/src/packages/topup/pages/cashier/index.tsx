@@ -16,6 +16,7 @@ import { useSession } from '../../../../auth';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { SmsBanner } from '../../../../components/sms-banner';
+import { SwitchRow } from '../../../../components/switch-row';
 import { useI18n } from '../../../../i18n';
 import { cashierSession, settleCashierSession, type PaymentResult } from '../../../../payments/cashier-session';
 import { DIGITS_INPUT } from '../../../../utils/input-types';
@@ -51,21 +52,14 @@ function PracticeSwitch({
   const { t } = useI18n();
   return (
     <View className="practice-box js-practice">
-      <View
-        className={`practice-box__row js-practice-switch${on ? ' is-on' : ''}`}
-        ariaRole="switch"
-        ariaChecked={on}
-        ariaLabel={t('cashier.practice')}
-        onClick={disabled ? undefined : onToggle}
-      >
-        <View className="practice-box__text">
-          <Text className="practice-box__title">{t('cashier.practice')}</Text>
-          <Text className="practice-box__hint">{t('cashier.practiceHint')}</Text>
-        </View>
-        <View className={`switch${on ? ' is-on' : ''}`}>
-          <View className="switch__knob" />
-        </View>
-      </View>
+      <SwitchRow
+        title={t('cashier.practice')}
+        hint={t('cashier.practiceHint')}
+        on={on}
+        onToggle={onToggle}
+        disabled={disabled}
+        testId="practice-switch"
+      />
       {on ? (
         <View className="outcomes js-outcomes" ariaRole="radiogroup" ariaLabel={t('cashier.outcomes')}>
           {CASHIER_OUTCOMES.map((value) => {
