@@ -195,6 +195,14 @@ describe('trips, reminder and history in the browser build', () => {
     expect(await trip.locator('.js-trip-receipt').innerText()).not.toBe('');
     expect(await trip.locator('.js-trip-reminder-sent').count()).toBe(0);
     await snap(page, shots, '04-trip-paid');
+    // The lane links the trip's own receipt.
+    const receiptNo = await trip.locator('.js-trip-receipt').innerText();
+    await trip.locator('.js-trip-view-receipt').click();
+    await visible('receipt');
+    await expect.poll(() => on('receipt').locator('.js-receipt-no').innerText()).toContain(receiptNo);
+    expect(await on('receipt').locator('.js-receipt-balance-after').innerText()).toBe('¥65.00');
+    await page.goBack();
+    await visible('trip');
 
     // ¥65 → ¥30: under ¥50, the reminder goes out once.
     await trip.locator('.js-trip-again').click();
@@ -523,6 +531,75 @@ describe('trips, reminder and history in the browser build', () => {
     await snap(page, shots, '22-receipt-recipient-missing');
     await receipt.locator('.js-resend-sms').click();
     await expect.poll(() => receipt.locator('.js-resend-ok').isVisible()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('turns on auto top-up, and a trip that leaves the balance low tops the card up by itself', async () => {
+    // The second account's card: ¥100 after its top-up, no reminder yet.
+    await openCardPage();
+    const detail = on('card-detail');
+    const auto = detail.locator('.js-auto-topup');
+    await expect.poll(() => auto.locator('.js-auto-topup-status').innerText()).toBe('未开启');
+    expect(await auto.locator('.js-auto-topup-form').count()).toBe(0);
+    const toggle = auto.locator('.js-auto-topup-switch');
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.click();
+    // Without a reminder threshold nothing would ever start it: the panel says so.
+    await expect.poll(() => auto.locator('.js-auto-topup-needs-reminder').isVisible()).toBe(true);
+    expect(await auto.locator('.js-auto-topup-amount-10000').getAttribute('aria-checked')).toBe('true');
+    await auto.locator('.js-auto-topup-amount-20000').click();
+    expect(await auto.locator('.js-auto-topup-amount-20000').getAttribute('aria-checked')).toBe('true');
+    await auto.locator('.js-auto-topup-method-alipay').click();
+    await auto.scrollIntoViewIfNeeded();
+    await snap(page, shots, '23-auto-topup-choose');
+
+    await input('card-detail', 'js-reminder-input').fill('80');
+    await detail.locator('.js-reminder-save').click();
+    await expect.poll(() => detail.locator('.js-reminder-status').innerText()).toBe('余额低于 ¥80.00 时提醒');
+    await expect.poll(() => auto.locator('.js-auto-topup-needs-reminder').count()).toBe(0);
+    await auto.locator('.js-auto-topup-save').click();
+    await expect.poll(() => auto.locator('.js-auto-topup-status').innerText()).toBe('已开启：每次 ¥200.00，支付宝');
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    // Saved as chosen: nothing to save until something changes.
+    expect(await auto.locator('.js-auto-topup-save').count()).toBe(0);
+    await auto.scrollIntoViewIfNeeded();
+    await snap(page, shots, '24-auto-topup-on');
+
+    // ¥100 − ¥35 = ¥65, under ¥80: the trip goes through and ¥200 follows on its own.
+    await detail.locator('.js-card-trip').click();
+    await visible('trip');
+    await on('trip').locator('.js-segment-hg-dg .js-segment-pay').click();
+    await expect.poll(() => on('trip').locator('.js-trip-balance').innerText()).toBe('¥65.00');
+    await page.goto(server.baseUrl + '/#/pages/home/index');
+    await visible('home');
+    const row = on('home').locator('.js-home-bound-card').first();
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await visible('home');
+          return row.locator('.js-card-balance').innerText();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe('¥265.00');
+    expect(await row.locator('.js-card-last-topup').innerText()).toMatch(
+      /^上次充值 ¥200\.00 · \d+月\d+日 \d{2}:\d{2}$/,
+    );
+    await snap(page, shots, '25-home-after-auto-topup');
+
+    await page.goto(server.baseUrl + '/#/packages/messages/pages/inbox/index');
+    await visible('messages');
+    await expect.poll(() => on('messages').innerText()).toContain('自动充值');
+    await openCardPage();
+    await expect
+      .poll(() => on('card-detail').locator('.js-auto-topup-last').innerText())
+      .toMatch(/^最近一次自动充值：/);
+    // Off in one tap; the choice is kept for next time.
+    await on('card-detail').locator('.js-auto-topup-switch').click();
+    await expect.poll(() => on('card-detail').locator('.js-auto-topup-status').innerText()).toBe('未开启');
+    await on('card-detail').locator('.js-auto-topup-switch').click();
+    expect(await on('card-detail').locator('.js-auto-topup-amount-20000').getAttribute('aria-checked')).toBe('true');
     expect(pageErrors).toEqual([]);
   });
 });
