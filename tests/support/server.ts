@@ -26,8 +26,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, logs: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+async function waitForHealth(
+  baseUrl: string,
+  child: ChildProcess,
+  logs: () => string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logs()}`);
     try {
@@ -38,12 +43,16 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, logs: () => s
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`server did not become healthy in 30 s:\n${logs()}`);
+  throw new Error(`server did not become healthy in ${timeoutMs / 1000} s:\n${logs()}`);
 }
 
 export interface StartServerOptions {
   /** Extra `node` flags before the entry point, e.g. `--cpu-prof --cpu-prof-dir=…` for the bench. */
   nodeArgs?: string[];
+  /** Another entry point than the server's, relative to the repository root (`scripts/demo.mjs`). */
+  entry?: string;
+  /** How long the server may take to answer its health check (a seed runs first). */
+  healthTimeoutMs?: number;
 }
 
 /**
@@ -57,7 +66,7 @@ export async function startServer(
   const port = await freePort();
   const tempDir = mkdtempSync(join(tmpdir(), 'cbc-e2e-'));
   const dataDir = env.DATA_DIR ?? tempDir;
-  const entry = join(repoRoot, 'server', 'src', 'server.ts');
+  const entry = join(repoRoot, options.entry ?? join('server', 'src', 'server.ts'));
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
     cwd: repoRoot,
     env: {
@@ -76,7 +85,7 @@ export async function startServer(
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const logs = () => output;
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseUrl, child, logs);
+  await waitForHealth(baseUrl, child, logs, options.healthTimeoutMs);
   return {
     baseUrl,
     pid: child.pid ?? 0,
