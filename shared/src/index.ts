@@ -3,6 +3,7 @@ export * from './i18n/format';
 export * from './i18n/ui-messages';
 export * from './i18n/error-messages';
 export * from './cards/cards';
+export * from './cards/sample';
 export * from './money/money';
 export * from './topup/rules';
 export * from './orders/state-machine';

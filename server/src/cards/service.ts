@@ -70,6 +70,7 @@ export function toBoundCard(row: CardRow): BoundCard {
     holder: { idType: row.idType, idNumberMasked: row.idNumberMasked },
     verification: row.verification,
     isDefault: row.isDefault === 1,
+    sample: row.isSample === 1,
     balance: { amountMinor: Number(row.balanceMinor), currency: row.currency },
     lastTopup:
       row.lastTopupMinor === null || row.lastTopupAt === null
@@ -122,6 +123,7 @@ export function createCardsService(deps: CardsServiceDeps): CardsService {
         idPhotoFile: null,
         verification: 'photo_required',
         isDefault: 0,
+        isSample: input.sample ? 1 : 0,
         balanceMinor: 0,
         lastTopupMinor: null,
         lastTopupAt: null,
@@ -147,11 +149,10 @@ export function createCardsService(deps: CardsServiceDeps): CardsService {
           await insertCard(trx, row);
           await messages.send(
             {
-              kind: 'card_bound',
+              notice: { kind: 'card_bound', cardType: input.type, number: row.numberMasked },
               channel: 'app',
               to: recipientOf(user),
               lang,
-              params: { card: CARDS[input.type].name[lang], number: row.numberMasked },
               userId: user.id,
             },
             trx,
@@ -185,11 +186,10 @@ export function createCardsService(deps: CardsServiceDeps): CardsService {
         }
         await messages.send(
           {
-            kind: 'card_unbound',
+            notice: { kind: 'card_unbound', cardType: row.cardType, number: row.numberMasked },
             channel: 'app',
             to: recipientOf(user),
             lang,
-            params: { card: CARDS[row.cardType].name[lang], number: row.numberMasked },
             userId: user.id,
           },
           trx,

@@ -288,6 +288,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
         })),
         min: m(rules.minMinor),
         max: m(rules.maxMinor),
+        cardSample: card.sample,
         monthlyCap: m(rules.monthlyCapMinor),
         monthlyUsed: m(used),
         monthlyRemaining: m(Math.max(0, rules.monthlyCapMinor - used)),

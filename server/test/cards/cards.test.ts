@@ -5,6 +5,7 @@ import {
   generateHkid,
   generateMainlandId,
   maskIdNumber,
+  sampleCardData,
   type BoundCard,
   type CardId,
 } from '@cbc/shared';
@@ -101,6 +102,7 @@ describe('POST /api/v1/cards', () => {
       holder: { idType: 'mainland_id', idNumberMasked: maskIdNumber('mainland_id', MAINLAND_ID) },
       verification: 'photo_required',
       isDefault: true,
+      sample: false,
       balance: { amountMinor: 0, currency: 'CNY' },
       lastTopup: null,
       createdAt: time.now().toISOString(),
@@ -127,6 +129,27 @@ describe('POST /api/v1/cards', () => {
     ]);
     expect(card.holder).toEqual({ idType: 'hkid', idNumberMasked: 'A1*****3' });
     expect(card.balance).toEqual({ amountMinor: 0, currency: 'HKD' });
+  });
+
+  it('binds a card from 填入示例 as a sample, so every screen can label it; a non-boolean flag is refused', async () => {
+    const { auth } = await wechatUser(t.app);
+    const sample = sampleCardData('yuanyou');
+    const card = await bind(auth, {
+      type: 'yuanyou',
+      number: sample.number,
+      plates: [sample.plate],
+      idDocument: sample.idDocument,
+      sample: true,
+    });
+    expect(card.sample).toBe(true);
+    const list = await call('GET', '/api/v1/cards', auth);
+    expect(list.json<{ cards: BoundCard[] }>().cards.find((c) => c.id === card.id)?.sample).toBe(true);
+
+    const before = await cardCount();
+    const bad = await call('POST', '/api/v1/cards', auth, cardBody({ sample: 'yes' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { field: string } }>().error.field).toBe('sample');
+    expect(await cardCount()).toBe(before);
   });
 
   it('stores neither the card number nor the ID number, only masks and keyed hashes', async () => {

@@ -30,6 +30,8 @@ export const boundCardSchema = z
     holder: z.object({ idType: z.enum(ID_DOCUMENT_TYPES), idNumberMasked: z.string() }),
     verification: verificationStateSchema,
     isDefault: z.boolean(),
+    /** Bound with generated practice data (填入示例), not a real card. */
+    sample: z.boolean(),
     balance: moneySchema,
     /** The last credited top-up (its amount, without bonus); null before the first. */
     lastTopup: z.object({ amount: moneySchema, at: z.iso.datetime() }).nullable(),
@@ -44,6 +46,8 @@ export const bindCardRequestSchema = z
     number: z.string().max(40),
     plates: z.array(plateInputSchema).min(1).max(MAX_PLATES_PER_CARD),
     idDocument: idDocumentInputSchema,
+    /** Bound with 填入示例's generated data: labelled 示例 wherever the card shows. */
+    sample: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     // The prefix depends on the card type, so the number is checked against its sibling field.

@@ -35,6 +35,8 @@ export const topupOptionsSchema = z
     cardId: z.uuid(),
     cardType: cardIdSchema,
     cardNumberMasked: z.string(),
+    /** A practice card bound with 填入示例's data (labelled 示例). */
+    cardSample: z.boolean(),
     balance: moneySchema,
     /** Preset amounts with the bonus each would earn now. */
     presets: z.array(z.object({ amount: moneySchema, bonus: moneySchema })),

@@ -23,6 +23,15 @@ export function VerificationTag({ card, onFace = true }: { card: BoundCard; onFa
   );
 }
 
+/**
+ * 示例 on every appearance of a card bound with 填入示例's generated data, and on each form field still
+ * holding generated data: practice data must never pass for a real card or a real person's.
+ */
+export function SampleTag({ className }: { className?: string }) {
+  const { t } = useI18n();
+  return <Text className={`sample-tag js-sample-tag${className ? ` ${className}` : ''}`}>{t('cards.sample')}</Text>;
+}
+
 interface Props {
   card: BoundCard;
   onClick?: () => void;
@@ -46,6 +55,7 @@ export function BoundCardFace({ card, onClick, className }: Props) {
       <View className="bound-card__top">
         <Text className="bound-card__name">{definition.name[lang]}</Text>
         {card.isDefault ? <Text className="bound-card__default js-card-default">{t('cards.default')}</Text> : null}
+        {card.sample ? <SampleTag className="sample-tag--face" /> : null}
         <View className="bound-card__spacer" />
         <VerificationTag card={card} />
       </View>
@@ -84,6 +94,7 @@ export function BoundCardRow({ card, onClick, onTopup }: Props & { onTopup?: () 
         <View className="bound-row__title">
           <Text className="bound-row__name">{definition.name[lang]}</Text>
           {card.isDefault ? <Text className="bound-row__default js-card-default">{t('cards.default')}</Text> : null}
+          {card.sample ? <SampleTag /> : null}
         </View>
         <Text className="bound-row__number js-card-masked-number">{card.numberMasked}</Text>
         <Text className="bound-row__last js-card-last-topup">

@@ -5,6 +5,8 @@ import * as m003 from './003-topup';
 import * as m004 from './004-history-and-trips';
 import * as m005 from './005-auto-topup';
 import * as m006 from './006-card-last-topup';
+import * as m007 from './007-message-params';
+import * as m008 from './008-sample-cards';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '004-history-and-trips': m004,
   '005-auto-topup': m005,
   '006-card-last-topup': m006,
+  '007-message-params': m007,
+  '008-sample-cards': m008,
 };

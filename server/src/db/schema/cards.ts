@@ -20,6 +20,8 @@ export interface CardsTable {
   verification: 'photo_required' | 'verified';
   /** 0 or 1; a partial unique index allows one 1 per user. */
   isDefault: number;
+  /** 0 or 1: bound with generated practice data (填入示例). */
+  isSample: Generated<number>;
   /** Integer minor units of `currency`. */
   balanceMinor: Generated<number>;
   currency: 'CNY' | 'HKD';

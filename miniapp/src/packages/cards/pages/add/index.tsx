@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import { Image, Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import {
@@ -10,17 +10,18 @@ import {
   normalizeCardNumber,
   normalizeIdNumber,
   normalizePlate,
-  PLATE_REGIONS,
+  sampleCardData,
   validateCardNumber,
   validateIdNumber,
   validatePlate,
   validationMessage,
   type CardId,
   type IdDocumentType,
-  type PlateRegion,
+  type SampleCardData,
 } from '@cbc/shared';
 import { request, toApiError, uploadFile, useIdempotencyKey } from '../../../../api';
 import { useSession } from '../../../../auth';
+import { SampleTag } from '../../../../components/bound-card';
 import { ChoiceGroup } from '../../../../components/choice-group';
 import { FormError, FormField } from '../../../../components/form-field';
 import { LoginPrompt } from '../../../../components/login-prompt';
@@ -39,20 +40,13 @@ import { usePageTitle } from '../../../../utils/use-page-title';
 import { fieldOfError, useFormErrors } from '../../../../utils/use-form-errors';
 import { ID_PHOTO_MAX_MB, isPhotoTooLarge, pickIdPhoto, type ChosenPhoto } from '../../components/id-photo';
 import { CardNumberGuide } from '../../components/number-guide';
+import { PhotoPicker } from '../../components/photo-picker';
+import { PlateFields, plateField, type PlateDraft, type PlateField } from '../../components/plate-fields';
+import { samplePhoto } from '../../components/sample-photo';
 import '../../components/cards.scss';
 import './index.scss';
 
-type PlateField = `plates.${number}.number`;
 type Field = 'number' | PlateField | 'idDocument.number' | 'photo';
-
-/** Placeholder examples in each region's painted form (plates are data, not text to translate). */
-const PLATE_EXAMPLES: Record<PlateRegion, string> = { mainland: '粤Z·1234港', hk: 'AB 1234', macau: 'MX-12-34' };
-
-interface PlateDraft {
-  key: number;
-  region: PlateRegion;
-  number: string;
-}
 
 /** Errors the server reports by code without naming a field. */
 const FIELD_BY_CODE: Partial<Record<string, Field>> = {
@@ -72,11 +66,12 @@ export default function CardAddPage() {
 
   const [type, setType] = useState<CardId>(CARD_IDS[0]);
   const [number, setNumber] = useState('');
-  const nextPlateKey = useRef(1);
   const [plates, setPlates] = useState<PlateDraft[]>([{ key: 0, region: 'mainland', number: '' }]);
   const [idType, setIdType] = useState<IdDocumentType>('mainland_id');
   const [idNumber, setIdNumber] = useState('');
   const [photo, setPhoto] = useState<ChosenPhoto | null>(null);
+  // 填入示例: what was generated, to tell which fields still hold it (each is labelled 示例).
+  const [sample, setSample] = useState<{ data: SampleCardData; photoPath: string } | null>(null);
   const [phase, setPhase] = useState<'binding' | 'uploading' | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useFormErrors<Field>();
@@ -90,7 +85,6 @@ export default function CardAddPage() {
     );
   }
 
-  const plateField = (index: number): PlateField => `plates.${index}.number`;
   const numberProblem = validateCardNumber(type, number);
   const idProblem = validateIdNumber(idType, idNumber);
   const clientErrors = new Map<Field, string | null>([
@@ -105,9 +99,27 @@ export default function CardAddPage() {
   const fields = [...clientErrors.keys()];
   const shown = (field: Field) => form.shown(field, clientErrors.get(field) ?? null);
 
-  const editPlate = (index: number, change: Partial<PlateDraft>) => {
-    setPlates((previous) => previous.map((plate, i) => (i === index ? { ...plate, ...change } : plate)));
-    form.edited(plateField(index));
+  const sampleNumber = sample !== null && normalizeCardNumber(number) === sample.data.number;
+  const sampleId =
+    sample !== null &&
+    idType === sample.data.idDocument.type &&
+    normalizeIdNumber(idType, idNumber) === sample.data.idDocument.number;
+  const samplePlate = (plate: PlateDraft) =>
+    sample !== null &&
+    plate.region === sample.data.plate.region &&
+    normalizePlate(plate.region, plate.number) === sample.data.plate.number;
+  const isSamplePhoto = sample !== null && photo?.path === sample.photoPath;
+
+  const fillSample = async () => {
+    const data = sampleCardData(type);
+    const drawing = await samplePhoto();
+    setSample({ data, photoPath: drawing.path });
+    setNumber(cardNumberFieldValue(data.number));
+    setPlates([{ key: 0, region: data.plate.region, number: data.plate.number }]);
+    setIdType(data.idDocument.type);
+    setIdNumber(data.idDocument.number);
+    setPhoto(drawing);
+    for (const field of ['number', plateField(0), 'idDocument.number', 'photo'] as const) form.edited(field);
   };
 
   const choosePhoto = async () => {
@@ -148,6 +160,8 @@ export default function CardAddPage() {
         number: normalizeCardNumber(number),
         plates: plates.map((plate) => ({ region: plate.region, number: normalizePlate(plate.region, plate.number) })),
         idDocument: { type: idType, number: normalizeIdNumber(idType, idNumber) },
+        // The card number is the card: kept from 填入示例, the card is a practice one.
+        ...(sampleNumber ? { sample: true } : {}),
       };
       // Submitting the same form again (a lost reply) resends the same key: one card, not two.
       const card = await request('bindCard', { lang, body, idempotencyKey: idempotencyKeyFor(body) });
@@ -185,10 +199,28 @@ export default function CardAddPage() {
     backToCards();
   };
 
-  const regionOptions = PLATE_REGIONS.map((region) => ({ value: region, label: t(`cardAdd.plateRegion.${region}`) }));
-
   return (
     <View className="page card-add js-page-card-add">
+      <View className="panel sample-fill js-sample-fill">
+        <View className="sample-fill__text">
+          <Text className="sample-fill__hint">{t('cardAdd.useSampleHint')}</Text>
+        </View>
+        <Button
+          type="default"
+          size="normal"
+          className="sample-fill__button js-use-sample"
+          ariaRole="button"
+          onClick={() => void fillSample()}
+        >
+          {t('cardAdd.useSample')}
+        </Button>
+      </View>
+      {sample ? (
+        <View className="sample-note js-sample-note" ariaRole="note">
+          <SampleTag />
+          <Text className="sample-note__text">{t('cardAdd.sampleFilled')}</Text>
+        </View>
+      ) : null}
       <View className="panel add-form">
         <FormField name="type" label={t('cardAdd.type')} error={null} bare>
           <ChoiceGroup
@@ -203,7 +235,12 @@ export default function CardAddPage() {
           />
         </FormField>
 
-        <FormField name="number" label={t('cardAdd.number')} error={shown('number')}>
+        <FormField
+          name="number"
+          label={t('cardAdd.number')}
+          extra={sampleNumber ? <SampleTag /> : null}
+          error={shown('number')}
+        >
           <Input
             className="form-field__input form-field__input--mono js-card-number-input"
             placeholderClass="form-field__placeholder"
@@ -224,60 +261,14 @@ export default function CardAddPage() {
       <Section title={t('cardAdd.plates')}>
         <View className="panel add-form">
           <Text className="add-form__hint">{t('cardAdd.platesHint', { max: MAX_PLATES_PER_CARD })}</Text>
-          {plates.map((plate, index) => (
-            <View key={plate.key} className={`plate-row js-plate-row${index > 0 ? ' plate-row--more' : ''}`}>
-              <FormField
-                name={plateField(index)}
-                label={t('cardAdd.plateN', { n: index + 1 })}
-                extra={
-                  plates.length > 1 ? (
-                    <Text
-                      className="plate-row__remove js-remove-plate"
-                      onClick={() => setPlates((previous) => previous.filter((_, i) => i !== index))}
-                    >
-                      {t('cardAdd.removePlate')}
-                    </Text>
-                  ) : null
-                }
-                error={shown(plateField(index))}
-                bare
-              >
-                <ChoiceGroup
-                  testId="plate-region"
-                  label={t('cardAdd.plateN', { n: index + 1 })}
-                  value={plate.region}
-                  onChange={(region) => editPlate(index, { region })}
-                  options={regionOptions}
-                />
-                <View className="form-field__box plate-row__box">
-                  <Input
-                    className="form-field__input form-field__input--mono js-plate-input"
-                    placeholderClass="form-field__placeholder"
-                    type="text"
-                    maxlength={12}
-                    value={plate.number}
-                    placeholder={t('cardAdd.platePlaceholder', { example: PLATE_EXAMPLES[plate.region] })}
-                    // Plates are painted in capitals: show them so while typing.
-                    onInput={(event) => editPlate(index, { number: event.detail.value.toUpperCase() })}
-                    onBlur={() => form.touch(plateField(index))}
-                  />
-                </View>
-              </FormField>
-            </View>
-          ))}
-          {plates.length < MAX_PLATES_PER_CARD ? (
-            <View
-              className="add-plate js-add-plate"
-              onClick={() => {
-                const key = nextPlateKey.current;
-                nextPlateKey.current += 1;
-                setPlates((previous) => [...previous, { key, region: 'mainland', number: '' }]);
-              }}
-            >
-              <Text className="add-plate__plus">+</Text>
-              <Text>{t('cardAdd.addPlate')}</Text>
-            </View>
-          ) : null}
+          <PlateFields
+            plates={plates}
+            onChange={setPlates}
+            shownError={shown}
+            onEdited={form.edited}
+            onTouched={form.touch}
+            isSample={samplePlate}
+          />
         </View>
       </Section>
 
@@ -296,7 +287,12 @@ export default function CardAddPage() {
               options={ID_DOCUMENT_TYPES.map((id) => ({ value: id, label: t(`cardAdd.idType.${id}`) }))}
             />
           </FormField>
-          <FormField name="idDocument.number" label={t('cardAdd.idNumber')} error={shown('idDocument.number')}>
+          <FormField
+            name="idDocument.number"
+            label={t('cardAdd.idNumber')}
+            extra={sampleId ? <SampleTag /> : null}
+            error={shown('idDocument.number')}
+          >
             <Input
               className="form-field__input form-field__input--mono js-id-number-input"
               placeholderClass="form-field__placeholder"
@@ -316,28 +312,11 @@ export default function CardAddPage() {
             name="photo"
             label={t('cardAdd.photo')}
             hint={t('cardAdd.photoHint', { maxMb: ID_PHOTO_MAX_MB })}
+            extra={isSamplePhoto ? <SampleTag /> : null}
             error={shown('photo')}
             bare
           >
-            <View
-              className={`photo-picker js-choose-photo${photo ? ' has-photo' : ''}`}
-              ariaRole="button"
-              onClick={() => void choosePhoto()}
-            >
-              {photo ? (
-                <>
-                  <Image className="photo-picker__preview js-photo-preview" src={photo.path} mode="aspectFill" />
-                  <Text className="photo-picker__change">{t('cardAdd.changePhoto')}</Text>
-                </>
-              ) : (
-                <>
-                  <View className="photo-picker__camera">
-                    <View className="photo-picker__lens" />
-                  </View>
-                  <Text className="photo-picker__label">{t('cardAdd.choosePhoto')}</Text>
-                </>
-              )}
-            </View>
+            <PhotoPicker photo={photo} isSample={isSamplePhoto} onChoose={() => void choosePhoto()} />
           </FormField>
           <View className="privacy-note js-privacy-note">
             <View className="privacy-note__lock" />

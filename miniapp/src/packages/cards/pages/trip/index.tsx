@@ -6,6 +6,7 @@ import { CARDS, formatMoney, TOLL_SEGMENTS, type BoundCard, type TripReply } fro
 import { z } from 'zod';
 import { request, toApiError, useCachedQuery, type ApiError } from '../../../../api';
 import { useSession } from '../../../../auth';
+import { SampleTag } from '../../../../components/bound-card';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
@@ -143,7 +144,10 @@ function TripBody({ card, onPaid }: { card: BoundCard; onPaid: () => Promise<voi
     <View className="js-trip">
       <View className="panel trip-card">
         <View className="trip-card__main">
-          <Text className="trip-card__name">{CARDS[card.type].name[lang]}</Text>
+          <View className="trip-card__title">
+            <Text className="trip-card__name">{CARDS[card.type].name[lang]}</Text>
+            {card.sample ? <SampleTag /> : null}
+          </View>
           <Text className="trip-card__number">{card.numberMasked}</Text>
         </View>
         <View className="trip-card__side">

@@ -16,7 +16,7 @@ import {
 import { z } from 'zod';
 import { useCachedQuery } from '../../../../api';
 import { useSession } from '../../../../auth';
-import { cardGradient } from '../../../../components/bound-card';
+import { SampleTag, cardGradient } from '../../../../components/bound-card';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../../components/query-states';
@@ -163,7 +163,10 @@ function AmountForm({ options, cardId, prefill }: { options: TopupOptions; cardI
       <View className="panel topup-card js-topup-card">
         <View className="topup-card__swatch" style={{ background: cardGradient(card.color) }} />
         <View className="topup-card__main">
-          <Text className="topup-card__name">{card.name[lang]}</Text>
+          <View className="topup-card__title">
+            <Text className="topup-card__name">{card.name[lang]}</Text>
+            {options.cardSample ? <SampleTag /> : null}
+          </View>
           <Text className="topup-card__number figure js-topup-card-number">{options.cardNumberMasked}</Text>
         </View>
         <View className="topup-card__balance">

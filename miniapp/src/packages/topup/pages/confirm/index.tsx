@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { newIdempotencyKey, request, toApiError, useCachedQuery, type ApiError } from '../../../../api';
 import { useSession } from '../../../../auth';
+import { SampleTag } from '../../../../components/bound-card';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
@@ -123,6 +124,7 @@ function ConfirmBody({ options, cardId, amountMinor, method, promotionId }: Body
       <View className="panel confirm-rows">
         <InfoRow label={t('topup.card')}>
           <Text>{card.name[lang]}</Text>
+          {options.cardSample ? <SampleTag /> : null}
           <Text className="info-row__sub info-row__mono js-confirm-card">{options.cardNumberMasked}</Text>
         </InfoRow>
         <InfoRow label={t('topup.amount')} figure>
