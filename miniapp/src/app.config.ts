@@ -77,6 +77,9 @@ export default defineAppConfig({
   // Without the animation the page is hidden at once and Back always shows it.
   animation: false,
   window: {
+    // WeChat's default, spelled out: Taro's h5 build draws its navigation bar (title, back, and home
+    // when a page was opened directly) only when the style is named, so every page has a way back there too.
+    navigationStyle: 'default',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',
     navigationBarTitleText: defaults['app.name'],

@@ -1,8 +1,11 @@
 // Must stay the first import: it configures zod before any shared schema is created (see the module).
 import './setup/zod-jitless';
+// h5: keeps the tab bar's javascript: links from tripping the CSP (a no-op on WeChat).
+import './setup/tab-bar-links';
 import { createElement, type PropsWithChildren } from 'react';
 import { I18nProvider } from './i18n';
 import './app.scss';
+import './styles/navigation-bar.scss';
 
 /** The app shell: every page renders inside it, so the language context reaches all of them. */
 function App({ children }: PropsWithChildren) {

@@ -10,6 +10,10 @@ export const STORAGE_KEYS = {
   session: 'cbc.session.v1',
   /** This device's random id, sent as `x-device-id` on every request (the inbox before login). */
   deviceId: 'cbc.device-id',
+  /** 大字模式 chosen on the 我的 page: 'large' | 'standard'; absent means "follow WeChat's / the browser's text size". */
+  textSize: 'cbc.text-size',
+  /** Prefix of a guide's or channel's ticked checklist items (their indexes); the rest is the list's id. */
+  checklistPrefix: 'cbc.checklist.v1:',
   /** h5 only: the seed of the browser's simulated WeChat identity (the same seed → the same WeChat account). */
   wechatSeed: 'cbc.wechat-sim.seed',
 } as const;

@@ -20,6 +20,8 @@ const zhHans = {
   'common.backToGuides': '返回指南列表',
 
   'format.months': '1,2,3,4,5,6,7,8,9,10,11,12',
+  'nav.back': '返回',
+  'nav.home': '回到首页',
   'format.date': '{year}年{month}月{day}日',
   'format.dateTime': '{month}月{day}日 {hour}:{minute}',
   'format.listSeparator': '、',
@@ -59,6 +61,9 @@ const zhHans = {
   'guide.prerequisites': '开始前准备',
   'guide.steps': '操作步骤',
   'guide.tips': '小贴士',
+  'guide.checklistProgress': '已准备 {done}/{total} 项',
+  'guide.checklistHint': '点一下打勾，只记在这台设备上。',
+  'guide.checklistReset': '全部取消',
   'guide.stepLabel': '第 {n} 步',
   'guide.menuPath': '菜单路径',
   'guide.updatedAt': '更新于 {date}',
@@ -554,6 +559,8 @@ const zhHant: Record<UiKey, string> = {
   'state.empty': '暫時沒有內容',
   'state.errorTitle': '載入失敗',
   'state.retry': '重試',
+  'nav.back': '返回',
+  'nav.home': '回到首頁',
   'state.offlineCached': '網絡不可用，正在顯示 {time} 儲存的內容',
   'state.refreshingCached': '正在顯示已儲存的內容，正在更新…',
   'state.networkError': '網絡連線失敗，請檢查網絡後重試',
@@ -590,6 +597,9 @@ const zhHant: Record<UiKey, string> = {
   'guide.updatedAt': '更新於 {date}',
   'guide.notFound': '找不到這篇指南',
 
+  'guide.checklistProgress': '已準備 {done}/{total} 項',
+  'guide.checklistHint': '點一下打勾，只記在這部裝置上。',
+  'guide.checklistReset': '全部取消',
   'channel.bring': '需要攜帶',
   'channel.steps': '辦理步驟',
   'channel.tips': '注意事項',
@@ -1088,6 +1098,8 @@ const en: Record<UiKey, string> = {
   'state.emptyHint': 'Pull down to refresh, or check back later',
 
   'home.welcomeTitle': 'Topping up a cross-border card for the first time?',
+  'nav.back': 'Back',
+  'nav.home': 'Go to Home',
   'home.welcomeBody':
     'Step-by-step guides to every renewal channel of both cards, and a safe simulation of the official online top-up to practise on.',
   'home.cardsTitle': 'The two cards',
@@ -1123,6 +1135,9 @@ const en: Record<UiKey, string> = {
   'channel.tips': 'Good to know',
   'channel.notFound': 'This channel was not found',
 
+  'guide.checklistProgress': '{done} of {total} ready',
+  'guide.checklistHint': 'Tap to tick; remembered on this device only.',
+  'guide.checklistReset': 'Untick all',
   'channelKind.toll-station': 'Highway toll station',
   'channelKind.bank-branch': 'Partner bank branch',
   'channelKind.kiosk': 'Self-service kiosk',

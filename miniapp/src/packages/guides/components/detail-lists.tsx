@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Section } from '../../../components/section';
+import { useI18n } from '../../../i18n';
+import { useTicks } from './use-ticks';
 
 interface ListProps {
   title: string;
@@ -9,19 +11,16 @@ interface ListProps {
   hook: string;
 }
 
-/**
- * The titled lists of the guide and channel pages: `checklist` (things to have at hand, ticked boxes) or
- * `tips` (short advice, bullets). A list with no items leaves no empty section behind.
- */
-function DetailList({ title, items, hook, variant }: ListProps & { variant: 'checklist' | 'tips' }) {
+/** Short advice as bullets. A list with no items leaves no empty section behind. */
+export function TipList({ title, items, hook }: ListProps) {
   if (items.length === 0) return null;
   return (
     <Section title={title}>
-      <View className={`panel ${variant} ${hook}`}>
+      <View className={`panel tips ${hook}`}>
         {items.map((item) => (
-          <View key={item} className={`${variant}__item`}>
-            <View className={variant === 'checklist' ? 'checklist__box' : 'tips__bullet'} />
-            <Text className={`${variant}__text`}>{item}</Text>
+          <View key={item} className="tips__item">
+            <View className="tips__bullet" />
+            <Text className="tips__text">{item}</Text>
           </View>
         ))}
       </View>
@@ -29,8 +28,48 @@ function DetailList({ title, items, hook, variant }: ListProps & { variant: 'che
   );
 }
 
-export const Checklist = (props: ListProps) => <DetailList {...props} variant="checklist" />;
-export const TipList = (props: ListProps) => <DetailList {...props} variant="tips" />;
+/**
+ * Things to have at hand before starting, as boxes the reader ticks while gathering them (empty until
+ * ticked: a pre-ticked box would read as already done), remembered on the device per list.
+ */
+export function Checklist({ title, items, hook, listId }: ListProps & { listId: string }) {
+  const { t } = useI18n();
+  const ticks = useTicks(listId);
+  if (items.length === 0) return null;
+  return (
+    <Section title={title}>
+      <View className={`panel checklist ${hook}`}>
+        <View className="checklist__head">
+          <Text className="checklist__progress js-checklist-progress">
+            {t('guide.checklistProgress', { done: ticks.count, total: items.length })}
+          </Text>
+          {ticks.count > 0 ? (
+            <View className="checklist__reset js-checklist-reset" ariaRole="button" onClick={ticks.clear}>
+              {t('guide.checklistReset')}
+            </View>
+          ) : null}
+        </View>
+        {items.map((item, index) => {
+          const on = ticks.ticked(index);
+          return (
+            <View
+              key={item}
+              className={`checklist__item js-checklist-item${on ? ' is-ticked' : ''}`}
+              ariaRole="checkbox"
+              ariaChecked={on}
+              ariaLabel={item}
+              onClick={() => ticks.toggle(index)}
+            >
+              <View className="checklist__box" />
+              <Text className="checklist__text">{item}</Text>
+            </View>
+          );
+        })}
+        <Text className="checklist__hint">{t('guide.checklistHint')}</Text>
+      </View>
+    </Section>
+  );
+}
 
 interface TimelineStepProps {
   /** Zero-based; shown from 1. */

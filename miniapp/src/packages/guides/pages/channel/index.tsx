@@ -30,7 +30,12 @@ function ChannelBody({ channel }: { channel: Channel }) {
         <Text className="detail-head__summary">{channel.summary}</Text>
       </View>
 
-      <Checklist title={t('channel.bring')} items={channel.bring} hook="js-channel-bring" />
+      <Checklist
+        title={t('channel.bring')}
+        items={channel.bring}
+        hook="js-channel-bring"
+        listId={`channel:${channel.card}:${channel.id}:bring`}
+      />
 
       {channel.steps.length > 0 ? (
         <Section title={t('channel.steps')}>

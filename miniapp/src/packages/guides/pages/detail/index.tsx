@@ -70,7 +70,12 @@ function GuideBody({ guide }: { guide: Guide }) {
 
       <SimulationNotice text={guide.simulationNotice} />
 
-      <Checklist title={t('guide.prerequisites')} items={guide.prerequisites} hook="js-guide-prerequisites" />
+      <Checklist
+        title={t('guide.prerequisites')}
+        items={guide.prerequisites}
+        hook="js-guide-prerequisites"
+        listId={`guide:${guide.slug}:prerequisites`}
+      />
 
       {guide.steps.length > 0 ? (
         <Section title={t('guide.steps')}>

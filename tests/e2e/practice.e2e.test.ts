@@ -1,0 +1,175 @@
+import { DEVICE_ID_HEADER } from '@cbc/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPhoneContext, snap } from '../support/browser';
+import { startServer, type RunningServer } from '../support/server';
+
+// Practising as a newcomer would in the browser build: every non-tab page has a way back (or home,
+// when opened directly), by pointer and by keyboard; and a card can be bound with 填入示例's
+// generated data, without a real document, and is labelled 示例 wherever it shows.
+describe('a way back from every page, and practice without real documents', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const shots = 'practice';
+  const phone = '13600136000';
+  const password = 'practice2026';
+
+  beforeAll(async () => {
+    server = await startServer({ CREDIT_DELAY_SECONDS: '0' });
+    const device = { [DEVICE_ID_HEADER]: 'e2e-practice-device', 'content-type': 'application/json' };
+    const sms = await fetch(`${server.baseUrl}/api/v1/auth/sms-code`, {
+      method: 'POST',
+      headers: device,
+      body: JSON.stringify({ phone: { region: 'CN', number: phone }, purpose: 'register' }),
+    });
+    const smsCode = /(\d{6})/.exec(((await sms.json()) as { message: { body: string } }).message.body)?.[1];
+    const registered = await fetch(`${server.baseUrl}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: device,
+      body: JSON.stringify({ phone: { region: 'CN', number: phone }, password, smsCode }),
+    });
+    expect(registered.status).toBe(201);
+    browser = await launchBrowser();
+    page = await (await newPhoneContext(browser, 'zh-CN')).newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const on = (name: string) => page.locator(`.js-page-${name}`).last();
+  const visible = (name: string, timeout = 10_000) => expect.poll(() => on(name).isVisible(), { timeout }).toBe(true);
+  const bar = () => page.locator('#taro-navigation-bar');
+  const backButton = () => bar().locator('.taro-navigation-bar-back');
+  const homeButton = () => bar().locator('.taro-navigation-bar-home');
+
+  it('shows the title and a named back button on a guide opened from the guides tab', async () => {
+    await page.goto(server.baseUrl + '/#/pages/guides/index');
+    await visible('guides');
+    await expect.poll(() => bar().isVisible()).toBe(true);
+    // A tab page: a title, no back or home.
+    expect(await backButton().isVisible()).toBe(false);
+    expect(await homeButton().isVisible()).toBe(false);
+    await expect.poll(() => page.locator('.js-guide-entry').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.locator('.js-guide-entry').first().click();
+    await visible('guide');
+    await expect.poll(() => backButton().isVisible()).toBe(true);
+    expect(await backButton().getAttribute('role')).toBe('button');
+    expect(await backButton().getAttribute('aria-label')).toBe('返回');
+    const box = await backButton().boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(24);
+    // 开始前准备 is a checklist the reader ticks, empty at first and remembered on the device.
+    const checklist = page.locator('.js-guide-prerequisites');
+    await expect.poll(() => checklist.locator('.js-checklist-item').count()).toBeGreaterThan(1);
+    const items = checklist.locator('.js-checklist-item');
+    for (const checked of await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-checked')))) {
+      expect(checked).toBe('false');
+    }
+    await items.nth(0).click();
+    await items.nth(1).click();
+    await expect.poll(() => items.nth(1).getAttribute('aria-checked')).toBe('true');
+    expect(await checklist.locator('.js-checklist-progress').innerText()).toMatch(/^已准备 2\/\d+ 项$/);
+    const guideUrl = page.url();
+    await page.reload();
+    await visible('guide');
+    await expect
+      .poll(() => page.locator('.js-guide-prerequisites .js-checklist-item').nth(1).getAttribute('aria-checked'))
+      .toBe('true');
+    await snap(page, shots, '01-guide-back');
+    expect(page.url()).toBe(guideUrl);
+    // Reloaded, the guide is the first page of the history: home, not back.
+    await page.goto(server.baseUrl + '/#/pages/guides/index');
+    await visible('guides');
+    await page.locator('.js-guide-entry').first().click();
+    await visible('guide');
+    await expect.poll(() => backButton().isVisible()).toBe(true);
+    // By keyboard: focus it and press Enter.
+    await backButton().focus();
+    await page.keyboard.press('Enter');
+    await visible('guides');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('offers the way home on a page opened directly from a link', async () => {
+    await page.goto(server.baseUrl + '/#/packages/account/pages/login/index');
+    await page.reload();
+    await visible('login');
+    await expect.poll(() => homeButton().isVisible()).toBe(true);
+    expect(await homeButton().getAttribute('aria-label')).toBe('回到首页');
+    await snap(page, shots, '02-login-home-button');
+    await homeButton().click();
+    await visible('home');
+  });
+
+  it('names the buttons in the reader’s language', async () => {
+    await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'en' })));
+    await page.goto(server.baseUrl + '/#/packages/cards/pages/list/index');
+    await page.reload();
+    await visible('cards');
+    await expect.poll(() => homeButton().getAttribute('aria-label')).toBe('Go to Home');
+    await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'zh-Hans' })));
+  });
+
+  it('binds a card with 填入示例: generated data and a sample photo, each marked, the card labelled 示例', async () => {
+    await page.goto(server.baseUrl + '/#/packages/account/pages/login/index');
+    await page.reload();
+    await visible('login');
+    await on('login').locator('.js-phone-input input').fill(phone);
+    await on('login').locator('.js-password-input input').fill(password);
+    await on('login').locator('.js-login-submit').click();
+    await visible('me', 15_000);
+
+    await page.goto(server.baseUrl + '/#/packages/cards/pages/add/index');
+    await visible('card-add');
+    const add = on('card-add');
+    await add.locator('.js-card-type-yuanyou').click();
+    expect(await add.locator('.js-sample-note').count()).toBe(0);
+    await add.locator('.js-use-sample').click();
+    await expect.poll(() => add.locator('.js-sample-note').isVisible()).toBe(true);
+    expect(await add.locator('.js-sample-note').innerText()).toContain('随机生成的示例数据');
+    // The four generated values are in place, each labelled 示例.
+    expect(await add.locator('.js-card-number-input input').inputValue()).toMatch(/^8852/);
+    expect(await add.locator('.js-plate-region-hk').first().getAttribute('aria-checked')).toBe('true');
+    expect(await add.locator('.js-id-type-hkid').getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => add.locator('.js-photo-preview').isVisible()).toBe(true);
+    expect(await add.locator('.js-photo-preview').getAttribute('aria-label')).toContain('示例证件照片');
+    expect(await add.locator('.form-field .js-sample-tag').count()).toBe(4);
+    await snap(page, shots, '03-bind-sample-filled');
+    await add.locator('.js-photo-preview').scrollIntoViewIfNeeded();
+    await snap(page, shots, '04-bind-sample-photo');
+
+    await add.locator('.js-bind-submit').click();
+    await visible('cards', 15_000);
+    const entry = on('cards').locator('.js-card-entry').first();
+    await expect.poll(() => entry.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await entry.locator('.js-sample-tag').innerText()).toBe('示例');
+    // Verified with the sample photo: it can be topped up at once.
+    expect(await entry.locator('.js-card-verification').innerText()).toBe('已验证');
+    await snap(page, shots, '05-card-list-sample');
+
+    await page.goto(server.baseUrl + '/#/pages/home/index');
+    await visible('home');
+    const row = on('home').locator('.js-home-bound-card').first();
+    await expect.poll(() => row.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await row.locator('.js-sample-tag').innerText()).toBe('示例');
+    await row.locator('.js-card-topup').click();
+    await visible('topup-amount');
+    await expect.poll(() => on('topup-amount').locator('.js-topup-card .js-sample-tag').isVisible()).toBe(true);
+    await snap(page, shots, '06-topup-sample-card');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('drops the 示例 mark from a field the user changes', async () => {
+    await page.goto(server.baseUrl + '/#/packages/cards/pages/add/index');
+    await visible('card-add');
+    const add = on('card-add');
+    await add.locator('.js-use-sample').click();
+    await expect.poll(() => add.locator('.form-field .js-sample-tag').count()).toBe(4);
+    await add.locator('.js-plate-input input').first().fill('粤B12345');
+    await expect.poll(() => add.locator('.form-field .js-sample-tag').count()).toBe(3);
+  });
+});
