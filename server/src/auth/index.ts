@@ -9,7 +9,7 @@ import { currentAuth, currentUser } from '../plugins/auth';
 import { toUser } from './service';
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { requestSmsCode, register, login, wechatLogin, logout, me } = api;
+  const { requestSmsCode, register, resetPassword, login, wechatLogin, logout, me } = api;
   const service = app.authService;
   const limits = app.config.rateLimits;
   app.addHook('onRequest', noStore);
@@ -33,6 +33,14 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const session = await service.register(request.body, request.auth, requestLanguage(request));
       return reply.code(201).send(session);
     },
+  });
+
+  // Checking a reset code is braked like checking a register code (the same limits, counted apart).
+  const resetLimits = phoneAndAddressLimits(app, limits.register);
+  app.route({
+    ...contractRoute(app, resetPassword, { onRequest: [resetLimits.onRequest] }),
+    preHandler: [resetLimits.preHandler],
+    handler: async (request) => service.resetPassword(request.body, requestLanguage(request)),
   });
 
   const loginLimits = phoneAndAddressLimits(app, limits.login);

@@ -59,6 +59,22 @@ export async function findSessionWithUser(db: Kysely<Database>, tokenHash: strin
     .executeTakeFirst();
 }
 
+/** Sets a new password hash (忘记密码). */
+export async function setUserPassword(db: Kysely<Database>, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ passwordHash }).where('id', '=', id).execute();
+}
+
+/** Ends every live session of a user: after a password reset, a stolen token must stop working too. */
+export async function revokeUserSessions(db: Kysely<Database>, userId: string, now: string): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revokedAt: now })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function revokeSession(db: Kysely<Database>, tokenHash: string, now: string): Promise<void> {
   await db
     .updateTable('sessions')

@@ -7,8 +7,11 @@ import {
   toE164,
   type Language,
   type LoginRequest,
+  type Notice,
+  type PasswordResetRequest,
   type RegisterRequest,
   type Session,
+  type SmsCodePurpose,
   type SmsCodeReply,
   type SmsCodeRequest,
   type User,
@@ -45,6 +48,8 @@ import {
   linkPhoneToUser,
   recordWechatCodeUse,
   revokeSession,
+  revokeUserSessions,
+  setUserPassword,
 } from './queries';
 import { exchangeWechatCode } from './wechat';
 
@@ -58,6 +63,11 @@ export interface AuthService {
   requestSmsCode(input: SmsCodeRequest, deviceId: string, lang: Language): Promise<SmsCodeReply>;
   /** Creates an account, or links the phone to the WeChat-only account of `current`. */
   register(input: RegisterRequest, current: AuthContext | null, lang: Language): Promise<Session>;
+  /**
+   * 忘记密码: a new password with a `reset_password` code. Ends every session of the account and
+   * returns a new one for this device, as it just proved the phone and chose the password.
+   */
+  resetPassword(input: PasswordResetRequest, lang: Language): Promise<Session>;
   login(input: LoginRequest): Promise<Session>;
   wechatLogin(input: WechatLoginRequest): Promise<Session & { created: boolean }>;
   logout(context: AuthContext): Promise<void>;
@@ -110,8 +120,8 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   }
 
   /** Checks the latest code sent to the phone; wrong tries are counted even though the request fails. */
-  async function verifySmsCode(phoneE164: string, code: string) {
-    const sent = await latestSmsCode(db, phoneE164, 'register', { unconsumedOnly: true });
+  async function verifySmsCode(phoneE164: string, code: string, purpose: SmsCodePurpose) {
+    const sent = await latestSmsCode(db, phoneE164, purpose, { unconsumedOnly: true });
     // Nothing to compare against: the user must request a code first.
     if (!sent) throw new SmsCodeInvalidError(0);
     if (sent.attempts >= SMS_CODE_MAX_ATTEMPTS) throw new SmsCodeLockedError();
@@ -127,7 +137,8 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   return {
     async requestSmsCode(input, deviceId, lang) {
       const phoneE164 = toE164(input.phone.region, input.phone.number);
-      if (await findUserByPhone(db, phoneE164)) throw new PhoneAlreadyRegisteredError();
+      const account = await findUserByPhone(db, phoneE164);
+      if (input.purpose === 'register' && account) throw new PhoneAlreadyRegisteredError();
 
       const sentAt = now();
       // The product rule "one code per phone per minute" holds across devices and instances, so it is
@@ -140,6 +151,14 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const expiresAt = addSeconds(sentAt, SMS_CODE_TTL_SECONDS).toISOString();
+      // A reset for a phone without an account stores a code too, one that is never sent: the reply,
+      // the resend throttle and a wrong-code answer then look the same as for a registered phone. Only
+      // the SMS tells, and only the phone's holder reads it (here: the device that asked).
+      const minutes = SMS_CODE_TTL_SECONDS / 60;
+      let notice: Notice = { kind: 'sms_code', code, minutes };
+      if (input.purpose === 'reset_password') {
+        notice = account ? { kind: 'reset_code', code, minutes } : { kind: 'reset_no_account' };
+      }
       await insertSmsCode(db, {
         id: randomUUID(),
         phoneE164,
@@ -152,11 +171,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       });
       // The simulated SMS: what the phone would receive, stored for the device's inbox.
       const message = await messages.send({
-        kind: 'sms_code',
+        notice,
         channel: 'sms',
         to: maskPhone(phoneE164),
         lang,
-        params: { code, minutes: SMS_CODE_TTL_SECONDS / 60 },
         deviceId,
         phoneE164,
       });
@@ -167,7 +185,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       const phoneE164 = toE164(input.phone.region, input.phone.number);
       if (current?.user.phoneE164) throw new AccountHasPhoneError();
       if (await findUserByPhone(db, phoneE164)) throw new PhoneAlreadyRegisteredError();
-      const sent = await verifySmsCode(phoneE164, input.smsCode);
+      const sent = await verifySmsCode(phoneE164, input.smsCode, 'register');
       // Hashing takes tens of milliseconds: do it before the transaction holds the database.
       const passwordHash = await hashPassword(input.password);
       const account = {
@@ -190,7 +208,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           }
           await messages.claimPhoneMessages(phoneE164, userId, trx);
           await messages.send(
-            { kind: 'welcome', channel: 'app', to: maskPhone(phoneE164), lang, userId, phoneE164 },
+            { notice: { kind: 'welcome' }, channel: 'app', to: maskPhone(phoneE164), lang, userId, phoneE164 },
             trx,
           );
           return { userId, session: await createSession(userId, trx) };
@@ -203,6 +221,36 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         if (isUniqueViolation(error)) throw new PhoneAlreadyRegisteredError();
         throw error;
       }
+    },
+
+    async resetPassword(input, lang) {
+      const phoneE164 = toE164(input.phone.region, input.phone.number);
+      // The code first: for a phone without an account it fails like any wrong code (see requestSmsCode).
+      const sent = await verifySmsCode(phoneE164, input.smsCode, 'reset_password');
+      const user = await findUserByPhone(db, phoneE164);
+      if (!user) throw new SmsCodeInvalidError(0);
+      const passwordHash = await hashPassword(input.password);
+      const session = await db.transaction().execute(async (trx) => {
+        if (!(await consumeSmsCode(trx, sent.id, SMS_CODE_MAX_ATTEMPTS, iso()))) throw new SmsCodeInvalidError(0);
+        await setUserPassword(trx, user.id, passwordHash);
+        // Every session, this device's included: whoever held the old password is out everywhere.
+        await revokeUserSessions(trx, user.id, iso());
+        // The reset code (and anything else sent to this phone before) moves from the device to the account.
+        await messages.claimPhoneMessages(phoneE164, user.id, trx);
+        await messages.send(
+          {
+            notice: { kind: 'password_reset', at: iso() },
+            channel: 'app',
+            to: maskPhone(phoneE164),
+            lang,
+            userId: user.id,
+            phoneE164,
+          },
+          trx,
+        );
+        return createSession(user.id, trx);
+      });
+      return { ...session, user: toUser({ ...user, passwordHash }) };
     },
 
     async login(input) {

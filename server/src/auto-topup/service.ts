@@ -1,17 +1,15 @@
 import {
   CARDS,
-  PAYMENT_METHOD_NAMES,
   TOPUP_RULES,
   acceptsMethod,
   cardDayOf,
-  errorMessage,
   formatMoney,
   money,
-  notificationText,
   type AutoTopup,
   type AutoTopupRequest,
   type BoundCard,
   type Language,
+  type NoticeOf,
   type PaymentMethod,
 } from '@cbc/shared';
 import type { FastifyBaseLogger } from 'fastify';
@@ -85,23 +83,25 @@ export function createAutoTopupService(deps: AutoTopupServiceDeps): AutoTopupSer
 
     const amountMinor = Number(setting.amountMinor);
     const method = setting.method;
-    const show = (minor: number) => formatMoney(money(minor, card.balance.currency));
-    const announce = (outcome: string) =>
+    const m = (minor: number) => money(minor, card.balance.currency);
+    // The refusal is kept as its error code, so the inbox words it in the reader's language.
+    const announce = (refusal?: NoticeOf<'auto_topup'>['refusal']) =>
       messages.send({
-        kind: 'auto_topup',
+        notice: {
+          kind: 'auto_topup',
+          cardType: card.type,
+          number: card.numberMasked,
+          balance: m(trip.balanceMinor),
+          threshold: m(trip.thresholdMinor),
+          amount: m(amountMinor),
+          method,
+          ...(refusal ? { refusal } : {}),
+        },
         channel: 'app',
         to: user.appTo,
         lang,
-        params: {
-          card: CARDS[card.type].name[lang],
-          number: card.numberMasked,
-          balance: show(trip.balanceMinor),
-          threshold: show(trip.thresholdMinor),
-          outcome,
-        },
         userId: user.id,
       });
-    const params = { amount: show(amountMinor), method: PAYMENT_METHOD_NAMES[method][lang] };
 
     try {
       const order = await orders.create(
@@ -118,15 +118,12 @@ export function createAutoTopupService(deps: AutoTopupServiceDeps): AutoTopupSer
         jobs.kick();
       }
       log.info({ cardId: card.id, orderId: order.id, day }, 'auto top-up ordered');
-      await announce(notificationText(lang, 'auto_topup.ordered', params));
+      await announce();
     } catch (error) {
       const known = error instanceof AppError;
       if (!known) log.error({ err: error, cardId: card.id, day }, 'auto top-up failed');
       else log.info({ cardId: card.id, day, code: error.code }, 'auto top-up refused');
-      const reason = known
-        ? errorMessage(lang, error.code, error.params)
-        : errorMessage(lang, 'PAYMENT_PROVIDER_ERROR');
-      await announce(notificationText(lang, 'auto_topup.refused', { ...params, reason }));
+      await announce(known ? { code: error.code, params: error.params } : { code: 'PAYMENT_PROVIDER_ERROR' });
     }
   };
 

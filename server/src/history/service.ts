@@ -1,17 +1,13 @@
 import {
-  CARDS,
   HISTORY_PAGE_DEFAULT,
-  PAYMENT_METHOD_NAMES,
   cardDay,
   cardMonth,
-  formatMoney,
   historyText,
   money,
-  notificationText,
   type HistoryQuery,
   type Language,
   type Message,
-  type MessageParams,
+  type Notice,
   type Statement,
   type TransactionDetail,
   type TransactionKind,
@@ -19,7 +15,6 @@ import {
 } from '@cbc/shared';
 import type { CardsService } from '../cards/service';
 import type { LedgerEntryRow } from '../db/schema/index';
-import { receiptTime } from '../ids/numbers';
 import type { HistoryScope } from '../ledger/history';
 import type { LedgerService } from '../ledger/service';
 import type { MessagesService } from '../messages/service';
@@ -102,49 +97,37 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
     return row;
   };
 
-  /** The inbox message of a receipt, with the same texts the original one used. */
-  const receiptMessage = async (
-    userId: string,
-    row: LedgerEntryRow,
-    channel: 'sms' | 'email',
-    lang: Language,
-  ): Promise<{ kind: Message['kind']; params: MessageParams }> => {
+  /** The inbox notice of a receipt, with the same figures the original one had. */
+  const receiptNotice = async (userId: string, row: LedgerEntryRow, channel: 'sms' | 'email'): Promise<Notice> => {
     const base = {
-      card: CARDS[row.cardType].name[lang],
+      cardType: row.cardType,
       number: row.cardNumberMasked,
-      time: receiptTime(new Date(row.createdAt)),
+      at: row.createdAt,
       receiptNo: row.receiptNo,
     };
-    const show = (amountMinor: number) => formatMoney(money(amountMinor, row.currency));
+    const m = (amountMinor: number) => money(amountMinor, row.currency);
     if (row.kind === 'trip' || !row.orderId) {
       return {
         kind: 'trip_receipt',
-        params: {
-          ...base,
-          segment: segmentName(row, lang),
-          fee: show(-Number(row.amountMinor)),
-          balance: show(await ledger.balanceAfter(row)),
-        },
+        ...base,
+        segmentId: row.segmentId,
+        fee: m(-Number(row.amountMinor)),
+        balance: m(await ledger.balanceAfter(row)),
       };
     }
     // A top-up and its bonus share one receipt: it shows the order's figures and the balance after both.
     const order = await orders.get(userId, row.orderId);
     const last = latest(await ledger.orderEntries(row.orderId)) ?? row;
-    const bonus = order.bonus;
     return {
       kind: channel === 'sms' ? 'topup_sms' : 'topup_email',
-      params: {
-        ...base,
-        amount: formatMoney(order.amount),
-        bonus: formatMoney(bonus),
-        total: formatMoney(order.total),
-        balance: show(await ledger.balanceAfter(last)),
-        method: PAYMENT_METHOD_NAMES[order.method][lang],
-        outTradeNo: order.outTradeNo,
-        transactionId: order.transactionId ?? '',
-        bonusNote:
-          bonus.amountMinor > 0 ? notificationText(lang, 'topup_sms.bonusNote', { bonus: formatMoney(bonus) }) : '',
-      },
+      ...base,
+      amount: order.amount,
+      bonus: order.bonus,
+      total: order.total,
+      balance: m(await ledger.balanceAfter(last)),
+      method: order.method,
+      outTradeNo: order.outTradeNo,
+      transactionId: order.transactionId ?? '',
     };
   };
 
@@ -175,8 +158,8 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
       const row = await mustFind(user.id, id);
       const to = channel === 'sms' ? user.receiptSmsTo : user.receiptEmailTo;
       if (!to) throw new RecipientMissingError(historyText(lang, `channel.${channel}`));
-      const { kind, params } = await receiptMessage(user.id, row, channel, lang);
-      return { message: await messages.send({ kind, channel, to, lang, params, userId: user.id }) };
+      const notice = await receiptNotice(user.id, row, channel);
+      return { message: await messages.send({ notice, channel, to, lang, userId: user.id }) };
     },
 
     async statement(userId, cardId, month, lang) {

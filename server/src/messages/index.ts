@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contractRoute } from '../http/contract-route';
 import { requireDeviceId } from '../http/device-id';
 import { noStore } from '../http/no-store';
+import { requestLanguage } from '../i18n/request-language';
 import type { InboxOwner } from './service';
 
 /** A logged-in user reads their inbox; before login a device reads the simulated SMS sent to it. */
@@ -20,12 +21,13 @@ const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...contractRoute(app, listMessages, { description: deviceNote }),
-    handler: async (request) => service.list(ownerOf(request)),
+    // Rendered in the reader's language, whatever language each message was sent in.
+    handler: async (request) => service.list(ownerOf(request), requestLanguage(request)),
   });
 
   app.route({
     ...contractRoute(app, markMessagesRead, { description: deviceNote }),
-    handler: async (request) => service.markRead(ownerOf(request), request.body.ids),
+    handler: async (request) => service.markRead(ownerOf(request), request.body.ids, requestLanguage(request)),
   });
 };
 

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   CARDS,
   ORDER_STATE_NAMES,
-  PAYMENT_METHOD_NAMES,
   TOPUP_RULES,
   acceptsMethod,
   activePromotion,
@@ -10,7 +9,6 @@ import {
   formatMoney,
   isUnpaid,
   money,
-  notificationText,
   promotionBonus,
   topupMonth,
   type CreateOrderRequest,
@@ -29,7 +27,7 @@ import type { Clock } from '../clock';
 import type { TopupConfig } from '../config';
 import { isUniqueViolation } from '../db/errors';
 import type { Database, OrderRow } from '../db/schema/index';
-import { newReceiptNo, receiptTime } from '../ids/numbers';
+import { newReceiptNo } from '../ids/numbers';
 import type { LedgerService } from '../ledger/service';
 import type { MessagesService } from '../messages/service';
 import { PaymentProviderError } from '../errors/payment-provider-error';
@@ -141,31 +139,40 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
   const sendReceipts = async (trx: Kysely<Database>, row: OrderRow, receiptNo: string, at: Date, balance: number) => {
     const lang = row.lang;
     const currency = row.currency;
-    const bonus = money(Number(row.bonusMinor), currency);
-    const params = {
-      card: CARDS[row.cardType].name[lang],
+    const receipt = {
+      cardType: row.cardType,
       number: row.cardNumberMasked,
-      time: receiptTime(at),
-      amount: formatMoney(money(Number(row.amountMinor), currency)),
-      bonus: formatMoney(bonus),
-      total: formatMoney(money(Number(row.totalMinor), currency)),
-      balance: formatMoney(money(balance, currency)),
-      method: PAYMENT_METHOD_NAMES[row.method][lang],
+      at: at.toISOString(),
+      amount: money(Number(row.amountMinor), currency),
+      bonus: money(Number(row.bonusMinor), currency),
+      total: money(Number(row.totalMinor), currency),
+      balance: money(balance, currency),
+      method: row.method,
       receiptNo,
       outTradeNo: row.outTradeNo,
       transactionId: row.transactionId ?? '',
-      bonusNote:
-        bonus.amountMinor > 0 ? notificationText(lang, 'topup_sms.bonusNote', { bonus: formatMoney(bonus) }) : '',
     };
     if (row.receiptSmsTo) {
       await messages.send(
-        { kind: 'topup_sms', channel: 'sms', to: row.receiptSmsTo, lang, params, userId: row.userId },
+        {
+          notice: { kind: 'topup_sms', ...receipt },
+          channel: 'sms',
+          to: row.receiptSmsTo,
+          lang,
+          userId: row.userId,
+        },
         trx,
       );
     }
     if (row.receiptEmailTo) {
       await messages.send(
-        { kind: 'topup_email', channel: 'email', to: row.receiptEmailTo, lang, params, userId: row.userId },
+        {
+          notice: { kind: 'topup_email', ...receipt },
+          channel: 'email',
+          to: row.receiptEmailTo,
+          lang,
+          userId: row.userId,
+        },
         trx,
       );
     }
@@ -281,6 +288,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
         cardId: card.id,
         cardType: card.type,
         cardNumberMasked: card.numberMasked,
+        cardSample: card.sample,
         balance: card.balance,
         presets: rules.presetsMinor.map((amount) => ({
           amount: m(amount),
@@ -288,7 +296,6 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
         })),
         min: m(rules.minMinor),
         max: m(rules.maxMinor),
-        cardSample: card.sample,
         monthlyCap: m(rules.monthlyCapMinor),
         monthlyUsed: m(used),
         monthlyRemaining: m(Math.max(0, rules.monthlyCapMinor - used)),

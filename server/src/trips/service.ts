@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CARDS,
   findSegment,
   formatMoney,
   money,
@@ -17,7 +16,7 @@ import type { z } from 'zod';
 import type { CardsService } from '../cards/service';
 import type { Clock } from '../clock';
 import type { CardReminderRow, Database } from '../db/schema/index';
-import { newReceiptNo, receiptTime } from '../ids/numbers';
+import { newReceiptNo } from '../ids/numbers';
 import type { LedgerService } from '../ledger/service';
 import type { MessagesService } from '../messages/service';
 import type { Orderer } from '../orders/service';
@@ -101,7 +100,6 @@ export function createTripsService(deps: TripsServiceDeps): TripsService {
       const fee = segment.feeMinor;
       const show = (amountMinor: number) => formatMoney(money(amountMinor, currency));
       const tripId = randomUUID();
-      const cardName = CARDS[card.type].name[lang];
       const segmentName = segment.name[lang];
 
       const { at, receiptNo, balanceMinor, reminderSent, threshold, transactionId } = await db
@@ -139,15 +137,23 @@ export function createTripsService(deps: TripsServiceDeps): TripsService {
             receiptNo,
             createdAt: at.toISOString(),
           });
-          const params = { card: cardName, number: card.numberMasked, balance: show(after) };
+          const cardRef = { cardType: card.type, number: card.numberMasked };
+          const balance = money(after, currency);
           await messages.send(
             {
-              kind: 'trip_receipt',
+              notice: {
+                kind: 'trip_receipt',
+                ...cardRef,
+                at: at.toISOString(),
+                segmentId: segment.id,
+                fee: money(fee, currency),
+                balance,
+                receiptNo,
+              },
               // A toll card texts its holder after each passage; a WeChat-only account gets an in-app notice.
               channel: user.smsTo ? 'sms' : 'app',
               to: user.smsTo ?? user.appTo,
               lang,
-              params: { ...params, time: receiptTime(at), segment: segmentName, fee: show(fee), receiptNo },
               userId: user.id,
             },
             trx,
@@ -160,11 +166,10 @@ export function createTripsService(deps: TripsServiceDeps): TripsService {
             // An in-app notice: what a WeChat subscription message would carry (its sending is simulated).
             await messages.send(
               {
-                kind: 'low_balance',
+                notice: { kind: 'low_balance', ...cardRef, balance, threshold: money(threshold, currency) },
                 channel: 'app',
                 to: user.appTo,
                 lang,
-                params: { ...params, threshold: show(threshold) },
                 userId: user.id,
               },
               trx,

@@ -127,6 +127,38 @@ describe('register', () => {
   });
 });
 
+describe('password reset', () => {
+  it('counts reset codes with the other codes sent to the phone', async () => {
+    // Registering sent this phone its first code of the hour; the limit is two.
+    const { phone } = await registerUser(t.app);
+    const ask = (remoteAddress: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sms-code',
+        remoteAddress,
+        headers: { [DEVICE_ID_HEADER]: newDeviceId() },
+        payload: { phone, purpose: 'reset_password' },
+      });
+    expect((await ask('10.0.5.1')).statusCode).toBe(200);
+    time.advance(MINUTE);
+    expectLimited(await ask('10.0.5.2'), 60 * 60);
+  });
+
+  it('limits reset tries per phone, like register', async () => {
+    const { phone } = await registerUser(t.app);
+    const attempt = (remoteAddress: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset?lang=en',
+        remoteAddress,
+        payload: { phone, password: 'Another-pass-2', smsCode: '000000' },
+      });
+    expect((await attempt('10.0.6.1')).statusCode).toBe(400);
+    expect((await attempt('10.0.6.2')).statusCode).toBe(400);
+    expectLimited(await attempt('10.0.6.3'), 15 * 60, 'en');
+  });
+});
+
 describe('wechat', () => {
   // Every new code can create an account, and there is no phone to count by: the address is braked.
   it('limits logins per address', async () => {

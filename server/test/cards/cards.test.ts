@@ -431,7 +431,8 @@ describe('DELETE /api/v1/cards/:id', () => {
       [second.id, true],
       [third.id, false],
     ]);
-    const inbox = await call('GET', '/api/v1/messages', auth);
+    // The inbox speaks the reader's language, here the one the unbind was made in.
+    const inbox = await call('GET', '/api/v1/messages?lang=en', auth);
     expect(inbox.json<{ messages: { kind: string; body: string }[] }>().messages[0]).toMatchObject({
       kind: 'card_unbound',
       body: `Zhonggangtong Card (${first.numberMasked}) was unbound from your account and its ID photo deleted.`,

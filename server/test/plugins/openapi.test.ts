@@ -51,6 +51,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/auth/login',
       '/api/v1/auth/logout',
+      '/api/v1/auth/password-reset',
       '/api/v1/auth/register',
       '/api/v1/auth/sms-code',
       '/api/v1/auth/wechat',
@@ -105,6 +106,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(security('/api/v1/messages', 'get')).toEqual([{}, { bearerAuth: [] }]);
     expect(security('/api/v1/auth/register', 'post')).toEqual([{}, { bearerAuth: [] }]);
     expect(security('/api/v1/auth/login', 'post')).toBeUndefined();
+    expect(security('/api/v1/auth/password-reset', 'post')).toBeUndefined();
     expect(security('/api/v1/guides', 'get')).toBeUndefined();
   });
 
@@ -119,6 +121,7 @@ describe('GET /api/v1/openapi.json', () => {
       '413',
       '415',
     ]);
+    expect(Object.keys(post('/api/v1/auth/password-reset')?.responses ?? {}).sort()).toEqual(['200', '400', '429']);
     expect(post('/api/v1/cards')?.requestBody).toBeDefined();
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining(['Session', 'User', 'SmsCodeReply', 'MessageList', 'BoundCard', 'CardList', 'Money']),

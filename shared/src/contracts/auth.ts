@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PHONE_REGIONS, passwordSchema, phoneInputSchema, smsCodeSchema } from '../validation/index';
 import { errorEnvelopeSchema } from './errors';
 import { defineEndpoints } from './endpoint';
+import { messageSchema } from './messages';
 
 /**
  * Simulated SMS and the inbox are per device until the user logs in: the miniapp sends a random id it
@@ -14,37 +15,6 @@ export const SMS_CODE_TTL_SECONDS = 5 * 60;
 export const SMS_CODE_MAX_ATTEMPTS = 5;
 export const SMS_RESEND_AFTER_SECONDS = 60;
 export const WECHAT_CODE_TTL_SECONDS = 5 * 60;
-
-export const MESSAGE_KINDS = [
-  'sms_code',
-  'welcome',
-  'card_bound',
-  'card_unbound',
-  'topup_sms',
-  'topup_email',
-  'payment_code',
-  'trip_receipt',
-  'low_balance',
-  'auto_topup',
-] as const;
-export const messageKindSchema = z.enum(MESSAGE_KINDS);
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
-export const MESSAGE_CHANNELS = ['sms', 'email', 'app'] as const;
-
-export const messageSchema = z
-  .object({
-    id: z.string(),
-    kind: messageKindSchema,
-    channel: z.enum(MESSAGE_CHANNELS),
-    /** Masked recipient, e.g. `+86 138****8000`. */
-    to: z.string(),
-    title: z.string(),
-    body: z.string(),
-    createdAt: z.iso.datetime(),
-    readAt: z.iso.datetime().nullable(),
-  })
-  .meta({ id: 'Message' });
-export type Message = z.infer<typeof messageSchema>;
 
 export const userSchema = z
   .object({
@@ -68,9 +38,13 @@ export const sessionSchema = z
   .meta({ id: 'Session' });
 export type Session = z.infer<typeof sessionSchema>;
 
+export const SMS_CODE_PURPOSES = ['register', 'reset_password'] as const;
+export type SmsCodePurpose = (typeof SMS_CODE_PURPOSES)[number];
+
 export const smsCodeRequestSchema = z.strictObject({
   phone: phoneInputSchema,
-  purpose: z.enum(['register']),
+  /** `register`: for a phone with no account; `reset_password`: to choose a new password (忘记密码). */
+  purpose: z.enum(SMS_CODE_PURPOSES),
 });
 export type SmsCodeRequest = z.infer<typeof smsCodeRequestSchema>;
 
@@ -92,6 +66,14 @@ export const registerRequestSchema = z.strictObject({
 });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
+/** 忘记密码: the code sent for `reset_password` and a new password under the rules of registration. */
+export const passwordResetRequestSchema = z.strictObject({
+  phone: phoneInputSchema,
+  smsCode: smsCodeSchema,
+  password: passwordSchema,
+});
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
+
 export const loginRequestSchema = z.strictObject({
   phone: phoneInputSchema,
   password: z.string().min(1).max(128),
@@ -106,20 +88,13 @@ export type WechatLoginRequest = z.infer<typeof wechatLoginRequestSchema>;
 
 export const wechatLoginReplySchema = sessionSchema.extend({ created: z.boolean() }).meta({ id: 'WechatSession' });
 
-export const messageListSchema = z
-  .object({ messages: z.array(messageSchema), unreadCount: z.number().int().nonnegative() })
-  .meta({ id: 'MessageList' });
-export type MessageList = z.infer<typeof messageListSchema>;
-
-export const markReadRequestSchema = z.strictObject({ ids: z.array(z.string().max(64)).min(1).max(100) });
-
 const errors = { 400: errorEnvelopeSchema, 429: errorEnvelopeSchema };
 
 export const authEndpoints = defineEndpoints({
   requestSmsCode: {
     method: 'POST',
     path: '/api/v1/auth/sms-code',
-    summary: 'Send a 6-digit verification code by simulated SMS (inbox + banner)',
+    summary: 'Send a 6-digit verification code by simulated SMS (inbox + banner), to register or to reset the password',
     tags: ['auth'],
     body: smsCodeRequestSchema,
     responses: { 200: smsCodeReplySchema, 409: errorEnvelopeSchema, ...errors },
@@ -132,6 +107,15 @@ export const authEndpoints = defineEndpoints({
     auth: 'optional',
     body: registerRequestSchema,
     responses: { 201: sessionSchema, 409: errorEnvelopeSchema, ...errors },
+  },
+  resetPassword: {
+    method: 'POST',
+    path: '/api/v1/auth/password-reset',
+    summary:
+      'Choose a new password with a `reset_password` SMS code; ends every session of the account and logs this device in',
+    tags: ['auth'],
+    body: passwordResetRequestSchema,
+    responses: { 200: sessionSchema, ...errors },
   },
   login: {
     method: 'POST',
@@ -164,22 +148,5 @@ export const authEndpoints = defineEndpoints({
     tags: ['auth'],
     auth: 'required',
     responses: { 200: userSchema, 401: errorEnvelopeSchema },
-  },
-  listMessages: {
-    method: 'GET',
-    path: '/api/v1/messages',
-    summary: 'Inbox: simulated SMS and notices, newest first',
-    tags: ['messages'],
-    auth: 'optional',
-    responses: { 200: messageListSchema, 400: errorEnvelopeSchema, 401: errorEnvelopeSchema },
-  },
-  markMessagesRead: {
-    method: 'POST',
-    path: '/api/v1/messages/read',
-    summary: 'Mark inbox messages as read',
-    tags: ['messages'],
-    auth: 'optional',
-    body: markReadRequestSchema,
-    responses: { 200: messageListSchema, 400: errorEnvelopeSchema, 401: errorEnvelopeSchema },
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cardIdSchema } from '../cards/cards';
 import { moneySchema } from '../money/money';
 import { paymentMethodSchema } from '../topup/rules';
-import { messageSchema } from './auth';
+import { messageSchema } from './messages';
 import { errorEnvelopeSchema } from './errors';
 import { defineEndpoints } from './endpoint';
 

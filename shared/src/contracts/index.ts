@@ -2,6 +2,7 @@ import { authEndpoints } from './auth';
 import { cardEndpoints } from './cards';
 import { guideEndpoints } from './guides';
 import { healthEndpoints } from './health';
+import { messageEndpoints } from './messages';
 import { historyEndpoints } from './history';
 import { topupEndpoints } from './topup';
 import { tripEndpoints } from './trips';
@@ -12,6 +13,7 @@ export * from './endpoint';
 export * from './errors';
 export * from './guides';
 export * from './health';
+export * from './messages';
 export * from './topup';
 export * from './history';
 export * from './trips';
@@ -21,6 +23,7 @@ export const api = {
   ...healthEndpoints,
   ...guideEndpoints,
   ...authEndpoints,
+  ...messageEndpoints,
   ...cardEndpoints,
   ...topupEndpoints,
   ...historyEndpoints,

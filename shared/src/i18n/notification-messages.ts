@@ -1,9 +1,17 @@
+import { CARDS } from '../cards/cards';
+import type { MessageKind, Notice } from '../contracts/messages';
+import { formatMoney } from '../money/money';
+import { PAYMENT_METHOD_NAMES, SIMULATED_MERCHANT_NAME, cardLocalTime } from '../topup/rules';
+import { findSegment } from '../trips/segments';
+import { errorMessage } from './error-messages';
+import { historyText } from './history-messages';
 import type { Language } from './languages';
 import { formatMessage, type MessageParams } from './format';
 
 /**
- * Texts of the simulated SMS, e-mail and app notices the server writes into a user's inbox. They are
- * rendered once, in the language of the request that caused them, like a real SMS.
+ * Texts of the simulated SMS, e-mail and app notices in a user's inbox. A message is stored as a
+ * language-neutral notice and rendered with these in the reader's language (`renderNotice`); an SMS or
+ * e-mail is also rendered once when it is sent, in the sender's language, and kept as what went out.
  */
 const zhHans = {
   'sms_code.title': '验证码短信',
@@ -36,6 +44,15 @@ const zhHans = {
   'auto_topup.ordered':
     '已按你的设置自动充值 {amount}（{method}，免密代扣），到账后会收到充值短信和电子收据。今天不会再自动充值。模拟，未产生真实扣款。',
   'auto_topup.refused': '自动充值 {amount} 未能完成：{reason}。今天不再自动重试，请手动充值。',
+  'reset_code.title': '重置密码验证码',
+  'reset_code.body':
+    '【跨境卡续费助手·模拟短信】你正在重置登录密码，验证码是 {code}，{minutes} 分钟内有效。如非本人操作，请忽略本短信，切勿把验证码告诉任何人。',
+  'reset_no_account.title': '重置密码',
+  'reset_no_account.body':
+    '【跨境卡续费助手·模拟短信】有人用本手机号申请重置跨境卡续费助手的密码，但本号码还没有注册账号，所以没有发送验证码。如需使用，请先注册；如非本人操作，请忽略。',
+  'password_reset.title': '登录密码已重置',
+  'password_reset.body':
+    '你的登录密码已于 {time} 用短信验证码重置，其他设备上的登录已全部退出。如非本人操作，请立即再次重置密码。',
 } as const;
 
 export type NotificationKey = keyof typeof zhHans;
@@ -71,6 +88,15 @@ const zhHant: Record<NotificationKey, string> = {
   'auto_topup.ordered':
     '已按你的設定自動增值 {amount}（{method}，免密扣款），到賬後會收到增值短訊和電子收據。今天不會再自動增值。模擬，並無真實扣款。',
   'auto_topup.refused': '自動增值 {amount} 未能完成：{reason}。今天不再自動重試，請手動增值。',
+  'reset_code.title': '重設密碼驗證碼',
+  'reset_code.body':
+    '【跨境卡續費助手·模擬短訊】你正在重設登入密碼，驗證碼是 {code}，{minutes} 分鐘內有效。如非本人操作，請忽略本短訊，切勿將驗證碼告訴任何人。',
+  'reset_no_account.title': '重設密碼',
+  'reset_no_account.body':
+    '【跨境卡續費助手·模擬短訊】有人用本手機號碼申請重設跨境卡續費助手的密碼，但本號碼尚未註冊賬戶，因此沒有發出驗證碼。如需使用，請先註冊；如非本人操作，請忽略。',
+  'password_reset.title': '登入密碼已重設',
+  'password_reset.body':
+    '你的登入密碼已於 {time} 以短訊驗證碼重設，其他裝置上的登入已全部登出。如非本人操作，請立即再次重設密碼。',
 };
 
 const en: Record<NotificationKey, string> = {
@@ -107,6 +133,15 @@ const en: Record<NotificationKey, string> = {
     'As you set it, {amount} was topped up automatically ({method}, standing agreement); the top-up SMS and e-receipt follow once it is credited. No more auto top-ups today. A simulation: nothing was charged.',
   'auto_topup.refused':
     'The auto top-up of {amount} could not be made: {reason}. It will not be retried today; please top up by hand.',
+  'reset_code.title': 'Password reset code',
+  'reset_code.body':
+    '[Top-up Helper · simulated SMS] You are resetting your password. Your code is {code}, valid for {minutes} minutes. If this was not you, ignore this SMS and never share the code.',
+  'reset_no_account.title': 'Password reset',
+  'reset_no_account.body':
+    '[Top-up Helper · simulated SMS] Someone asked to reset the Top-up Helper password of this number, but no account is registered with it, so no code was sent. Register first to use it; if this was not you, ignore this SMS.',
+  'password_reset.title': 'Password reset',
+  'password_reset.body':
+    'Your password was reset with an SMS code at {time}, and every other device was logged out. If this was not you, reset it again at once.',
 };
 
 export const notificationMessages: Record<Language, Record<NotificationKey, string>> = {
@@ -117,4 +152,89 @@ export const notificationMessages: Record<Language, Record<NotificationKey, stri
 
 export function notificationText(lang: Language, key: NotificationKey, params?: MessageParams): string {
   return formatMessage(notificationMessages[lang][key], params);
+}
+
+/** `2026-12-02 14:30 (UTC+8)`: receipts name the cards' home time whatever the reader's zone. */
+function receiptTime(at: string): string {
+  return `${cardLocalTime(new Date(at))} (UTC+8)`;
+}
+
+/** The placeholders of a notice's texts, localized: names of cards, segments and methods, money, times. */
+function noticeParams(lang: Language, notice: Notice): MessageParams {
+  const card: MessageParams =
+    'cardType' in notice ? { card: CARDS[notice.cardType].name[lang], number: notice.number } : {};
+  switch (notice.kind) {
+    case 'sms_code':
+    case 'reset_code':
+      return { code: notice.code, minutes: notice.minutes };
+    case 'payment_code':
+      return {
+        code: notice.code,
+        minutes: notice.minutes,
+        amount: formatMoney(notice.amount),
+        merchant: SIMULATED_MERCHANT_NAME[lang],
+      };
+    case 'password_reset':
+      return { time: receiptTime(notice.at) };
+    case 'welcome':
+    case 'reset_no_account':
+      return {};
+    case 'card_bound':
+    case 'card_unbound':
+      return card;
+    case 'topup_sms':
+    case 'topup_email':
+      return {
+        ...card,
+        time: receiptTime(notice.at),
+        amount: formatMoney(notice.amount),
+        bonus: formatMoney(notice.bonus),
+        total: formatMoney(notice.total),
+        balance: formatMoney(notice.balance),
+        method: PAYMENT_METHOD_NAMES[notice.method][lang],
+        receiptNo: notice.receiptNo,
+        outTradeNo: notice.outTradeNo,
+        transactionId: notice.transactionId,
+        bonusNote:
+          notice.bonus.amountMinor > 0
+            ? notificationText(lang, 'topup_sms.bonusNote', { bonus: formatMoney(notice.bonus) })
+            : '',
+      };
+    case 'trip_receipt':
+      return {
+        ...card,
+        time: receiptTime(notice.at),
+        // A segment unknown to this version reads as a plain toll, as in the history list.
+        segment:
+          (notice.segmentId ? findSegment(notice.cardType, notice.segmentId)?.name[lang] : undefined) ??
+          historyText(lang, 'title.trip'),
+        fee: formatMoney(notice.fee),
+        balance: formatMoney(notice.balance),
+        receiptNo: notice.receiptNo,
+      };
+    case 'low_balance':
+      return { ...card, balance: formatMoney(notice.balance), threshold: formatMoney(notice.threshold) };
+    case 'auto_topup': {
+      const outcome = { amount: formatMoney(notice.amount), method: PAYMENT_METHOD_NAMES[notice.method][lang] };
+      return {
+        ...card,
+        balance: formatMoney(notice.balance),
+        threshold: formatMoney(notice.threshold),
+        outcome: notice.refusal
+          ? notificationText(lang, 'auto_topup.refused', {
+              ...outcome,
+              // An error that names the card (METHOD_NOT_ACCEPTED) names it in the reader's language.
+              reason: errorMessage(lang, notice.refusal.code, { ...notice.refusal.params, card: card.card ?? '' }),
+            })
+          : notificationText(lang, 'auto_topup.ordered', outcome),
+      };
+    }
+  }
+}
+
+/** A notice's title and body in one language. */
+export function renderNotice(lang: Language, notice: Notice): { title: string; body: string } {
+  const params = noticeParams(lang, notice);
+  const key = (part: 'title' | 'body') => `${notice.kind satisfies MessageKind}.${part}` as NotificationKey;
+  return { title: notificationText(lang, key('title'), params), body: notificationText(lang, key('body'), params) };
 }

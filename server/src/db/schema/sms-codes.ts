@@ -1,10 +1,11 @@
+import type { SmsCodePurpose } from '@cbc/shared';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** A simulated SMS verification code, kept as a keyed hash; `attempts` counts wrong tries. */
 export interface SmsCodesTable {
   id: string;
   phoneE164: string;
-  purpose: 'register';
+  purpose: SmsCodePurpose;
   codeHash: string;
   /** The device that asked, so its inbox shows the simulated SMS before the user exists. */
   deviceId: string;

@@ -1,11 +1,9 @@
 import { createHash, randomInt } from 'node:crypto';
 import {
-  SIMULATED_MERCHANT_NAME,
   SMS_CODE_MAX_ATTEMPTS,
   SMS_CODE_TTL_SECONDS,
   SMS_RESEND_AFTER_SECONDS,
   currencySchema,
-  formatMoney,
   money,
 } from '@cbc/shared';
 import type { Kysely } from 'kysely';
@@ -138,16 +136,15 @@ export function createBankcardCashier(deps: BankcardCashierDeps): SimulatedPlatf
         // The SMS and the stored code commit together: the inbox never shows a code the bank does not hold.
         await messages.send(
           {
-            kind: 'payment_code',
-            channel: 'sms',
-            to: recipient.to,
-            lang: recipient.lang,
-            params: {
-              amount: formatMoney(money(Number(row.amountMinor), currencySchema.parse(row.currency))),
-              merchant: SIMULATED_MERCHANT_NAME[recipient.lang],
+            notice: {
+              kind: 'payment_code',
+              amount: money(Number(row.amountMinor), currencySchema.parse(row.currency)),
               code,
               minutes: SMS_CODE_TTL_SECONDS / 60,
             },
+            channel: 'sms',
+            to: recipient.to,
+            lang: recipient.lang,
             userId: recipient.userId,
           },
           trx,

@@ -71,7 +71,7 @@ async function prepared(overrides: Partial<PaymentOrder> = {}) {
 
 /** Sends a code and reads it where the user would: the inbox. */
 async function sendCode(outTradeNo: string) {
-  const inbox = async () => (await env.messages.list({ userId: env.userId })).messages;
+  const inbox = async () => (await env.messages.list({ userId: env.userId }, recipient.lang)).messages;
   const before = new Set((await inbox()).map((message) => message.id));
   const reply = await sim.sendCode!(outTradeNo, recipient);
   const [latest, ...others] = (await inbox()).filter((message) => !before.has(message.id));
