@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
+import { PrecompressPlugin, StatsFilePlugin } from './h5-plugins';
 import prodConfig from './prod';
 
 /**
@@ -42,7 +43,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl),
     },
-    copy: { patterns: [], options: {} },
+    // The browser asks every site for /favicon.ico; the h5 build ships one (scripts/make-favicon.mjs).
+    copy: { patterns: isH5 ? [{ from: 'src/favicon.ico', to: 'dist/h5/favicon.ico' }] : [], options: {} },
     alias: {
       // npm nests this package under miniapp/node_modules (it peers on vite), where Taro's own h5 API
       // package, hoisted to the root, cannot find it: point every import at the nested copy.
@@ -70,7 +72,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // NutUI and our components (~900 KB in all). Splitting async chunks too shares them.
         const splitChunks = (chain.optimization.get('splitChunks') ?? {}) as Record<string, unknown>;
         chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+        // name.br and name.gz beside each text file, served as they are (server/src/plugins/static-site.ts).
+        chain.plugin('precompress').use(PrecompressPlugin);
+        if (process.env.H5_STATS_FILE) chain.plugin('stats-file').use(StatsFilePlugin, [process.env.H5_STATS_FILE]);
       },
+      // Tab icons and other images carry a content hash too, so the server can let browsers keep them
+      // for a year (an unhashed name gets a short cache). Small ones are still inlined as data: URLs.
+      imageUrlLoaderOption: { name: 'static/images/[name].[contenthash:8][ext]' },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

@@ -21,6 +21,7 @@ import type { HttpTransport } from './http/transport';
 import type { PaymentProvider } from './payments/provider';
 import type { PaymentMethod } from '@cbc/shared';
 import authPlugin from './plugins/auth';
+import compression from './plugins/compression';
 import dbPlugin from './plugins/db';
 import errorHandler, { sendError } from './plugins/error-handler';
 import openapi from './plugins/openapi';
@@ -117,6 +118,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   app.register(errorHandler);
   const h5Index = readH5Index(config.staticDir);
   app.register(security, { inlineScriptHashes: h5Index ? inlineScriptHashes(h5Index) : [] });
+  app.register(compression);
   app.register(openapi);
   // Limits are declared per route (login, SMS code, register), none applies globally.
   app.register(rateLimit, { global: false });

@@ -29,15 +29,23 @@ export function inlineScriptHashes(html: string): string[] {
   return [...hashes];
 }
 
-// Build outputs carry a content hash in their names (app.3f9c2b1a.js): such a file never changes,
-// so browsers may keep it for a year. Anything else is revalidated.
-const HASHED_NAME = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/i;
+// Build outputs carry a content hash in their names (app.3f9c2b1a.js, home.1a2b3c4d.png): such a file
+// never changes, so browsers may keep it for a year without asking again. index.html names the current
+// hashes, so it is always revalidated (ETag: a 304 costs a round trip, not the page). The few files
+// without a hash (favicon.ico) may change with a release: a day, then revalidated.
+const HASHED_NAME = /[.-][0-9a-f]{8,}\.[a-z0-9]+(?:\.(?:br|gz))?$/i;
+
+export const CACHE_POLICY = {
+  entry: 'no-cache',
+  hashed: 'public, max-age=31536000, immutable',
+  unhashed: 'public, max-age=86400',
+} as const;
 
 export function cacheControlFor(filePath: string): string {
   const name = path.basename(filePath);
-  if (name === 'index.html') return 'no-cache';
-  if (HASHED_NAME.test(name)) return 'public, max-age=31536000, immutable';
-  return 'public, max-age=300';
+  if (name === 'index.html' || name.startsWith('index.html.')) return CACHE_POLICY.entry;
+  if (HASHED_NAME.test(name)) return CACHE_POLICY.hashed;
+  return CACHE_POLICY.unhashed;
 }
 
 const buildHintPage = `<!doctype html>
@@ -69,6 +77,9 @@ const staticSite: FastifyPluginAsync<StaticSiteOptions> = async (app, { staticDi
     root: staticDir,
     prefix: '/',
     index: ['index.html'],
+    // The build writes name.br and name.gz beside each text file (miniapp/config/h5-plugins.ts): the one
+    // the request's Accept-Encoding prefers is sent, with Vary: Accept-Encoding, else the original.
+    preCompressed: true,
     // Our own Cache-Control per file kind replaces the plugin's single max-age.
     cacheControl: false,
     setHeaders: (reply, filePath) => {

@@ -7,6 +7,8 @@ import { formatMessage, type MessageParams } from './format';
  */
 const zhHans = {
   'app.name': '跨境卡续费助手',
+  'app.description':
+    '中港通卡、远游卡续费指南：线上与线下每个官方渠道的步骤和所需材料，以及不会真实扣款的在线充值模拟练习。',
   'app.simulationBadge': '模拟',
   'app.simulationNotice': '本应用的在线流程仅为模拟练习，不会产生真实扣款；真实续费请只通过发卡机构的官方渠道办理。',
   'app.scamWarning': '只通过官方渠道充值。切勿向陌生人、聊天群或自称“代充值”的人付款。',
@@ -538,6 +540,8 @@ export type UiKey = keyof typeof zhHans;
 
 const zhHant: Record<UiKey, string> = {
   'app.name': '跨境卡續費助手',
+  'app.description':
+    '中港通卡、遠遊卡續費指南：網上及線下每個官方渠道的步驟與所需文件，以及不會真實扣款的網上增值模擬練習。',
   'app.simulationBadge': '模擬',
   'app.simulationNotice': '本應用的網上流程僅為模擬練習，不會產生真實扣款；真實續費請只透過發卡機構的官方渠道辦理。',
   'app.scamWarning': '只透過官方渠道增值。切勿向陌生人、聊天群組或自稱「代增值」的人付款。',
@@ -1067,6 +1071,8 @@ const zhHant: Record<UiKey, string> = {
 
 const en: Record<UiKey, string> = {
   'app.name': 'Cross-border Card Top-up Helper',
+  'app.description':
+    'Renewal guides for the Zhonggangtong and Yuanyou cards: every official online and offline channel step by step with what to bring, and a practice simulation of online top-up that never charges anything.',
   'app.simulationBadge': 'Simulation',
   'app.simulationNotice':
     'The online flow in this app is a practice simulation: nothing is ever charged. Real top-ups happen only through the card operator’s official channels.',

@@ -21,6 +21,33 @@ export function LoadingSkeleton({ count = 2, rows = 3 }: { count?: number; rows?
   );
 }
 
+/**
+ * Placeholder lines for text that is still loading, drawn inside an element that carries the real
+ * text's class (`className`), so they take its font size and line height: the skeleton is as tall as
+ * the text that replaces it, in every language and at every text size, and nothing below it jumps.
+ * `widths` gives one entry per line (a share of the width, the last line usually shorter).
+ */
+export function SkeletonText({ className = '', widths }: { className?: string; widths: readonly string[] }) {
+  return (
+    <View className={`${className} skeleton-text`.trim()} ariaHidden>
+      {widths.map((width, index) => (
+        <Text key={index} className="skeleton-text__line" style={{ width }}>
+          {'\u00a0'}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** A tag or badge placeholder: the real tag's class keeps its padding and line height. */
+export function SkeletonChip({ className, chars = 4 }: { className: string; chars?: number }) {
+  return (
+    <Text className={`${className} skeleton-chip`} ariaHidden>
+      {'\u00a0'.repeat(chars * 2)}
+    </Text>
+  );
+}
+
 /** A drawn picture for empty and error states (NutUI's default pictures are remote images). */
 function StatePicture({ tone }: { tone: 'empty' | 'error' }) {
   return (

@@ -5,7 +5,7 @@ import { CARD_IDS, CARDS, type CardId, type Channel, type GuideKind, type GuideS
 import { useCachedQuery, type CachedQuery } from '../../api';
 import { LanguageSwitch } from '../../components/language-switch';
 import { OfflineBanner, ScamWarning } from '../../components/notices';
-import { EmptyState, ErrorState, InlineError, LoadingSkeleton } from '../../components/query-states';
+import { EmptyState, ErrorState, InlineError, SkeletonChip, SkeletonText } from '../../components/query-states';
 import { Section } from '../../components/section';
 import { joinList, useI18n } from '../../i18n';
 import { parseCardId, readCardChoice, writeCardChoice } from '../../utils/card-choice';
@@ -115,6 +115,62 @@ function ChannelEntry({ channel }: { channel: Channel }) {
   );
 }
 
+/*
+ * Loading placeholders with the real entries' classes and structure: a guide's title, three lines of
+ * summary and its badge; a channel's tag, title, summary, what-to-bring box and link. Each list shows as
+ * many as the guides of a card have (one guide per kind, three channels), so when the replies arrive the
+ * entries take the placeholders' places and nothing below them moves (the page jumped by 0.51 before).
+ */
+const SKELETON_COUNT = { guides: 1, channels: 3 } as const;
+
+function GuideEntrySkeleton() {
+  return (
+    <View className="panel entry guide-entry">
+      <View className="entry__main">
+        <SkeletonText className="entry__title" widths={['62%']} />
+        <SkeletonText className="entry__summary" widths={['100%', '100%', '55%']} />
+        <View className="entry__meta">
+          <SkeletonChip className="entry__badge" />
+        </View>
+      </View>
+      <View className="chevron entry__chevron" />
+    </View>
+  );
+}
+
+function ChannelEntrySkeleton() {
+  return (
+    <View className="panel entry channel-entry">
+      <View className="entry__main">
+        <View className="entry__kind">
+          <SkeletonChip className="kind-tag" chars={2} />
+        </View>
+        <SkeletonText className="entry__title" widths={['48%']} />
+        <SkeletonText className="entry__summary" widths={['100%', '100%', '40%']} />
+        <View className="entry__bring">
+          <SkeletonText className="entry__bring-items" widths={['100%', '70%']} />
+        </View>
+        <View className="entry__cta">
+          <SkeletonText widths={['30%']} />
+        </View>
+      </View>
+      <View className="chevron entry__chevron" />
+    </View>
+  );
+}
+
+function EntriesLoading({ kind, count }: { kind: 'guide' | 'channel'; count: number }) {
+  const { t } = useI18n();
+  const Entry = kind === 'guide' ? GuideEntrySkeleton : ChannelEntrySkeleton;
+  return (
+    <View className="entry-list loading-skeleton js-loading" ariaLabel={t('state.loading')}>
+      {Array.from({ length: count }, (_, index) => (
+        <Entry key={index} />
+      ))}
+    </View>
+  );
+}
+
 interface GuideListProps {
   query: CachedQuery<{ guides: GuideSummary[] }>;
   kind: GuideKind;
@@ -123,7 +179,8 @@ interface GuideListProps {
 }
 
 function GuideList({ query, kind, quiet = false }: GuideListProps) {
-  if (query.status === 'loading') return quiet ? null : <LoadingSkeleton count={1} />;
+  // Also in a quiet list: the card's offline guide is coming, and its place is kept for it.
+  if (query.status === 'loading') return <EntriesLoading kind="guide" count={SKELETON_COUNT.guides} />;
   if (query.status === 'error')
     return quiet ? null : <InlineError error={query.error} onRetry={() => void query.reload()} />;
   const guides = (query.data?.guides ?? []).filter((guide) => guide.kind === kind);
@@ -138,7 +195,7 @@ function GuideList({ query, kind, quiet = false }: GuideListProps) {
 }
 
 function ChannelList({ query }: { query: CachedQuery<{ channels: Channel[] }> }) {
-  if (query.status === 'loading') return <LoadingSkeleton count={2} />;
+  if (query.status === 'loading') return <EntriesLoading kind="channel" count={SKELETON_COUNT.channels} />;
   if (query.status === 'error') return <InlineError error={query.error} onRetry={() => void query.reload()} />;
   const channels = query.data?.channels ?? [];
   if (channels.length === 0) return <EmptyState />;

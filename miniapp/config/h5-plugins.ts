@@ -1,0 +1,82 @@
+import { writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import type { Compiler } from 'webpack';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Text assets worth compressing; images and fonts are compressed formats already. */
+const COMPRESSIBLE = /\.(?:js|css|html|svg|json|txt)$/;
+/** Below this a compressed copy saves less than the extra round of negotiation is worth. */
+const MIN_BYTES = 1024;
+
+/**
+ * Writes `name.br` and `name.gz` beside every text asset of the h5 build. The server hands them out
+ * with @fastify/static's `preCompressed`, so every visitor gets brotli at its highest quality (11),
+ * which is far too slow to run per request, and the server spends no CPU compressing static files.
+ * A copy that does not save at least a tenth is not written (the server then sends the original).
+ */
+export class PrecompressPlugin {
+  apply(compiler: Compiler): void {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('PrecompressPlugin', (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: 'PrecompressPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
+        async (assets) => {
+          const jobs = Object.keys(assets)
+            .filter((name) => COMPRESSIBLE.test(name))
+            .map(async (name) => {
+              const source = compilation.getAsset(name)?.source.buffer();
+              if (!source || source.length < MIN_BYTES) return;
+              const [br, gz] = await Promise.all([
+                brotli(source, {
+                  params: {
+                    [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+                    [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+                    [zlibConstants.BROTLI_PARAM_SIZE_HINT]: source.length,
+                  },
+                }),
+                gzipAsync(source, { level: 9 }),
+              ]);
+              for (const [suffix, bytes] of [
+                ['.br', br],
+                ['.gz', gz],
+              ] as const) {
+                if (bytes.length <= source.length * 0.9) {
+                  compilation.emitAsset(`${name}${suffix}`, new sources.RawSource(bytes), { compressed: true });
+                }
+              }
+            });
+          await Promise.all(jobs);
+        },
+      );
+    });
+  }
+}
+
+/**
+ * `H5_STATS_FILE=/tmp/h5-stats.json npm run build:h5` writes webpack's chunk and module statistics,
+ * for measuring what the first screen loads (tests/lighthouse/bundle-report.ts reads it).
+ */
+export class StatsFilePlugin {
+  constructor(private readonly file: string) {}
+
+  apply(compiler: Compiler): void {
+    compiler.hooks.done.tap('StatsFilePlugin', (stats) => {
+      const json = stats.toJson({
+        all: false,
+        assets: true,
+        chunks: true,
+        chunkModules: true,
+        dependentModules: true,
+        nestedModules: true,
+        chunkRelations: true,
+        chunkOrigins: true,
+        entrypoints: true,
+        ids: true,
+      });
+      writeFileSync(this.file, JSON.stringify(json));
+    });
+  }
+}
