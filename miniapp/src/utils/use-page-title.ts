@@ -1,20 +1,20 @@
 import { useEffect } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useI18n } from '../i18n';
-import { labelNavigationBar } from './navigation-bar-labels';
+import { describePage } from './page-semantics';
 
 /**
  * Keeps the navigation bar title (document.title on h5) in the current language, and on h5 the
- * names of the bar's back and home buttons.
+ * semantics Taro's stand-ins lack (named back and home buttons, the heading, the main landmark).
  */
 export function usePageTitle(title: string | undefined): void {
   const { lang } = useI18n();
   useEffect(() => {
     if (title) void Taro.setNavigationBarTitle({ title }).catch(() => undefined);
-    labelNavigationBar(lang);
+    describePage(lang, title);
   }, [title, lang]);
   useDidShow(() => {
     if (title) void Taro.setNavigationBarTitle({ title }).catch(() => undefined);
-    labelNavigationBar(lang);
+    describePage(lang, title);
   });
 }

@@ -73,14 +73,14 @@ function MonthTotals({ group, partial, exact }: { group: MonthGroup; partial: bo
 }
 
 function EntryRow({ entry, showCard, onOpen }: { entry: Transaction; showCard: boolean; onOpen: () => void }) {
-  const { lang, t } = useI18n();
+  const { lang } = useI18n();
   const time = formatHomeDateTime(lang, entry.createdAt);
   const amount = signedMoney(entry.amount);
   return (
     <View
       className={`history-entry js-entry js-entry-${entry.kind}`}
+      // No aria-label: the row's own words (title, time, amount) are its name, as a sighted reader sees them.
       ariaRole="button"
-      ariaLabel={t('history.entryLabel', { title: entry.title, amount, time })}
       onClick={onOpen}
     >
       <View className={`history-entry__mark history-entry__mark--${entry.kind}`} ariaHidden>
