@@ -4,8 +4,12 @@ import './setup/zod-jitless';
 import './setup/tab-bar-links';
 import { createElement, type PropsWithChildren } from 'react';
 import { I18nProvider } from './i18n';
+import { initTextSize } from './settings';
 import './app.scss';
 import './styles/navigation-bar.scss';
+
+// 大字模式 before the first page renders (a stored choice, or WeChat's / the browser's text size).
+initTextSize();
 
 /** The app shell: every page renders inside it, so the language context reaches all of them. */
 function App({ children }: PropsWithChildren) {

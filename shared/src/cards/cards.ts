@@ -30,7 +30,8 @@ export const CARDS: Record<CardId, CardDefinition> = {
       en: 'Highway toll stations across Guangdong, Shenzhen included',
     },
     currency: 'CNY',
-    color: '#1677ff',
+    // White text on it (card faces, the active card switch) is 5.2:1 (WCAG AA).
+    color: '#1366e0',
   },
   yuanyou: {
     id: 'yuanyou',
@@ -41,7 +42,8 @@ export const CARDS: Record<CardId, CardDefinition> = {
       en: 'Mainland highways plus some road sections in Hong Kong and Macau',
     },
     currency: 'HKD',
-    color: '#0f9d76',
+    // White text on it is 5.3:1 (the old #0f9d76 was 3.4:1).
+    color: '#0c7a5c',
   },
 };
 

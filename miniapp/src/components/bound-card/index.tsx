@@ -5,8 +5,9 @@ import { formatHomeDateTime } from '../history/format';
 import { shade } from '../../utils/color';
 import './index.scss';
 
+/** From the card's colour to darker, never lighter: white text keeps at least the colour's own contrast. */
 export function cardGradient(color: string): string {
-  return `linear-gradient(135deg, ${shade(color, 0.12)} 0%, ${color} 45%, ${shade(color, -0.28)} 100%)`;
+  return `linear-gradient(135deg, ${color} 0%, ${shade(color, -0.12)} 45%, ${shade(color, -0.32)} 100%)`;
 }
 
 /** The verification state; `js-verification` on the detail row, `js-card-verification` on card faces. */

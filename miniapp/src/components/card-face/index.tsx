@@ -8,7 +8,8 @@ import './index.scss';
 export function CardFace({ card, size = 'large' }: { card: CardId; size?: 'large' | 'small' }) {
   const { lang, t } = useI18n();
   const definition = CARDS[card];
-  const background = `linear-gradient(135deg, ${shade(definition.color, 0.12)} 0%, ${definition.color} 45%, ${shade(definition.color, -0.28)} 100%)`;
+  // Darker, never lighter than the card's colour: white text on it keeps AA contrast.
+  const background = `linear-gradient(135deg, ${definition.color} 0%, ${shade(definition.color, -0.12)} 45%, ${shade(definition.color, -0.32)} 100%)`;
   return (
     <View className={`card-face card-face--${size} js-card-face-${card}`} style={{ background }}>
       <View className="card-face__glow" />

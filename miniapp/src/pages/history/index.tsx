@@ -18,6 +18,7 @@ import { LoginPrompt } from '../../components/login-prompt';
 import { SimulationNotice } from '../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../components/query-states';
 import { useI18n } from '../../i18n';
+import { useTextSizeClass } from '../../settings';
 import { openCards, openReceipt } from '../../utils/navigation';
 import { usePageTitle } from '../../utils/use-page-title';
 import { useRefreshOnShow } from '../../utils/use-show-refresh';
@@ -29,6 +30,7 @@ import { useTabBarLabels } from '../../utils/use-tab-bar-labels';
  */
 export default function HistoryPage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   usePageTitle(t('history.title'));
   useTabBarLabels();
@@ -53,7 +55,7 @@ export default function HistoryPage() {
 
   if (!loggedIn) {
     return (
-      <View className="page history js-page-history">
+      <View className={`page history js-page-history ${textSize}`}>
         <LoginPrompt title={t('history.loginTitle')} body={t('history.loginBody')} />
         <SimulationNotice />
       </View>
@@ -94,7 +96,7 @@ export default function HistoryPage() {
   }
 
   return (
-    <View className="page history js-page-history">
+    <View className={`page history js-page-history ${textSize}`}>
       {chartCard ? <MonthChart card={chartCard} refreshKey={refreshKey} /> : null}
       <HistoryFilterBar filters={filters} onChange={setFilters} cards={cardList} />
       {body}

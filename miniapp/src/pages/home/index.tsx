@@ -12,6 +12,7 @@ import { ScamWarning, SimulationBadge, SimulationNotice } from '../../components
 import { InlineError, LoadingSkeleton } from '../../components/query-states';
 import { Section } from '../../components/section';
 import { useI18n } from '../../i18n';
+import { useTextSizeClass } from '../../settings';
 import {
   openCardAdd,
   openCardDetail,
@@ -107,6 +108,7 @@ function MyCards({ query, shown }: { query: CachedQuery<CardList>; shown: number
 
 export default function HomePage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   usePageTitle(t('app.name'));
   useTabBarLabels();
@@ -120,7 +122,7 @@ export default function HomePage() {
   const hasCards = (cards.data?.cards.length ?? 0) > 0;
 
   return (
-    <View className="page home js-page-home">
+    <View className={`page home js-page-home ${textSize}`}>
       <View className="home-hero">
         <View className="home-hero__top">
           <Text className="home-hero__app js-app-name">{t('app.name')}</Text>

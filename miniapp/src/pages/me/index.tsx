@@ -8,7 +8,9 @@ import { endSession, updateSessionUser, useSession } from '../../auth';
 import { LanguageSwitch } from '../../components/language-switch';
 import { ScamWarning, SimulationNotice } from '../../components/notices';
 import { Section } from '../../components/section';
+import { SwitchRow } from '../../components/switch-row';
 import { useI18n } from '../../i18n';
+import { setLargeText, TEXT_LARGE_CLASS, useTextSize } from '../../settings';
 import { openCards, openLogin, openMessages, openOrders, openRegister } from '../../utils/navigation';
 import { usePageTitle } from '../../utils/use-page-title';
 import { useRefreshOnShow } from '../../utils/use-show-refresh';
@@ -83,6 +85,7 @@ function Entry({ title, className, icon, extra, onClick }: EntryProps) {
 export default function MePage() {
   const { lang, t } = useI18n();
   const { user, loggedIn } = useSession();
+  const textSize = useTextSize();
   usePageTitle(t('me.title'));
   useTabBarLabels();
 
@@ -118,7 +121,7 @@ export default function MePage() {
   };
 
   return (
-    <View className="page me js-page-me">
+    <View className={`page me js-page-me${textSize.large ? ` ${TEXT_LARGE_CLASS}` : ''}`}>
       {user ? <AccountHeader user={user} /> : <LoggedOutHeader />}
 
       <View className="panel me-list">
@@ -149,9 +152,18 @@ export default function MePage() {
       </View>
 
       <Section title={t('me.settings')}>
-        <View className="panel me-setting">
-          <Text className="me-setting__label">{t('me.language')}</Text>
-          <LanguageSwitch />
+        <View className="panel me-settings">
+          <View className="me-setting">
+            <Text className="me-setting__label">{t('me.language')}</Text>
+            <LanguageSwitch />
+          </View>
+          <SwitchRow
+            title={t('me.largeText')}
+            hint={textSize.large && textSize.followsSystem ? t('me.largeTextSystem') : t('me.largeTextHint')}
+            on={textSize.large}
+            onToggle={() => setLargeText(!textSize.large)}
+            testId="large-text"
+          />
         </View>
       </Section>
 

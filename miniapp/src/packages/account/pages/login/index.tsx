@@ -8,6 +8,7 @@ import { startSession } from '../../../../auth';
 import { getWechatLoginCode } from '../../../../auth/wechat-login';
 import { FormError, FormField } from '../../../../components/form-field';
 import { useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { leaveAccountFlow, openRegister } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { fieldOfError, useFormErrors } from '../../../../utils/use-form-errors';
@@ -19,6 +20,7 @@ const FIELDS: readonly Field[] = ['phone', 'password'];
 
 export default function LoginPage() {
   const { lang, t } = useI18n();
+  const textSize = useTextSizeClass();
   usePageTitle(t('auth.loginTitle'));
 
   const [region, setRegion] = useState<PhoneRegion>('CN');
@@ -79,7 +81,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className="page account-page js-page-login">
+    <View className={`page account-page js-page-login ${textSize}`}>
       <View className="account-head">
         <Text className="account-head__title">{t('auth.loginTitle')}</Text>
         <Text className="account-head__subtitle">{t('auth.loginSubtitle')}</Text>

@@ -18,6 +18,7 @@ import { FormError, FormField } from '../../../../components/form-field';
 import { SimulationNotice } from '../../../../components/notices';
 import { SmsBanner } from '../../../../components/sms-banner';
 import { useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { DIGITS_INPUT } from '../../../../utils/input-types';
 import { leaveAccountFlow, switchToLogin } from '../../../../utils/navigation';
 import { useCountdown } from '../../../../utils/use-countdown';
@@ -44,6 +45,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export default function RegisterPage() {
   const { lang, t } = useI18n();
+  const textSize = useTextSizeClass();
   const { user } = useSession();
   usePageTitle(t('auth.registerTitle'));
   // Logged in through WeChat without a phone: the server links this phone to that account.
@@ -137,7 +139,7 @@ export default function RegisterPage() {
   };
 
   return (
-    <View className="page account-page js-page-register">
+    <View className={`page account-page js-page-register ${textSize}`}>
       <SmsBanner message={banner} onDismiss={hideBanner} />
 
       <View className="account-head">

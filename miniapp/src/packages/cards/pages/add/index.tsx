@@ -29,6 +29,7 @@ import { SimulationNotice } from '../../../../components/notices';
 import { Section } from '../../../../components/section';
 import { routeUrl } from '../../../../constants/routes';
 import { useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import {
   CARD_NUMBER_FIELD_MAX,
   DIGITS_INPUT,
@@ -61,6 +62,7 @@ const FIELD_BY_CODE: Partial<Record<string, Field>> = {
 
 export default function CardAddPage() {
   const { lang, t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   usePageTitle(t('cardAdd.title'));
 
@@ -79,7 +81,7 @@ export default function CardAddPage() {
 
   if (!loggedIn) {
     return (
-      <View className="page card-add js-page-card-add">
+      <View className={`page card-add js-page-card-add ${textSize}`}>
         <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />
       </View>
     );
@@ -200,7 +202,7 @@ export default function CardAddPage() {
   };
 
   return (
-    <View className="page card-add js-page-card-add">
+    <View className={`page card-add js-page-card-add ${textSize}`}>
       <View className="panel sample-fill js-sample-fill">
         <View className="sample-fill__text">
           <Text className="sample-fill__hint">{t('cardAdd.useSampleHint')}</Text>

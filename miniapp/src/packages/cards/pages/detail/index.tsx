@@ -11,6 +11,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatDateTime, useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import {
   backToCards,
   openCardHistory,
@@ -244,6 +245,7 @@ function CardDetailBody({ card, onChanged, shown }: BodyProps) {
 
 export default function CardDetailPage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   const router = useRouter();
   const id = cardIdParam.safeParse(router.params.id);
@@ -279,7 +281,7 @@ export default function CardDetailPage() {
   }
 
   return (
-    <View className="page card-detail js-page-card-detail">
+    <View className={`page card-detail js-page-card-detail ${textSize}`}>
       {body}
       <View className="detail-notice">
         <SimulationNotice />

@@ -9,6 +9,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { OfflineBanner, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { openCardAdd, openCardDetail, openOrders, openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
@@ -33,6 +34,7 @@ function CardsEmpty() {
 
 export default function CardsPage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   usePageTitle(t('cards.title'));
 
@@ -45,7 +47,7 @@ export default function CardsPage() {
 
   if (!loggedIn) {
     return (
-      <View className="page cards js-page-cards">
+      <View className={`page cards js-page-cards ${textSize}`}>
         <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />
       </View>
     );
@@ -120,7 +122,7 @@ export default function CardsPage() {
   }
 
   return (
-    <View className="page cards js-page-cards">
+    <View className={`page cards js-page-cards ${textSize}`}>
       {query.data && query.error ? (
         <OfflineBanner cachedAt={query.cachedAt} retrying={query.refreshing} onRetry={() => void query.reload()} />
       ) : null}

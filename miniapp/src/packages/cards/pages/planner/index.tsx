@@ -20,6 +20,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { askReminderSubscription } from '../../../../utils/subscribe-reminder';
 import { openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
@@ -196,6 +197,7 @@ function PlannerBody({ card }: { card: BoundCard }) {
 /** 规划充值周期: a top-up amount, how often to check, and a reminder threshold, from shared's planTopups. */
 export default function PlannerPage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   const router = useRouter();
   const id = cardIdParam.safeParse(router.params.id);
@@ -215,7 +217,7 @@ export default function PlannerPage() {
     body = <PlannerBody card={query.data} />;
   }
   return (
-    <View className="page planner js-page-planner">
+    <View className={`page planner js-page-planner ${textSize}`}>
       {body}
       <SimulationNotice />
     </View>

@@ -12,6 +12,7 @@ import { SimulationBadge, SimulationNotice } from '../../../../components/notice
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatHomeDateTime } from '../../../../components/history';
 import { useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { openMessages, openReceipt, openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
@@ -209,6 +210,7 @@ function TripBody({ card, onPaid }: { card: BoundCard; onPaid: () => Promise<voi
 /** 模拟通行: pay a sample segment's toll from the card's simulated balance. */
 export default function TripPage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   const router = useRouter();
   const id = cardIdParam.safeParse(router.params.id);
@@ -236,7 +238,7 @@ export default function TripPage() {
   }
 
   return (
-    <View className="page trip-page js-page-trip">
+    <View className={`page trip-page js-page-trip ${textSize}`}>
       {body}
       <SimulationNotice />
     </View>

@@ -7,6 +7,7 @@ import { OfflineBanner, ScamWarning } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { Section } from '../../../../components/section';
 import { useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { parseCardId } from '../../../../utils/card-choice';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { Checklist, TimelineStep, TipList } from '../../components/detail-lists';
@@ -57,6 +58,7 @@ function ChannelBody({ channel }: { channel: Channel }) {
 /** There is no single-channel endpoint: the card's channel list (usually cached by the guides tab) has it. */
 export default function ChannelDetailPage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const router = useRouter();
   const card = parseCardId(router.params.card);
   const id = router.params.id ?? '';
@@ -78,7 +80,7 @@ export default function ChannelDetailPage() {
   }
 
   return (
-    <View className="page detail-page js-page-channel">
+    <View className={`page detail-page js-page-channel ${textSize}`}>
       {query.data && query.fromCache && query.error ? (
         <OfflineBanner cachedAt={query.cachedAt} retrying={query.refreshing} onRetry={() => void query.reload()} />
       ) : null}

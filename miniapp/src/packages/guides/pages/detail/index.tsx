@@ -8,6 +8,7 @@ import { OfflineBanner, ScamWarning, SimulationNotice } from '../../../../compon
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { Section } from '../../../../components/section';
 import { formatDate, useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { Checklist, TimelineStep, TipList } from '../../components/detail-lists';
 import './index.scss';
@@ -94,6 +95,7 @@ function GuideBody({ guide }: { guide: Guide }) {
 
 export default function GuideDetailPage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const router = useRouter();
   const slug = slugSchema.safeParse(router.params.slug);
   const query = useCachedQuery('getGuide', slug.success ? { params: { slug: slug.data } } : null);
@@ -118,7 +120,7 @@ export default function GuideDetailPage() {
   }
 
   return (
-    <View className="page detail-page js-page-guide">
+    <View className={`page detail-page js-page-guide ${textSize}`}>
       {query.data && query.fromCache && query.error ? (
         <OfflineBanner cachedAt={query.cachedAt} retrying={query.refreshing} onRetry={() => void query.reload()} />
       ) : null}

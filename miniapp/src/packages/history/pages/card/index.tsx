@@ -21,6 +21,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatDate, useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { openReceipt, openStatement, openTrip } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
@@ -32,6 +33,7 @@ const cardIdParam = z.uuid();
 /** One card's transactions (card detail → 交易记录), with its monthly statement and the CSV export. */
 export default function CardHistoryPage() {
   const { lang, t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   const router = useRouter();
   const id = cardIdParam.safeParse(router.params.id);
@@ -58,14 +60,14 @@ export default function CardHistoryPage() {
 
   if (!loggedIn) {
     return (
-      <View className="page card-history js-page-card-history">
+      <View className={`page card-history js-page-card-history ${textSize}`}>
         <LoginPrompt title={t('history.loginTitle')} body={t('history.loginBody')} />
       </View>
     );
   }
   if (!id.success) {
     return (
-      <View className="page card-history js-page-card-history">
+      <View className={`page card-history js-page-card-history ${textSize}`}>
         <ErrorState error={null} />
       </View>
     );
@@ -118,7 +120,7 @@ export default function CardHistoryPage() {
   }
 
   return (
-    <View className="page card-history js-page-card-history">
+    <View className={`page card-history js-page-card-history ${textSize}`}>
       {card.data ? (
         <View className="panel history-card">
           <View className="history-card__main">

@@ -11,6 +11,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { openMessages, switchToHistory } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { CopyRow, InfoRow } from '../../../../components/info-rows';
@@ -136,6 +137,7 @@ function ReceiptBody({ entry }: { entry: TransactionDetail }) {
 /** The receipt of one history entry. */
 export default function ReceiptPage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   const router = useRouter();
   const id = idParam.safeParse(router.params.id);
@@ -169,7 +171,7 @@ export default function ReceiptPage() {
     body = <ReceiptBody entry={query.data} />;
   }
   return (
-    <View className="page receipt-page js-page-receipt">
+    <View className={`page receipt-page js-page-receipt ${textSize}`}>
       {body}
       <SimulationNotice />
     </View>

@@ -10,6 +10,7 @@ import { SimulationBadge, SimulationNotice } from '../../../../components/notice
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { routeUrl } from '../../../../constants/routes';
 import { useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { openReceipt } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import '../../components/history.scss';
@@ -81,6 +82,7 @@ function StatementBody({ statement }: { statement: Statement }) {
 /** A card's monthly statement (UTC+8 month): opening, closing, in, out and every entry; month switcher. */
 export default function StatementPage() {
   const { lang, t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   const router = useRouter();
   const id = idParam.safeParse(router.params.id);
@@ -111,7 +113,7 @@ export default function StatementPage() {
   }
 
   return (
-    <View className="page statement-page js-page-statement">
+    <View className={`page statement-page js-page-statement ${textSize}`}>
       <View className="statement-switch">
         <View
           className="statement-switch__step js-statement-prev"

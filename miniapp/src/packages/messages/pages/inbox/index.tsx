@@ -5,6 +5,7 @@ import { request, useCachedQuery, type ClientMessage } from '../../../../api';
 import { useSession } from '../../../../auth';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatDateTime, useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import './index.scss';
@@ -41,6 +42,7 @@ function MessageItem({ message, unread }: { message: ClientMessage; unread: bool
  */
 export default function MessagesPage() {
   const { lang, t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   usePageTitle(t('messages.title'));
 
@@ -91,7 +93,7 @@ export default function MessagesPage() {
   }
 
   return (
-    <View className="page messages js-page-messages">
+    <View className={`page messages js-page-messages ${textSize}`}>
       {loggedIn ? null : <View className="messages-device js-device-inbox">{t('messages.deviceInbox')}</View>}
       {body}
     </View>

@@ -22,6 +22,7 @@ import { SimulationBadge, SimulationNotice } from '../../../../components/notice
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { Section } from '../../../../components/section';
 import { formatDate, useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { openCardDetail, openCards, openTopupConfirm } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
@@ -294,6 +295,7 @@ function AmountForm({ options, cardId, prefill }: { options: TopupOptions; cardI
 
 export default function TopupAmountPage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   const router = useRouter();
   const cardId = cardIdParam.safeParse(router.params.cardId);
@@ -351,5 +353,5 @@ export default function TopupAmountPage() {
     );
   }
 
-  return <View className="page topup-amount js-page-topup-amount">{body}</View>;
+  return <View className={`page topup-amount js-page-topup-amount ${textSize}`}>{body}</View>;
 }

@@ -19,6 +19,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { openCardDetail, showTopupResult } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { bonusFor } from '../../components/figures';
@@ -188,6 +189,7 @@ function ConfirmBody({ options, cardId, amountMinor, method, promotionId }: Body
 
 export default function TopupConfirmPage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   const router = useRouter();
   const params = confirmParams.safeParse(router.params);
@@ -227,5 +229,5 @@ export default function TopupConfirmPage() {
     );
   }
 
-  return <View className="page with-bar topup-confirm js-page-topup-confirm">{body}</View>;
+  return <View className={`page with-bar topup-confirm js-page-topup-confirm ${textSize}`}>{body}</View>;
 }

@@ -8,6 +8,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatDateTime, useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { openOrders, openTopup, showTopupResult } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { CopyRow, InfoRow } from '../../../../components/info-rows';
@@ -157,6 +158,7 @@ function OrderBody({ order, actions, polling }: { order: Order; actions: OrderAc
 /** One order with every number on it, and its e-receipt once credited. */
 export default function OrderPage() {
   const { t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   const router = useRouter();
   const id = orderIdParam.safeParse(router.params.id);
@@ -197,7 +199,7 @@ export default function OrderPage() {
   }
 
   return (
-    <View className="page order-page js-page-order">
+    <View className={`page order-page js-page-order ${textSize}`}>
       {body}
       <SimulationNotice />
     </View>

@@ -10,6 +10,7 @@ import { OfflineBanner, SimulationNotice } from '../../../../components/notices'
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { routeUrl } from '../../../../constants/routes';
 import { formatDateTime, useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import { openCards, openOrderDetail, showTopupResult } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
@@ -79,6 +80,7 @@ function OrderItem({ order, actions }: { order: Order; actions: OrderActions }) 
 /** 我的订单: every top-up order, newest first; unpaid ones can be paid or cancelled from here. */
 export default function OrdersPage() {
   const { lang, t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   const router = useRouter();
   const cardId = cardIdParam.safeParse(router.params.cardId);
@@ -96,7 +98,7 @@ export default function OrdersPage() {
 
   if (!loggedIn) {
     return (
-      <View className="page orders js-page-orders">
+      <View className={`page orders js-page-orders ${textSize}`}>
         <LoginPrompt title={t('orders.loginTitle')} body={t('orders.loginBody')} />
       </View>
     );
@@ -134,7 +136,7 @@ export default function OrdersPage() {
   }
 
   return (
-    <View className="page orders js-page-orders">
+    <View className={`page orders js-page-orders ${textSize}`}>
       {query.data && query.error ? (
         <OfflineBanner cachedAt={query.cachedAt} retrying={query.refreshing} onRetry={() => void query.reload()} />
       ) : null}

@@ -10,6 +10,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatDateTime, useI18n } from '../../../../i18n';
+import { useTextSizeClass } from '../../../../settings';
 import type { PaymentResult } from '../../../../payments/request-payment';
 import {
   backToTopupAmount,
@@ -127,6 +128,7 @@ function NewBalance({ cardId }: { cardId: string }) {
 
 export default function TopupResultPage() {
   const { lang, t } = useI18n();
+  const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
   const router = useRouter();
   const params = resultParams.safeParse(router.params);
@@ -144,14 +146,14 @@ export default function TopupResultPage() {
 
   if (!loggedIn) {
     return (
-      <View className="page topup-result js-page-topup-result">
+      <View className={`page topup-result js-page-topup-result ${textSize}`}>
         <LoginPrompt title={t('orders.loginTitle')} body={t('orders.loginBody')} />
       </View>
     );
   }
   if (!params.success) {
     return (
-      <View className="page topup-result js-page-topup-result">
+      <View className={`page topup-result js-page-topup-result ${textSize}`}>
         <ErrorState error={null} title={t('cashier.gone')}>
           <Button
             ariaRole="button"
@@ -331,5 +333,5 @@ export default function TopupResultPage() {
     );
   }
 
-  return <View className="page topup-result js-page-topup-result">{content}</View>;
+  return <View className={`page topup-result js-page-topup-result ${textSize}`}>{content}</View>;
 }
