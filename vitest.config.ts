@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit and API tests of shared and server. Browser and build checks live in tests/ and run separately.
+// Unit and API tests of shared, server and the miniapp's own logic. Browser and build checks live in tests/ and run separately.
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'shared', root: './shared', include: ['test/**/*.test.ts'] } },
       { test: { name: 'server', root: './server', include: ['test/**/*.test.ts'], pool: 'forks' } },
+      { test: { name: 'miniapp', root: './miniapp', include: ['test/**/*.test.ts'] } },
     ],
   },
 });

@@ -210,7 +210,15 @@ describe('大字模式 (large text) in the browser build', () => {
     await page.goto(server.baseUrl + '/#/' + visit.url());
     await visible(visit.root, 15_000);
     if (visit.ready) {
-      await expect.poll(() => on(visit.root).locator(visit.ready ?? '').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(
+          () =>
+            on(visit.root)
+              .locator(visit.ready ?? '')
+              .count(),
+          { timeout: 15_000 },
+        )
+        .toBeGreaterThan(0);
     }
     await expect.poll(() => on(visit.root).locator('.nut-skeleton').count(), { timeout: 15_000 }).toBe(0);
     await page.waitForFunction(() => document.fonts.status === 'loaded');

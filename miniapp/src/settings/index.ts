@@ -1,1 +1,8 @@
-export { initTextSize, setLargeText, TEXT_LARGE_CLASS, useTextSize, useTextSizeClass, type TextSize } from './text-size';
+export {
+  initTextSize,
+  setLargeText,
+  TEXT_LARGE_CLASS,
+  useTextSize,
+  useTextSizeClass,
+  type TextSize,
+} from './text-size';
