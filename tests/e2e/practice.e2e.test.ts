@@ -94,6 +94,43 @@ describe('a way back from every page, and practice without real documents', () =
     expect(pageErrors).toEqual([]);
   });
 
+  it('reaches and works the controls by keyboard: 查看续费指南, the language switch, 登录', async () => {
+    await page.goto(server.baseUrl + '/#/pages/home/index');
+    await page.reload();
+    await visible('home');
+    // Tab until 查看续费指南 has the focus (it is a few stops in), then Enter opens the guides tab.
+    const focusedText = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
+    let found = false;
+    for (let i = 0; i < 12 && !found; i += 1) {
+      await page.keyboard.press('Tab');
+      found = (await focusedText()).trim() === '查看续费指南';
+    }
+    expect(found).toBe(true);
+    await page.keyboard.press('Enter');
+    await visible('guides');
+
+    // The language switch is a named button that opens with Enter; the choices are radios.
+    const trigger = on('guides').locator('.js-lang-trigger');
+    expect(await trigger.getAttribute('role')).toBe('button');
+    expect(await trigger.getAttribute('aria-label')).toBe('语言: 简体中文');
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    const english = page.locator('.js-lang-option-en').last();
+    await expect.poll(() => english.isVisible()).toBe(true);
+    expect(await page.locator('.js-lang-option-zh-Hans').last().getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('Escape');
+
+    await page.goto(server.baseUrl + '/#/packages/account/pages/login/index');
+    await visible('login');
+    const submit = on('login').locator('.js-login-submit');
+    expect(await submit.getAttribute('tabindex')).toBe('0');
+    // The page's scroller is the main landmark, named and focusable; the title is its heading.
+    const main = page.locator('[role="main"]:visible');
+    expect(await main.count()).toBe(1);
+    expect(await main.getAttribute('tabindex')).toBe('0');
+    expect(await page.locator('#taro-navigation-bar [role="heading"][aria-level="1"]').innerText()).not.toBe('');
+  });
+
   it('offers the way home on a page opened directly from a link', async () => {
     await page.goto(server.baseUrl + '/#/packages/account/pages/login/index');
     await page.reload();

@@ -50,6 +50,33 @@ function markMain(title: string | undefined): void {
   if (title) container.setAttribute('aria-label', title);
 }
 
+/** What a tap can activate: Taro's buttons (custom elements) and views given a control's role. */
+const CONTROLS = [
+  'taro-button-core',
+  '.nut-actionsheet-cancel',
+  ...['button', 'radio', 'checkbox', 'switch', 'tab', 'link'].map((role) => `[role="${role}"]`),
+].join(', ');
+
+/**
+ * Taro renders buttons and tappable views as elements a keyboard never reaches. Put each control
+ * in the tab order (unless disabled); Enter and Space activate it (one listener, below).
+ */
+function makeControlsFocusable(): void {
+  for (const control of document.querySelectorAll<HTMLElement>(CONTROLS)) {
+    if (control.hasAttribute('tabindex')) continue;
+    const disabled = control.hasAttribute('disabled') || control.getAttribute('aria-disabled') === 'true';
+    control.setAttribute('tabindex', disabled ? '-1' : '0');
+  }
+}
+
+function activateFocusedControl(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' && event.key !== ' ') return;
+  const target = event.target as HTMLElement | null;
+  if (!target?.matches?.(CONTROLS) || target.dataset.keyboard) return;
+  event.preventDefault();
+  target.click();
+}
+
 /** Taro's Input keeps `aria-label` on its wrapper element: copy it to the input the browser focuses. */
 function forwardInputLabels(): void {
   for (const wrapper of document.querySelectorAll<HTMLElement>('taro-input-core[aria-label]')) {
@@ -59,15 +86,22 @@ function forwardInputLabels(): void {
   }
 }
 
-let watchingInputs = false;
-function watchInputs(): void {
-  if (watchingInputs || typeof MutationObserver === 'undefined') return;
-  watchingInputs = true;
+const patchDocument = () => {
   forwardInputLabels();
-  new MutationObserver(forwardInputLabels).observe(document.body, {
+  makeControlsFocusable();
+};
+
+let watching = false;
+/** Pages render and re-render after this runs: patch what is there, then whatever appears later. */
+function watchDocument(): void {
+  if (watching || typeof MutationObserver === 'undefined') return;
+  watching = true;
+  patchDocument();
+  document.addEventListener('keydown', activateFocusedControl);
+  new MutationObserver(patchDocument).observe(document.body, {
     subtree: true,
     childList: true,
-    attributeFilter: ['aria-label'],
+    attributeFilter: ['aria-label', 'role'],
   });
 }
 
@@ -75,5 +109,5 @@ export function describePage(lang: Language, title: string | undefined): void {
   const bar = document.getElementById('taro-navigation-bar');
   if (bar) labelNavigationBar(bar, lang);
   markMain(title);
-  watchInputs();
+  watchDocument();
 }

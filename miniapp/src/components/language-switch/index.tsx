@@ -27,7 +27,8 @@ export function LanguageSwitch({ tone = 'plain' }: Props) {
     <View className="lang-switch-wrap">
       <View
         className={`lang-switch lang-switch--${tone} js-lang-trigger`}
-        ariaLabel={t('lang.label')}
+        ariaRole="button"
+        ariaLabel={`${t('lang.label')}: ${LANGUAGE_NAMES[lang]}`}
         onClick={() => setOpen(true)}
       >
         <View className="lang-switch__globe" />
@@ -41,11 +42,13 @@ export function LanguageSwitch({ tone = 'plain' }: Props) {
         onCancel={() => setOpen(false)}
         className="lang-sheet js-lang-sheet"
       >
-        <View className="lang-options">
+        <View className="lang-options" ariaRole="radiogroup" ariaLabel={t('lang.switchTitle')}>
           {LANGUAGES.map((code) => (
             <View
               key={code}
               className={`lang-option js-lang-option js-lang-option-${code}${code === lang ? ' is-active' : ''}`}
+              ariaRole="radio"
+              ariaChecked={code === lang}
               onClick={() => choose(code)}
             >
               <Text className="lang-option__name">{LANGUAGE_NAMES[code]}</Text>
