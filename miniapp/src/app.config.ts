@@ -29,7 +29,7 @@ export default defineAppConfig({
     },
     {
       root: ACCOUNT_PACKAGE_ROOT,
-      pages: [ACCOUNT_PACKAGE_PAGES.login, ACCOUNT_PACKAGE_PAGES.register],
+      pages: [ACCOUNT_PACKAGE_PAGES.login, ACCOUNT_PACKAGE_PAGES.register, ACCOUNT_PACKAGE_PAGES.reset],
     },
     {
       root: CARDS_PACKAGE_ROOT,

@@ -20,12 +20,13 @@ export const GUIDES_PACKAGE_PAGES = {
   channel: 'pages/channel/index',
 } as const;
 
-/** Login and register, preloaded from the Me tab. */
+/** Login, register and 忘记密码, preloaded from the Me tab. */
 export const ACCOUNT_PACKAGE_ROOT = 'packages/account';
 
 export const ACCOUNT_PACKAGE_PAGES = {
   login: 'pages/login/index',
   register: 'pages/register/index',
+  reset: 'pages/reset/index',
 } as const;
 
 /** 我的卡片: list, bind, detail. */
@@ -76,6 +77,7 @@ export const ROUTES = {
   channelDetail: `${GUIDES_PACKAGE_ROOT}/${GUIDES_PACKAGE_PAGES.channel}`,
   login: `${ACCOUNT_PACKAGE_ROOT}/${ACCOUNT_PACKAGE_PAGES.login}`,
   register: `${ACCOUNT_PACKAGE_ROOT}/${ACCOUNT_PACKAGE_PAGES.register}`,
+  passwordReset: `${ACCOUNT_PACKAGE_ROOT}/${ACCOUNT_PACKAGE_PAGES.reset}`,
   cards: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.list}`,
   cardAdd: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.add}`,
   cardDetail: `${CARDS_PACKAGE_ROOT}/${CARDS_PACKAGE_PAGES.detail}`,

@@ -35,6 +35,11 @@ export function openRegister(): void {
   void Taro.navigateTo({ url: routeUrl('register') });
 }
 
+/** 忘记密码, with the phone already typed on the login page (if any) filled in. */
+export function openPasswordReset(phone?: { region: string; number: string }): void {
+  void Taro.navigateTo({ url: routeUrl('passwordReset', phone?.number ? { ...phone } : {}) });
+}
+
 export function switchToLogin(): void {
   const pages = Taro.getCurrentPages();
   const below = pages[pages.length - 2];

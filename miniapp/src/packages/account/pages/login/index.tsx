@@ -2,17 +2,19 @@ import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { normalizePhone, validatePhone, validationMessage, type PhoneRegion, type Session } from '@cbc/shared';
+import type { Session } from '@cbc/shared';
 import { request, toApiError } from '../../../../api';
 import { startSession } from '../../../../auth';
 import { getWechatLoginCode } from '../../../../auth/wechat-login';
 import { FormError, FormField } from '../../../../components/form-field';
 import { useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
-import { leaveAccountFlow, openRegister } from '../../../../utils/navigation';
+import { leaveAccountFlow, openPasswordReset, openRegister } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
-import { fieldOfError, useFormErrors } from '../../../../utils/use-form-errors';
+import { fieldOfError } from '../../../../utils/use-form-errors';
 import { PhoneField } from '../../components/phone-field';
+import { useAccountForm } from '../../hooks/use-account-form';
+import { phoneFieldProps, usePhoneInput } from '../../hooks/use-phone-input';
 import '../../components/account.scss';
 
 type Field = 'phone' | 'password';
@@ -23,16 +25,14 @@ export default function LoginPage() {
   const textSize = useTextSizeClass();
   usePageTitle(t('auth.loginTitle'));
 
-  const [region, setRegion] = useState<PhoneRegion>('CN');
-  const [phone, setPhone] = useState('');
+  const phone = usePhoneInput();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState<'password' | 'wechat' | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useFormErrors<Field>();
+  const account = useAccountForm(FIELDS);
+  const { form, formError, setFormError, edit, validate } = account;
 
-  const phoneProblem = validatePhone(region, phone);
   const clientErrors: Record<Field, string | null> = {
-    phone: phoneProblem ? validationMessage(lang, `validation.phone.${phoneProblem}`) : null,
+    phone: phone.error,
     password: password === '' ? t('auth.passwordPlaceholder') : null,
   };
 
@@ -43,12 +43,10 @@ export default function LoginPage() {
   };
 
   const submit = async () => {
-    form.markSubmitted();
-    setFormError(null);
-    if (FIELDS.some((field) => clientErrors[field])) return;
+    if (!validate(clientErrors)) return;
     setBusy('password');
     try {
-      loggedIn(await request('login', { lang, body: { phone: { region, number: normalizePhone(phone) }, password } }));
+      loggedIn(await request('login', { lang, body: { phone: phone.value, password } }));
     } catch (caught) {
       const error = toApiError(caught);
       const field = fieldOfError(error, FIELDS);
@@ -88,21 +86,7 @@ export default function LoginPage() {
       </View>
 
       <View className="panel account-form">
-        <PhoneField
-          region={region}
-          number={phone}
-          error={form.shown('phone', clientErrors.phone)}
-          onRegion={(next) => {
-            setRegion(next);
-            form.edited('phone');
-          }}
-          onNumber={(next) => {
-            setPhone(next);
-            form.edited('phone');
-            setFormError(null);
-          }}
-          onBlur={() => form.touch('phone')}
-        />
+        <PhoneField {...phoneFieldProps(phone, account)} />
         <FormField name="password" label={t('auth.password')} error={form.shown('password', clientErrors.password)}>
           <Input
             className="form-field__input js-password-input"
@@ -111,15 +95,21 @@ export default function LoginPage() {
             maxlength={128}
             value={password}
             placeholder={t('auth.passwordPlaceholder')}
-            onInput={(event) => {
-              setPassword(event.detail.value);
-              form.edited('password');
-              setFormError(null);
-            }}
+            onInput={(event) => edit('password', setPassword)(event.detail.value)}
             onBlur={() => form.touch('password')}
             onConfirm={() => void submit()}
           />
         </FormField>
+
+        <View className="forgot-password">
+          {/* The phone typed so far goes along, so it need not be typed twice. */}
+          <Text
+            className="forgot-password__link js-forgot-password"
+            onClick={() => openPasswordReset(phone.error ? undefined : phone.value)}
+          >
+            {t('auth.forgotPassword')}
+          </Text>
+        </View>
 
         <FormError message={formError} />
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { LANGUAGE_NAMES } from '@cbc/shared';
 import { request, useCachedQuery, type ClientMessage } from '../../../../api';
 import { useSession } from '../../../../auth';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
@@ -12,6 +13,33 @@ import './index.scss';
 
 /** The server accepts at most this many ids per mark-read call. */
 const MARK_READ_BATCH = 100;
+
+/**
+ * The SMS or e-mail as it went out, when it went out in another language than the one the inbox is
+ * read in: the message above is a rendering for the reader, this is what the phone or mailbox got.
+ */
+function SentText({ message }: { message: ClientMessage }) {
+  const { lang, t } = useI18n();
+  const sent = message.sent;
+  if (!sent || sent.lang === lang) return null;
+  return (
+    <View className="message__sent js-message-sent">
+      <Text className="message__sent-label">
+        {t('messages.sentAs', {
+          channel: t(`messages.channel.${message.channel}`),
+          language: LANGUAGE_NAMES[sent.lang],
+        })}
+      </Text>
+      {/* Chinese text in a page set to English: a CJK font first, or its full-width punctuation shrinks. */}
+      <Text
+        className={`message__sent-body js-message-sent-body${sent.lang === 'en' ? '' : ' message__sent-body--cjk'}`}
+        userSelect
+      >
+        {message.channel === 'email' ? `${sent.title}\n${sent.body}` : sent.body}
+      </Text>
+    </View>
+  );
+}
 
 function MessageItem({ message, unread }: { message: ClientMessage; unread: boolean }) {
   const { lang, t } = useI18n();
@@ -27,6 +55,7 @@ function MessageItem({ message, unread }: { message: ClientMessage; unread: bool
       <Text className="message__body js-message-body" userSelect>
         {message.body}
       </Text>
+      <SentText message={message} />
       <View className="message__foot">
         <Text className="message__to">{t('messages.to', { to: message.to })}</Text>
         <Text className="message__time">{formatDateTime(lang, Date.parse(message.createdAt))}</Text>
