@@ -39,6 +39,8 @@ describe('axe-core on every page of the browser build', () => {
   let session: unknown;
   const targets: Target[] = [];
   const findings: Finding[] = [];
+  /** Controls smaller than 44 × 44 CSS px: a thumb at a border crossing, not a mouse pointer. */
+  const smallTargets: string[] = [];
   let audited = 0;
 
   const api = async <T>(path: string, token?: string): Promise<T> => {
@@ -178,6 +180,32 @@ describe('axe-core on every page of the browser build', () => {
   async function audit(where: string): Promise<void> {
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     audited += 1;
+    const small = await page.evaluate(() => {
+      const controls = document.querySelectorAll<HTMLElement>(
+        'taro-button-core, [role="button"], [role="radio"], [role="checkbox"], [role="switch"], [role="link"], a[href]',
+      );
+      const found: string[] = [];
+      for (const control of Array.from(controls)) {
+        const box = control.getBoundingClientRect();
+        const style = getComputedStyle(control);
+        if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+        // The tab bar's own items are Taro's; one inside another counts once, the outer one.
+        if (control.closest('.taro-tabbar__tabbar')) continue;
+        if (control.parentElement?.closest('[role="button"], taro-button-core')) continue;
+        if (box.width < 43.5 || box.height < 43.5) {
+          const name = (control.getAttribute('aria-label') ?? control.innerText ?? '').trim().slice(0, 24);
+          const classes = Array.from(control.classList)
+            .filter((c) => !c.startsWith('js-'))
+            .slice(0, 2)
+            .join('.');
+          found.push(
+            `${classes || control.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+          );
+        }
+      }
+      return found;
+    });
+    for (const item of small) smallTargets.push(`${where}: ${item}`);
     for (const violation of result.violations) {
       if (violation.impact !== 'critical' && violation.impact !== 'serious') continue;
       findings.push({
@@ -240,5 +268,8 @@ describe('axe-core on every page of the browser build', () => {
     for (const [rule, where] of byRule) console.log(`  ${rule}: ${where.length} (${where.slice(0, 6).join('; ')})`);
     expect(audited).toBeGreaterThan(100);
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
+    const distinct = [...new Set(smallTargets.map((item) => item.replace(/^[^:]+\(([^)]*)\): /, '')))];
+    console.log(`tap targets under 44 × 44: ${smallTargets.length} (${distinct.length} distinct)`);
+    expect(distinct).toEqual([]);
   });
 });
