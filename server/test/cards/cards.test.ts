@@ -206,7 +206,7 @@ describe('POST /api/v1/cards', () => {
         'a plate with the letter I',
         () => ({ plates: [{ region: 'mainland', number: '粤I12345' }] }),
         'plates.0.number',
-        '车牌号码 1：车牌格式不对，例如 粤B·12345、粤Z·1234港、AB 1234 或 MX-12-34',
+        '车牌号码 1：车牌格式不对，内地车牌例如 粤B·12345 或 粤Z·1234港',
       ],
       [
         'a bad second plate',
@@ -217,7 +217,8 @@ describe('POST /api/v1/cards', () => {
           ],
         }),
         'plates.1.number',
-        '车牌号码 2：车牌格式不对，例如 粤B·12345、粤Z·1234港、AB 1234 或 MX-12-34',
+        // The Hong Kong plate's message shows Hong Kong plates only.
+        '车牌号码 2：车牌格式不对，香港车牌例如 AB 1234',
       ],
       ['no plate', () => ({ plates: [] }), 'plates', '车牌：数值过小：期望 array >=1 项'],
       [
@@ -286,7 +287,7 @@ describe('POST /api/v1/cards', () => {
       expect(hant.json()).toEqual({
         error: {
           code: 'VALIDATION_FAILED',
-          message: '車牌號碼 1：車牌格式不正確，例如 粤B·12345、粤Z·1234港、AB 1234 或 MX-12-34',
+          message: '車牌號碼 1：車牌格式不正確，內地車牌例如 粤B·12345 或 粤Z·1234港',
           field: 'plates.0.number',
         },
       });

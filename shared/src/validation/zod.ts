@@ -4,7 +4,7 @@ import { validateCardNumber, type CardNumberProblem } from './card-number';
 import { ID_DOCUMENT_TYPES, validateIdNumber, type IdNumberProblem } from './identity';
 import { validatePassword, type PasswordProblem } from './password';
 import { PHONE_REGIONS, validatePhone, type PhoneProblem } from './phone';
-import { PLATE_REGIONS, validatePlate, type PlateProblem } from './plates';
+import { PLATE_REGIONS, validatePlate, type PlateProblem, type PlateRegion } from './plates';
 import { isSmsCodeFormat } from './sms-code';
 
 /**
@@ -17,7 +17,8 @@ export type ValidationMessageKey =
   | `validation.phone.${PhoneProblem}`
   | `validation.password.${PasswordProblem}`
   | `validation.smsCode.${'empty' | 'format'}`
-  | `validation.plate.${PlateProblem}`
+  | 'validation.plate.empty'
+  | `validation.plate.format.${PlateRegion}`
   | `validation.id.${IdNumberProblem}`
   | `validation.cardNumber.${CardNumberProblem}`;
 
@@ -30,7 +31,9 @@ export const VALIDATION_MESSAGE_KEYS = [
   'validation.smsCode.empty',
   'validation.smsCode.format',
   'validation.plate.empty',
-  'validation.plate.format',
+  'validation.plate.format.mainland',
+  'validation.plate.format.hk',
+  'validation.plate.format.macau',
   'validation.id.empty',
   'validation.id.format',
   'validation.id.check_digit',
@@ -71,8 +74,13 @@ export const plateInputSchema = z
   .object({ region: z.enum(PLATE_REGIONS), number: z.string() })
   .superRefine((value, ctx) => {
     const problem = validatePlate(value.region, value.number);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['number'], message: `validation.plate.${problem}` });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['number'], message: plateMessageKey(value.region, problem) });
   });
+
+/** A plate's problem, with examples of the region chosen (a Hong Kong plate is not shown 粤B·12345). */
+export function plateMessageKey(region: PlateRegion, problem: PlateProblem): ValidationMessageKey {
+  return problem === 'empty' ? 'validation.plate.empty' : `validation.plate.format.${region}`;
+}
 
 export const idDocumentInputSchema = z
   .object({ type: z.enum(ID_DOCUMENT_TYPES), number: z.string() })

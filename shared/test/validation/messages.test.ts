@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/i18n/languages';
 import { validationMessage, validationMessages } from '../../src/i18n/validation-messages';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../src/validation/password';
-import { validatePlate } from '../../src/validation/plates';
+import { PLATE_REGIONS, validatePlate } from '../../src/validation/plates';
 import { SMS_CODE_LENGTH } from '../../src/validation/sms-code';
 import { VALIDATION_MESSAGE_KEYS } from '../../src/validation/zod';
 
@@ -45,10 +45,15 @@ describe('validation messages', () => {
     }
   });
 
-  it('plate examples in the texts are valid plates', () => {
+  it("each region's plate message shows that region's plates only, and they are valid plates", () => {
     for (const [region, example] of PLATE_EXAMPLES) {
       expect(validatePlate(region, example)).toBeNull();
-      for (const lang of LANGUAGES) expect(validationMessage(lang, 'validation.plate.format')).toContain(example);
+      for (const lang of LANGUAGES) {
+        expect(validationMessage(lang, `validation.plate.format.${region}`)).toContain(example);
+        for (const other of PLATE_REGIONS.filter((r) => r !== region)) {
+          expect(validationMessage(lang, `validation.plate.format.${other}`)).not.toContain(example);
+        }
+      }
     }
   });
 });

@@ -46,7 +46,7 @@ describe('zod schemas', () => {
   it('plate and identity document', () => {
     expect(plateInputSchema.safeParse({ region: 'mainland', number: '粤Z·A123港' }).success).toBe(true);
     expect(issues(plateInputSchema.safeParse({ region: 'macau', number: 'AB 123' }))).toEqual([
-      { path: ['number'], message: 'validation.plate.format' },
+      { path: ['number'], message: 'validation.plate.format.macau' },
     ]);
     expect(idDocumentInputSchema.safeParse({ type: 'hkid', number: 'A123456(3)' }).success).toBe(true);
     expect(issues(idDocumentInputSchema.safeParse({ type: 'hkid', number: 'A123456(4)' }))).toEqual([
@@ -78,7 +78,7 @@ describe('zod schemas', () => {
   it('message keys are unique, well-formed and recognised', () => {
     expect(new Set(VALIDATION_MESSAGE_KEYS).size).toBe(VALIDATION_MESSAGE_KEYS.length);
     for (const key of VALIDATION_MESSAGE_KEYS) {
-      expect(key).toMatch(/^validation\.(phone|password|smsCode|plate|id|cardNumber)\.[a-z_]+$/);
+      expect(key).toMatch(/^validation\.(phone|password|smsCode|plate|id|cardNumber)\.[a-z_]+(\.[a-z]+)?$/);
       expect(isValidationMessageKey(key)).toBe(true);
     }
     expect(isValidationMessageKey('validation.phone.nope')).toBe(false);

@@ -10,6 +10,7 @@ import {
   normalizeCardNumber,
   normalizeIdNumber,
   normalizePlate,
+  plateMessageKey,
   sampleCardData,
   validateCardNumber,
   validateIdNumber,
@@ -96,7 +97,7 @@ export default function CardAddPage() {
   ]);
   plates.forEach((plate, index) => {
     const problem = validatePlate(plate.region, plate.number);
-    clientErrors.set(plateField(index), problem ? validationMessage(lang, `validation.plate.${problem}`) : null);
+    clientErrors.set(plateField(index), problem ? validationMessage(lang, plateMessageKey(plate.region, problem)) : null);
   });
   const fields = [...clientErrors.keys()];
   const shown = (field: Field) => form.shown(field, clientErrors.get(field) ?? null);
