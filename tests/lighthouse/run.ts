@@ -133,7 +133,20 @@ async function main(): Promise<void> {
     console.log(`Lighthouse ${RUNS}× per page, load average before: ${loadavg()[0]!.toFixed(1)}`);
     for (const page of pages) {
       const results: Result[] = [];
-      for (let run = 1; run <= RUNS; run += 1) results.push(await audit(server.baseUrl, page, account, run));
+      for (let run = 1; run <= RUNS; run += 1) {
+        // Lighthouse 12.2 now and then fails to read the trace of today's Chromium (NO_NAVSTART):
+        // such a run has no scores, so it is run again (twice at most) rather than counted as 0.
+        for (let attempt = 1; ; attempt += 1) {
+          const lhr = await audit(server.baseUrl, page, account, run);
+          if (!lhr.runtimeError) {
+            results.push(lhr);
+            break;
+          }
+          console.log(`  ${page.name} run ${run}: ${lhr.runtimeError.code}${attempt < 3 ? ', again' : ', given up'}`);
+          if (attempt === 3) break;
+        }
+      }
+      if (results.length === 0) throw new Error(`no Lighthouse run of ${page.name} produced scores`);
       const scores = Object.fromEntries(
         CATEGORIES.map((c) => [c, median(results.map((r) => Math.round((r.categories[c]?.score ?? 0) * 100)))]),
       ) as Record<Category, number>;
