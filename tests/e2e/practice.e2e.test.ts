@@ -131,6 +131,25 @@ describe('a way back from every page, and practice without real documents', () =
     expect(await page.locator('#taro-navigation-bar [role="heading"][aria-level="1"]').innerText()).not.toBe('');
   });
 
+  it('calls tips tips, and names an unknown guide without showing its address', async () => {
+    await page.goto(server.baseUrl + '/#/pages/guides/index');
+    await visible('guides');
+    const tipsEntry = page.locator('.js-guide-zhonggangtong-tips');
+    await expect.poll(() => tipsEntry.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await tipsEntry.innerText()).toMatch(/\d+ 条小贴士/);
+    expect(await tipsEntry.innerText()).not.toMatch(/共 \d+ 步/);
+    await tipsEntry.click();
+    await visible('guide');
+    await expect.poll(() => page.locator('.js-guide-count').last().innerText()).toMatch(/^\d+ 条小贴士$/);
+    expect(await page.locator('.js-guide-step .timeline__label').first().innerText()).toBe('贴士 1');
+
+    await page.goto(server.baseUrl + '/#/packages/guides/pages/detail/index?slug=no-such-guide');
+    await visible('guide');
+    await expect.poll(() => on('guide').locator('.js-error').isVisible()).toBe(true);
+    expect(await on('guide').innerText()).not.toContain('no-such-guide');
+    expect(await bar().innerText()).not.toContain('no-such-guide');
+  });
+
   it('offers the way home on a page opened directly from a link', async () => {
     await page.goto(server.baseUrl + '/#/packages/account/pages/login/index');
     await page.reload();

@@ -1,7 +1,8 @@
 import { NotFoundError } from '../errors/app-error';
 
+/** The message does not repeat the slug: an address fragment means nothing to a reader. */
 export class GuideNotFoundError extends NotFoundError {
-  constructor(slug: string) {
-    super('GUIDE_NOT_FOUND', { slug });
+  constructor() {
+    super('GUIDE_NOT_FOUND');
   }
 }

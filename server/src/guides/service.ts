@@ -142,7 +142,7 @@ export function createGuidesService(
     listGuides: (card, lang) => mustGet(guideLists, key(card, lang)),
     getGuide(slug, lang) {
       const guide = guideBySlug.get(key(slug, lang));
-      if (!guide) throw new GuideNotFoundError(slug);
+      if (!guide) throw new GuideNotFoundError();
       return guide;
     },
     listChannels: (card, lang) => mustGet(channelLists, key(card, lang)),

@@ -126,18 +126,18 @@ describe('validation errors', () => {
 });
 
 describe('not found', () => {
-  it('answers an unknown guide with GUIDE_NOT_FOUND naming the slug', async () => {
+  it('answers an unknown guide with GUIDE_NOT_FOUND, in words rather than the slug', async () => {
     await expectEnvelope({ url: '/api/v1/guides/octopus-card' }, 404, {
       code: 'GUIDE_NOT_FOUND',
-      message: '找不到指南「octopus-card」',
+      message: '找不到这篇指南，可能已经下线，或者链接有误',
     });
     await expectEnvelope({ url: '/api/v1/guides/octopus-card?lang=en' }, 404, {
       code: 'GUIDE_NOT_FOUND',
-      message: 'Guide "octopus-card" was not found',
+      message: 'This guide was not found: it may have been withdrawn, or the link is wrong',
     });
     await expectEnvelope({ url: '/api/v1/guides/octopus-card?lang=zh-Hant' }, 404, {
       code: 'GUIDE_NOT_FOUND',
-      message: '找不到指南「octopus-card」',
+      message: '找不到這篇指南，可能已經下架，或者連結有誤',
     });
   });
 

@@ -70,7 +70,9 @@ function GuideEntry({ guide }: { guide: GuideSummary }) {
         <Text className="entry__summary">{guide.summary}</Text>
         {guide.stepCount > 0 ? (
           <View className="entry__meta">
-            <Text className="entry__badge">{t('guides.stepCount', { count: guide.stepCount })}</Text>
+            <Text className="entry__badge">
+              {t(guide.kind === 'tips' ? 'guides.tipCount' : 'guides.stepCount', { count: guide.stepCount })}
+            </Text>
           </View>
         ) : null}
       </View>

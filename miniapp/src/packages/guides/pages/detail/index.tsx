@@ -13,11 +13,11 @@ import { usePageTitle } from '../../../../utils/use-page-title';
 import { Checklist, TimelineStep, TipList } from '../../components/detail-lists';
 import './index.scss';
 
-function StepItem({ step, index }: { step: GuideStep; index: number }) {
+function StepItem({ step, index, isTip }: { step: GuideStep; index: number; isTip: boolean }) {
   const { t } = useI18n();
   return (
     <TimelineStep index={index} hook="js-guide-step" id={`guide-step-${index + 1}`}>
-      <Text className="timeline__label">{t('guide.stepLabel', { n: index + 1 })}</Text>
+      <Text className="timeline__label">{t(isTip ? 'guide.tipLabel' : 'guide.stepLabel', { n: index + 1 })}</Text>
       <Text className="timeline__title js-guide-step-title">{step.title}</Text>
       <Text className="timeline__detail">{step.detail}</Text>
       {step.menuPath && step.menuPath.length > 0 ? (
@@ -38,6 +38,8 @@ function StepItem({ step, index }: { step: GuideStep; index: number }) {
 function GuideBody({ guide }: { guide: Guide }) {
   const { lang, t } = useI18n();
   const card = CARDS[guide.card];
+  // A tips guide keeps its advice in `steps`: numbered, but tips, not steps to follow in order.
+  const isTips = guide.kind === 'tips';
   return (
     <View className="js-guide-detail">
       <View className="panel detail-head">
@@ -61,7 +63,9 @@ function GuideBody({ guide }: { guide: Guide }) {
         <Text className="detail-head__summary">{guide.summary}</Text>
         <View className="detail-head__meta">
           {guide.steps.length > 0 ? (
-            <Text className="detail-head__meta-item">{t('guides.stepCount', { count: guide.steps.length })}</Text>
+            <Text className="detail-head__meta-item js-guide-count">
+              {t(isTips ? 'guides.tipCount' : 'guides.stepCount', { count: guide.steps.length })}
+            </Text>
           ) : null}
           <Text className="detail-head__meta-item js-guide-updated">
             {t('guide.updatedAt', { date: formatDate(lang, guide.updatedAt) })}
@@ -79,10 +83,10 @@ function GuideBody({ guide }: { guide: Guide }) {
       />
 
       {guide.steps.length > 0 ? (
-        <Section title={t('guide.steps')}>
+        <Section title={t(isTips ? 'guide.tips' : 'guide.steps')}>
           <View className="panel timeline js-guide-steps" id="guide-steps">
             {guide.steps.map((step, index) => (
-              <StepItem key={`${index}-${step.title}`} step={step} index={index} />
+              <StepItem key={`${index}-${step.title}`} step={step} index={index} isTip={isTips} />
             ))}
           </View>
         </Section>
