@@ -150,6 +150,22 @@ describe('a way back from every page, and practice without real documents', () =
     expect(await bar().innerText()).not.toContain('no-such-guide');
   });
 
+  it('copies a link to a guide that opens that guide', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+    await page.goto(server.baseUrl + '/#/pages/guides/index');
+    await visible('guides');
+    await page.locator('.js-guide-entry').first().click();
+    await visible('guide');
+    const title = await on('guide').locator('.js-guide-title').innerText();
+    await on('guide').locator('.js-share-guide').click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(new RegExp(`^${server.baseUrl}/#/packages/guides/pages/detail/index\\?slug=[a-z-]+$`));
+    const other = await page.context().newPage();
+    await other.goto(link);
+    await expect.poll(() => other.locator('.js-page-guide .js-guide-title').last().innerText()).toBe(title);
+    await other.close();
+  });
+
   it('offers the way home on a page opened directly from a link', async () => {
     await page.goto(server.baseUrl + '/#/packages/account/pages/login/index');
     await page.reload();

@@ -11,6 +11,7 @@ import { formatDate, useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { Checklist, TimelineStep, TipList } from '../../components/detail-lists';
+import { ShareGuide } from '../../components/share-guide';
 import './index.scss';
 
 function StepItem({ step, index, isTip }: { step: GuideStep; index: number; isTip: boolean }) {
@@ -93,6 +94,10 @@ function GuideBody({ guide }: { guide: Guide }) {
       ) : null}
 
       <TipList title={t('guide.tips')} items={guide.tips} hook="js-guide-tips" />
+
+      <View className="share-guide-wrap">
+        <ShareGuide slug={guide.slug} title={guide.title} />
+      </View>
     </View>
   );
 }
