@@ -29,13 +29,21 @@ export interface PolledOrder {
  */
 export function usePolledOrder(id: string | null, keepPolling: (order: Order) => boolean): PolledOrder {
   const { lang } = useI18n();
-  const { loggedIn } = useSession();
+  const userId = useSession().user?.id ?? null;
   const [snapshot, setSnapshot] = useState<Omit<PolledOrder, 'reload'>>({
     order: undefined,
     status: 'loading',
     error: null,
     polling: false,
   });
+  // Another user logging in on this page (or another id) starts empty: the order on screen was the
+  // previous user's, and their 404 must not leave it showing.
+  const owner = `${userId ?? ''}:${id ?? ''}`;
+  const [shownFor, setShownFor] = useState(owner);
+  if (shownFor !== owner) {
+    setShownFor(owner);
+    setSnapshot({ order: undefined, status: 'loading', error: null, polling: false });
+  }
   const live = useRef({ visible: true, hasOrder: false, run: 0, delay: POLL_FIRST_MS, timer: undefined as unknown });
   const keep = useRef(keepPolling);
   useEffect(() => {
@@ -52,7 +60,7 @@ export function usePolledOrder(id: string | null, keepPolling: (order: Order) =>
   const poll = useCallback(
     (run: number) => {
       const step = async () => {
-        if (!id || !loggedIn) return;
+        if (!id || userId === null) return;
         let again = false;
         try {
           const order = await request('getOrder', { lang, params: { id } });
@@ -78,7 +86,7 @@ export function usePolledOrder(id: string | null, keepPolling: (order: Order) =>
       };
       void step();
     },
-    [id, lang, loggedIn],
+    [id, lang, userId],
   );
 
   const reload = useCallback(() => {
@@ -86,6 +94,11 @@ export function usePolledOrder(id: string | null, keepPolling: (order: Order) =>
     live.current.delay = POLL_FIRST_MS;
     poll(live.current.run);
   }, [poll, stop]);
+
+  useEffect(() => {
+    // Not the new owner's order: a failure of their first fetch is not retried as if one were shown.
+    live.current.hasOrder = false;
+  }, [owner]);
 
   useEffect(() => {
     reload();
