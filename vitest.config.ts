@@ -6,7 +6,15 @@ export default defineConfig({
     projects: [
       { test: { name: 'shared', root: './shared', include: ['test/**/*.test.ts'] } },
       { test: { name: 'server', root: './server', include: ['test/**/*.test.ts'], pool: 'forks' } },
-      { test: { name: 'miniapp', root: './miniapp', include: ['test/**/*.test.ts'] } },
+      {
+        // test/setup/setup.ts stands in for @tarojs/taro (the WeChat runtime) with an in-memory device.
+        test: {
+          name: 'miniapp',
+          root: './miniapp',
+          include: ['test/**/*.test.ts'],
+          setupFiles: ['test/setup/setup.ts'],
+        },
+      },
     ],
   },
 });
