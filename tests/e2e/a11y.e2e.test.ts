@@ -237,7 +237,8 @@ describe('axe-core on every page of the browser build', () => {
         for (const target of targets) {
           await visit(target);
           await audit(`${target.name} (${lang}, ${textSize})`);
-          if (lang === 'zh-Hans' && textSize === 'standard') await snap(page, 'a11y', target.name);
+          // Every page in every language and text size, for the screenshot review.
+          await snap(page, `pages/${lang}-${textSize}`, target.name);
         }
         // The cashier exists only for an order being paid: open it from the confirm page.
         await visit(targets.find((target) => target.name === 'topup-confirm') as Target);
@@ -245,6 +246,7 @@ describe('axe-core on every page of the browser build', () => {
         await expect.poll(() => page.locator('.js-cashier-sheet').isVisible(), { timeout: 15_000 }).toBe(true);
         await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
         await audit(`cashier (${lang}, ${textSize})`);
+        await snap(page, `pages/${lang}-${textSize}`, 'cashier');
       });
     }
     it(`signed out, ${lang}: login, register and the signed-out tabs`, async () => {
@@ -257,6 +259,7 @@ describe('axe-core on every page of the browser build', () => {
       ]) {
         await visit(target);
         await audit(`${target.name} (${lang})`);
+        await snap(page, `pages/${lang}-signed-out`, target.name.replace(/ \(signed out\)/, '-signed-out'));
       }
     });
   }
