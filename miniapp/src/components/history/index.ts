@@ -1,6 +1,6 @@
 export { HistoryFilterBar } from './filters';
 export { formatHomeDateTime, formatMonth, monthOf, shiftMonth, signedMoney, todayInHomeZone } from './format';
-export { MonthChart } from './month-chart';
+export { MonthChart, MonthChartPlaceholder } from './month-chart';
 export { HistoryEmpty } from './states';
 export { monthsOf, TransactionList } from './transaction-list';
 export { useMonthTotals, type MonthFigures } from './use-month-totals';

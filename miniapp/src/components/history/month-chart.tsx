@@ -14,6 +14,39 @@ type ChartState =
  * The last six months' money in and out of one card, as pairs of bars drawn with plain views (no
  * chart library: the weapp main package stays small). Figures come from the monthly statements.
  */
+/** The scale line and the bars' height, held empty: the list under the chart does not jump when they fill. */
+function ChartSpace() {
+  return (
+    <>
+      <Text className="history-chart__scale">{'\u00a0'}</Text>
+      <View className="history-chart__placeholder" />
+    </>
+  );
+}
+
+/**
+ * The chart's frame while the cards (and so which card it shows) are still loading: the same height
+ * as the chart, so the filters and the list below stay where they will be.
+ */
+export function MonthChartPlaceholder() {
+  const { t } = useI18n();
+  return (
+    <View className="panel history-chart js-history-chart-placeholder" ariaHidden>
+      <View className="history-chart__head">
+        <Text className="history-chart__title">{t('history.chartTitle')}</Text>
+        <Text className="history-chart__card">{'\u00a0'}</Text>
+      </View>
+      <View className="history-chart__legend">
+        <View className="history-chart__key history-chart__key--in" />
+        <Text className="history-chart__legend-text">{t('history.chartIn')}</Text>
+        <View className="history-chart__key history-chart__key--out" />
+        <Text className="history-chart__legend-text">{t('history.chartOut')}</Text>
+      </View>
+      <ChartSpace />
+    </View>
+  );
+}
+
 export function MonthChart({ card, refreshKey }: { card: BoundCard; refreshKey: number }) {
   const { lang, t } = useI18n();
   const [state, setState] = useState<ChartState>({ status: 'loading' });
@@ -61,7 +94,7 @@ export function MonthChart({ card, refreshKey }: { card: BoundCard; refreshKey: 
         <View className="history-chart__key history-chart__key--out" />
         <Text className="history-chart__legend-text">{t('history.chartOut')}</Text>
       </View>
-      {state.status === 'loading' ? <View className="history-chart__placeholder" /> : null}
+      {state.status === 'loading' ? <ChartSpace /> : null}
       {state.status === 'error' ? (
         <View className="history-chart__error js-chart-error">
           <Text>{state.message}</Text>

@@ -7,6 +7,7 @@ import {
   HistoryEmpty,
   HistoryFilterBar,
   MonthChart,
+  MonthChartPlaceholder,
   monthsOf,
   NO_FILTERS,
   TransactionList,
@@ -97,7 +98,11 @@ export default function HistoryPage() {
 
   return (
     <View className={`page history js-page-history ${textSize}`}>
-      {chartCard ? <MonthChart card={chartCard} refreshKey={refreshKey} /> : null}
+      {chartCard ? (
+        <MonthChart card={chartCard} refreshKey={refreshKey} />
+      ) : cards.status === 'loading' ? (
+        <MonthChartPlaceholder />
+      ) : null}
       <HistoryFilterBar filters={filters} onChange={setFilters} cards={cardList} />
       {body}
       <SimulationNotice />
