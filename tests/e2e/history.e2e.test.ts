@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEVICE_ID_HEADER, generateCardNumber, generateMainlandId } from '@cbc/shared';
+import { generateCardNumber, generateMainlandId } from '@cbc/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerThroughApi } from '../support/accounts';
 import { launchBrowser, newPhoneContext, snap } from '../support/browser';
 import { solidPng, writeTempFile } from '../support/fixtures';
 import { h5Dir } from '../support/paths';
@@ -28,22 +29,8 @@ describe('trips, reminder and history in the browser build', () => {
   const last4 = zgtNumber.slice(-4);
   const photo = writeTempFile('history-id-photo.png', solidPng(120, 80, [200, 220, 240]));
 
-  /** An account through the API (SMS code from the reply's simulated message), with or without e-mail. */
-  async function register(number: string, email?: string) {
-    const device = { [DEVICE_ID_HEADER]: `e2e-history-device-${number}`, 'content-type': 'application/json' };
-    const sms = await fetch(`${server.baseUrl}/api/v1/auth/sms-code`, {
-      method: 'POST',
-      headers: device,
-      body: JSON.stringify({ phone: { region: 'CN', number }, purpose: 'register' }),
-    });
-    const smsCode = /(\d{6})/.exec(((await sms.json()) as { message: { body: string } }).message.body)?.[1];
-    const registered = await fetch(`${server.baseUrl}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: device,
-      body: JSON.stringify({ phone: { region: 'CN', number }, ...(email ? { email } : {}), password, smsCode }),
-    });
-    expect(registered.status).toBe(201);
-  }
+  const register = (number: string, email?: string) =>
+    registerThroughApi(server.baseUrl, { phone: number, password, ...(email ? { email } : {}) });
 
   beforeAll(async () => {
     staticDir = mkdtempSync(join(tmpdir(), 'cbc-history-h5-'));

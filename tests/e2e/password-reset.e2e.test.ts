@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerThroughApi } from '../support/accounts';
 import { launchBrowser, newPhoneContext, snap } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -35,19 +35,7 @@ describe('password reset in the browser build', () => {
   beforeAll(async () => {
     server = await startServer();
     // The account exists already, registered on another device.
-    const deviceId = randomBytes(16).toString('base64url');
-    const sms = await api('/api/v1/auth/sms-code', {
-      method: 'POST',
-      headers: { 'x-device-id': deviceId },
-      body: { phone: { region: 'CN', number: phone }, purpose: 'register' },
-    });
-    const code = /\d{6}/.exec(String((sms.json?.message as { body?: string } | undefined)?.body))?.[0];
-    const registered = await api('/api/v1/auth/register', {
-      method: 'POST',
-      body: { phone: { region: 'CN', number: phone }, password: oldPassword, smsCode: code },
-    });
-    expect(registered.status).toBe(201);
-    otherToken = String(registered.json?.token);
+    otherToken = (await registerThroughApi(server.baseUrl, { phone, password: oldPassword })).token;
 
     browser = await launchBrowser();
     page = await (await newPhoneContext(browser, 'zh-CN')).newPage();

@@ -1,6 +1,6 @@
-import { DEVICE_ID_HEADER } from '@cbc/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerThroughApi } from '../support/accounts';
 import { launchBrowser, newPhoneContext, snap } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -18,19 +18,7 @@ describe('a way back from every page, and practice without real documents', () =
 
   beforeAll(async () => {
     server = await startServer({ CREDIT_DELAY_SECONDS: '0' });
-    const device = { [DEVICE_ID_HEADER]: 'e2e-practice-device', 'content-type': 'application/json' };
-    const sms = await fetch(`${server.baseUrl}/api/v1/auth/sms-code`, {
-      method: 'POST',
-      headers: device,
-      body: JSON.stringify({ phone: { region: 'CN', number: phone }, purpose: 'register' }),
-    });
-    const smsCode = /(\d{6})/.exec(((await sms.json()) as { message: { body: string } }).message.body)?.[1];
-    const registered = await fetch(`${server.baseUrl}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: device,
-      body: JSON.stringify({ phone: { region: 'CN', number: phone }, password, smsCode }),
-    });
-    expect(registered.status).toBe(201);
+    await registerThroughApi(server.baseUrl, { phone, password });
     browser = await launchBrowser();
     page = await (await newPhoneContext(browser, 'zh-CN')).newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
