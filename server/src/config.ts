@@ -57,7 +57,10 @@ function rateLimitVariable(fallback: string) {
 const rateLimitVariables = {
   RATE_LIMIT_SMS_CODE_PHONE: rateLimitVariable('5/1h'),
   RATE_LIMIT_SMS_CODE_ADDRESS: rateLimitVariable('20/10m'),
+  // Failed logins of one phone from one client address; a stranger elsewhere cannot use it to lock the owner out.
   RATE_LIMIT_LOGIN_PHONE: rateLimitVariable('10/15m'),
+  // Failed logins of one phone from all addresses together: a far higher bar against guessing from many.
+  RATE_LIMIT_LOGIN_PHONE_ANY_ADDRESS: rateLimitVariable('100/1h'),
   RATE_LIMIT_LOGIN_ADDRESS: rateLimitVariable('30/15m'),
   RATE_LIMIT_WECHAT_ADDRESS: rateLimitVariable('20/10m'),
   RATE_LIMIT_REGISTER_PHONE: rateLimitVariable('10/15m'),
@@ -165,7 +168,8 @@ export interface Config {
   sessionTtlDays: number;
   rateLimits: {
     smsCode: PhoneAndAddressLimits;
-    login: PhoneAndAddressLimits;
+    /** perPhone counts failed logins per phone and address pair; perPhoneAnyAddress per phone alone. */
+    login: PhoneAndAddressLimits & { perPhoneAnyAddress: RateLimit };
     register: PhoneAndAddressLimits;
     /** WeChat login has no phone to count by; every new code can create an account, so the address is braked. */
     wechatPerAddress: RateLimit;
@@ -231,7 +235,11 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     sessionTtlDays: vars.SESSION_TTL_DAYS,
     rateLimits: {
       smsCode: { perPhone: vars.RATE_LIMIT_SMS_CODE_PHONE, perAddress: vars.RATE_LIMIT_SMS_CODE_ADDRESS },
-      login: { perPhone: vars.RATE_LIMIT_LOGIN_PHONE, perAddress: vars.RATE_LIMIT_LOGIN_ADDRESS },
+      login: {
+        perPhone: vars.RATE_LIMIT_LOGIN_PHONE,
+        perAddress: vars.RATE_LIMIT_LOGIN_ADDRESS,
+        perPhoneAnyAddress: vars.RATE_LIMIT_LOGIN_PHONE_ANY_ADDRESS,
+      },
       register: { perPhone: vars.RATE_LIMIT_REGISTER_PHONE, perAddress: vars.RATE_LIMIT_REGISTER_ADDRESS },
       wechatPerAddress: vars.RATE_LIMIT_WECHAT_ADDRESS,
     },

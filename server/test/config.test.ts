@@ -15,7 +15,11 @@ describe('loadConfig', () => {
       sessionTtlDays: 30,
       rateLimits: {
         smsCode: { perPhone: { max: 5, windowMs: 3_600_000 }, perAddress: { max: 20, windowMs: 600_000 } },
-        login: { perPhone: { max: 10, windowMs: 900_000 }, perAddress: { max: 30, windowMs: 900_000 } },
+        login: {
+          perPhone: { max: 10, windowMs: 900_000 },
+          perAddress: { max: 30, windowMs: 900_000 },
+          perPhoneAnyAddress: { max: 100, windowMs: 3_600_000 },
+        },
         register: { perPhone: { max: 10, windowMs: 900_000 }, perAddress: { max: 20, windowMs: 600_000 } },
         wechatPerAddress: { max: 20, windowMs: 600_000 },
       },

@@ -1,5 +1,5 @@
 import { SMS_CODE_MAX_ATTEMPTS } from '@cbc/shared';
-import { BadRequestError, ConflictError } from '../errors/app-error';
+import { AppError, BadRequestError, ConflictError } from '../errors/app-error';
 
 export class DeviceIdRequiredError extends BadRequestError {
   constructor() {
@@ -40,5 +40,12 @@ export class SmsCodeLockedError extends BadRequestError {
 export class WechatCodeError extends BadRequestError {
   constructor(code: 'WECHAT_CODE_INVALID' | 'WECHAT_CODE_EXPIRED' | 'WECHAT_CODE_USED') {
     super(code, {}, 'code');
+  }
+}
+
+/** 429 for a phone with too many failed logins from all addresses together; also sends Retry-After. */
+export class LoginLockedError extends AppError {
+  constructor(seconds: number) {
+    super('LOGIN_LOCKED', 429, { seconds: Math.max(1, Math.ceil(seconds)) });
   }
 }

@@ -1,11 +1,13 @@
-import { api } from '@cbc/shared';
+import { api, toE164 } from '@cbc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../errors/app-error';
 import { contractRoute } from '../http/contract-route';
 import { requireDeviceId } from '../http/device-id';
 import { noStore } from '../http/no-store';
 import { addressLimit, phoneAndAddressLimits } from '../http/rate-limits';
 import { requestLanguage } from '../i18n/request-language';
 import { currentAuth, currentUser } from '../plugins/auth';
+import { createLoginBrake } from './login-brake';
 import { toUser } from './service';
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -43,11 +45,24 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request) => service.resetPassword(request.body, requestLanguage(request)),
   });
 
-  const loginLimits = phoneAndAddressLimits(app, limits.login);
+  // Per address (any phones) before the body is read; then failed passwords per phone and address pair,
+  // and per phone alone with a far higher bar (login-brake.ts): no stranger can lock an owner out cheaply.
+  const loginBrake = createLoginBrake(limits.login, app.clock);
   app.route({
-    ...contractRoute(app, login, { onRequest: [loginLimits.onRequest] }),
-    preHandler: [loginLimits.preHandler],
-    handler: async (request) => service.login(request.body),
+    ...contractRoute(app, login, { onRequest: [addressLimit(app, limits.login.perAddress)] }),
+    handler: async (request) => {
+      const { phone } = request.body;
+      const attempt = loginBrake.begin(toE164(phone.region, phone.number), request.ip);
+      try {
+        const session = await service.login(request.body);
+        attempt.release({ clearPair: true });
+        return session;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') attempt.failed();
+        else attempt.release();
+        throw error;
+      }
+    },
   });
 
   app.route({

@@ -13,6 +13,7 @@ beforeAll(async () => {
     env: {
       RATE_LIMIT_LOGIN_PHONE: '3/15m',
       RATE_LIMIT_LOGIN_ADDRESS: '5/15m',
+      RATE_LIMIT_LOGIN_PHONE_ANY_ADDRESS: '8/1h',
       RATE_LIMIT_SMS_CODE_PHONE: '2/1h',
       RATE_LIMIT_SMS_CODE_ADDRESS: '4/10m',
       RATE_LIMIT_REGISTER_PHONE: '2/15m',
@@ -22,6 +23,13 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t.close());
+
+// Each account from its own address, so setting up does not spend the per-address limits under test.
+let setups = 0;
+const register = () => {
+  setups += 1;
+  return registerUser(t.app, { remoteAddress: `10.200.${Math.floor(setups / 250)}.${setups % 250}` });
+};
 
 interface Reply {
   statusCode: number;
@@ -52,21 +60,71 @@ const login = (phone: unknown, remoteAddress: string, lang = '') =>
     payload: { phone, password: 'Wrong-pass-1' },
   });
 
+const loginWith = (phone: unknown, password: string, remoteAddress: string, lang = '') =>
+  t.app.inject({ method: 'POST', url: `/api/v1/auth/login${lang}`, remoteAddress, payload: { phone, password } });
+
 describe('login', () => {
-  it('limits attempts per phone, whichever address they come from, even with the right password', async () => {
-    const { phone } = await registerUser(t.app);
-    for (const address of ['10.0.0.1', '10.0.0.2', '10.0.0.3'])
+  it('stops a phone and address pair after its wrong passwords; the owner at another address still logs in', async () => {
+    const { phone } = await register();
+    for (let i = 0; i < 3; i += 1) expect((await login(phone, '10.0.0.1')).statusCode).toBe(401);
+    // Another phone from the guessing address is not affected.
+    expect((await login(newMainlandPhone(), '10.0.0.1')).statusCode).toBe(401);
+    expectLimited(await login(phone, '10.0.0.1'), 15 * 60);
+    // Not even the right password opens the pair that guessed.
+    expectLimited(await loginWith(phone, PASSWORD, '10.0.0.1', '?lang=en'), 15 * 60, 'en');
+    // The stranger's guesses handed out no lock-out button: the owner elsewhere is let in.
+    const owner = await loginWith(phone, PASSWORD, '10.0.0.5');
+    expect(owner.statusCode, owner.body).toBe(200);
+  });
+
+  it('counts only failures, and a right password clears its pair', async () => {
+    const { phone } = await register();
+    expect((await login(phone, '10.0.0.11')).statusCode).toBe(401);
+    expect((await login(phone, '10.0.0.11')).statusCode).toBe(401);
+    expect((await loginWith(phone, PASSWORD, '10.0.0.11')).statusCode).toBe(200);
+    expect((await login(phone, '10.0.0.11')).statusCode).toBe(401);
+    expect((await login(phone, '10.0.0.11')).statusCode).toBe(401);
+  });
+
+  it('counts parallel guesses before the slow password check, so they cannot all slip past the bar', async () => {
+    const { phone } = await register();
+    const replies = await Promise.all(Array.from({ length: 5 }, () => login(phone, '10.0.0.21')));
+    const codes = replies.map((res) => res.statusCode).sort();
+    expect(codes).toEqual([401, 401, 401, 429, 429]);
+  });
+
+  it('counts an IPv6 client by its /64, so fresh addresses from one network are one pair', async () => {
+    const { phone } = await register();
+    for (const address of ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:0:0:0:3'])
       expect((await login(phone, address)).statusCode).toBe(401);
-    expectLimited(await login(phone, '10.0.0.4'), 15 * 60);
-    const right = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login?lang=en',
-      remoteAddress: '10.0.0.5',
-      payload: { phone, password: PASSWORD },
+    expectLimited(await login(phone, '2001:db8:1:2:ffff::9'), 15 * 60);
+    expect((await loginWith(phone, PASSWORD, '2001:db8:1:3::1')).statusCode).toBe(200);
+  });
+
+  it('stops a phone guessed at from many addresses with a far higher bar, and says how to get back in', async () => {
+    const { phone } = await register();
+    // Eight failures (the bar here) from three addresses, each under the pair bar of three.
+    for (const address of ['10.0.7.1', '10.0.7.1', '10.0.7.2', '10.0.7.2', '10.0.7.3', '10.0.7.3', '10.0.7.4'])
+      expect((await login(phone, address)).statusCode).toBe(401);
+    expect((await login(phone, '10.0.7.4')).statusCode).toBe(401);
+    const locked = await loginWith(phone, PASSWORD, '10.0.7.5', '?lang=en');
+    expect(locked.statusCode, locked.body).toBe(429);
+    const seconds = Number(locked.headers['retry-after']);
+    expect(seconds).toBeGreaterThan(60 * 60 - 30);
+    expect(seconds).toBeLessThanOrEqual(60 * 60);
+    expect(locked.json()).toEqual({
+      error: {
+        code: 'LOGIN_LOCKED',
+        message: `Too many failed logins for this phone number; try again in ${seconds} s or reset the password with an SMS code`,
+      },
     });
-    expectLimited(right, 15 * 60, 'en');
-    // Another phone is not affected.
-    expect((await login(newMainlandPhone(), '10.0.0.6')).statusCode).toBe(401);
+    const zh = await loginWith(phone, PASSWORD, '10.0.7.6');
+    expect(zh.json<{ error: { message: string } }>().error.message).toMatch(
+      /^这个手机号登录失败次数太多，请 \d+ 秒后再试/,
+    );
+    // The bar is per window: an hour later the owner is let in.
+    time.advance(60 * MINUTE);
+    expect((await loginWith(phone, PASSWORD, '10.0.7.6')).statusCode).toBe(200);
   });
 
   it('limits attempts per address, whichever phones they try', async () => {
@@ -130,7 +188,7 @@ describe('register', () => {
 describe('password reset', () => {
   it('counts reset codes with the other codes sent to the phone', async () => {
     // Registering sent this phone its first code of the hour; the limit is two.
-    const { phone } = await registerUser(t.app);
+    const { phone } = await register();
     const ask = (remoteAddress: string) =>
       t.app.inject({
         method: 'POST',
@@ -145,7 +203,7 @@ describe('password reset', () => {
   });
 
   it('limits reset tries per phone, like register', async () => {
-    const { phone } = await registerUser(t.app);
+    const { phone } = await register();
     const attempt = (remoteAddress: string) =>
       t.app.inject({
         method: 'POST',
