@@ -1,0 +1,31 @@
+import { Text, View } from '@tarojs/components';
+import { CARDS, formatMoney, PAYMENT_METHOD_NAMES, type Order } from '@cbc/shared';
+import { InfoRow } from '../../../components/info-rows';
+import { useI18n } from '../../../i18n';
+
+/** An order not (yet) credited: amount, bonus, total, method and card. */
+export function OrderFigures({ order }: { order: Order }) {
+  const { lang, t } = useI18n();
+  return (
+    <View className="panel result-rows">
+      <InfoRow label={t('topup.amount')} figure>
+        <Text className="js-result-amount">{formatMoney(order.amount)}</Text>
+      </InfoRow>
+      {order.bonus.amountMinor > 0 ? (
+        <InfoRow label={t('topup.bonus')} figure>
+          <Text className="info-row__bonus">{formatMoney(order.bonus)}</Text>
+        </InfoRow>
+      ) : null}
+      <InfoRow label={t('topup.total')} figure strong>
+        <Text>{formatMoney(order.total)}</Text>
+      </InfoRow>
+      <InfoRow label={t('topup.method')}>
+        <Text>{PAYMENT_METHOD_NAMES[order.method][lang]}</Text>
+      </InfoRow>
+      <InfoRow label={t('order.card')}>
+        <Text>{CARDS[order.cardType].name[lang]}</Text>
+        <Text className="info-row__sub info-row__mono">{order.cardNumberMasked}</Text>
+      </InfoRow>
+    </View>
+  );
+}
