@@ -1,69 +1,28 @@
-import { useState, type ReactNode } from 'react';
-import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { CARDS, formatMoney, formatPlate, type BoundCard } from '@cbc/shared';
+import type { BoundCard } from '@cbc/shared';
 import { z } from 'zod';
-import { request, toApiError, uploadFile, useCachedQuery } from '../../../../api';
+import { useCachedQuery } from '../../../../api';
 import { useSession } from '../../../../auth';
-import { BoundCardFace, VerificationTag } from '../../../../components/bound-card';
+import { BoundCardFace } from '../../../../components/bound-card';
 import { LoginPrompt } from '../../../../components/login-prompt';
-import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
+import { SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
-import { formatDateTime, useI18n } from '../../../../i18n';
+import { useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
-import {
-  backToCards,
-  openCardHistory,
-  openOrders,
-  openPlanner,
-  openTopup,
-  openTrip,
-} from '../../../../utils/navigation';
+import { backToCards, openOrders, openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
-import { ID_PHOTO_MAX_MB, isPhotoTooLarge, pickIdPhoto } from '../../components/id-photo';
-import { AutoTopupPanel } from '../../components/auto-topup-panel';
-import { ReminderPanel } from '../../components/reminder-panel';
-import { useReloadWhenShown } from '../../components/use-reload-when-shown';
+import { CardAlerts } from '../../components/card-alerts';
+import { CardInfoRows } from '../../components/card-info-rows';
+import { CardUseLinks } from '../../components/card-use-links';
+import { PhotoNeeded } from '../../components/photo-needed';
+import { useCardActions } from '../../components/use-card-actions';
 import './index.scss';
 
 const cardIdParam = z.uuid();
-
-/** A tappable row that opens another page (模拟通行, 交易记录, 规划充值周期). */
-function LinkRow({ label, className, onClick }: { label: string; className: string; onClick: () => void }) {
-  return (
-    <View className={`use-link ${className}`} ariaRole="button" onClick={onClick}>
-      <Text className="use-link__label">{label}</Text>
-      <View className="use-link__chevron" />
-    </View>
-  );
-}
-
-function Row({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
-  return (
-    <View className={`detail-row${className ? ` ${className}` : ''}`}>
-      <Text className="detail-row__label">{label}</Text>
-      <View className="detail-row__value">{children}</View>
-    </View>
-  );
-}
-
-/** The low-balance reminder and the auto top-up it triggers: both read the one threshold. */
-function CardAlerts({ card, shown }: { card: BoundCard; shown: number }) {
-  const reminder = useCachedQuery('getReminder', { params: { id: card.id } });
-  useReloadWhenShown(shown, reminder.reload);
-  return (
-    <>
-      <ReminderPanel card={card} query={reminder} />
-      <AutoTopupPanel
-        card={card}
-        thresholdSet={reminder.data ? reminder.data.threshold !== null : undefined}
-        shown={shown}
-      />
-    </>
-  );
-}
 
 interface BodyProps {
   card: BoundCard;
@@ -73,58 +32,9 @@ interface BodyProps {
 }
 
 function CardDetailBody({ card, onChanged, shown }: BodyProps) {
-  const { lang, t } = useI18n();
-  const [busy, setBusy] = useState<'default' | 'unbind' | 'upload' | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  const run = async (kind: 'default' | 'unbind' | 'upload', action: () => Promise<void>) => {
-    setBusy(kind);
-    setActionError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setActionError(toApiError(caught).message);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const setDefault = () =>
-    run('default', async () => {
-      await request('updateCard', { lang, params: { id: card.id }, body: { isDefault: true } });
-      void Taro.showToast({ title: t('cardDetail.defaultSet'), icon: 'success' });
-      await onChanged();
-    });
-
-  const uploadPhoto = async () => {
-    const photo = await pickIdPhoto();
-    if (!photo) return;
-    if (isPhotoTooLarge(photo)) {
-      setActionError(t('cardAdd.photoTooLarge', { maxMb: ID_PHOTO_MAX_MB }));
-      return;
-    }
-    await run('upload', async () => {
-      await uploadFile('uploadIdPhoto', { params: { id: card.id }, lang }, photo.path);
-      void Taro.showToast({ title: t('cardDetail.uploadSuccess'), icon: 'success' });
-      await onChanged();
-    });
-  };
-
-  const unbind = async () => {
-    const { confirm } = await Taro.showModal({
-      title: t('cardDetail.unbindTitle'),
-      content: t('cardDetail.unbindBody'),
-      confirmText: t('cardDetail.unbindConfirm'),
-      cancelText: t('common.cancel'),
-      confirmColor: '#cb2634',
-    });
-    if (!confirm) return;
-    await run('unbind', async () => {
-      await request('unbindCard', { lang, params: { id: card.id } });
-      void Taro.showToast({ title: t('cardDetail.unbound'), icon: 'success' });
-      backToCards();
-    });
-  };
+  const { t } = useI18n();
+  const actions = useCardActions(card.id, onChanged);
+  const { busy } = actions;
 
   return (
     <View className="js-card-detail">
@@ -154,89 +64,25 @@ function CardDetailBody({ card, onChanged, shown }: BodyProps) {
       ) : null}
 
       {card.verification === 'photo_required' ? (
-        <View className="panel photo-needed js-photo-needed">
-          <Text className="photo-needed__text">{t('cardDetail.photoNeeded')}</Text>
-          <Button
-            type="primary"
-            size="normal"
-            loading={busy === 'upload'}
-            disabled={busy !== null}
-            className="photo-needed__button js-upload-photo"
-            onClick={() => void uploadPhoto()}
-          >
-            {t('cardDetail.uploadPhoto')}
-          </Button>
-          <Text className="photo-needed__privacy">{t('cardAdd.privacy')}</Text>
-        </View>
+        <PhotoNeeded
+          uploading={busy === 'upload'}
+          disabled={busy !== null}
+          onUpload={() => void actions.uploadPhoto()}
+        />
       ) : null}
 
-      <View className="panel detail-rows">
-        <Row label={t('cardAdd.type')}>
-          <Text>{CARDS[card.type].name[lang]}</Text>
-        </Row>
-        <Row label={t('cardDetail.number')}>
-          <Text className="detail-row__mono js-card-detail-number">{card.numberMasked}</Text>
-        </Row>
-        <Row label={t('cards.plates')}>
-          <View className="detail-plates">
-            {card.plates.map((plate) => (
-              <Text key={`${plate.region}-${plate.number}`} className="detail-plate">
-                <Text className="detail-plate__region">{t(`cardAdd.plateRegion.${plate.region}`)}</Text>
-                {formatPlate(plate.region, plate.number)}
-              </Text>
-            ))}
-          </View>
-        </Row>
-        <Row label={t('cardAdd.holder')}>
-          <Text>{t(`cardAdd.idType.${card.holder.idType}`)}</Text>
-          <Text className="detail-row__mono detail-row__sub js-card-detail-id">{card.holder.idNumberMasked}</Text>
-        </Row>
-        <Row label={t('cardDetail.verification')}>
-          <VerificationTag card={card} onFace={false} />
-        </Row>
-        <Row label={t('cards.balance')} className="detail-row--balance">
-          <View className="detail-balance">
-            <SimulationBadge className="detail-balance__badge" />
-            <Text className="detail-balance__amount js-card-detail-balance">{formatMoney(card.balance)}</Text>
-          </View>
-          <Text className="detail-row__sub">{t('cardDetail.balanceNote')}</Text>
-        </Row>
-        <Row label={t('cards.default')}>
-          {card.isDefault ? (
-            <Text className="detail-default js-card-detail-default">{t('cardDetail.isDefault')}</Text>
-          ) : (
-            <Text
-              className={`detail-link js-set-default${busy ? ' is-busy' : ''}`}
-              onClick={busy ? undefined : () => void setDefault()}
-            >
-              {t('cardDetail.setDefault')}
-            </Text>
-          )}
-        </Row>
-        <Text className="detail-bound-at">
-          {t('cardDetail.boundAt', { date: formatDateTime(lang, Date.parse(card.createdAt)) })}
-        </Text>
-      </View>
+      <CardInfoRows card={card} busy={busy !== null} onSetDefault={() => void actions.setDefault()} />
 
       {card.verification === 'verified' ? (
         <>
-          <View className="panel use-links js-card-use">
-            <Text className="use-links__title">{t('cardDetail.useTitle')}</Text>
-            <LinkRow label={t('cardDetail.trip')} className="js-card-trip" onClick={() => openTrip(card.id)} />
-            <LinkRow
-              label={t('cardDetail.history')}
-              className="js-card-history"
-              onClick={() => openCardHistory(card.id)}
-            />
-            <LinkRow label={t('cardDetail.planner')} className="js-card-planner" onClick={() => openPlanner(card.id)} />
-          </View>
+          <CardUseLinks cardId={card.id} />
           <CardAlerts card={card} shown={shown} />
         </>
       ) : null}
 
-      {actionError ? <View className="detail-error js-action-error">{actionError}</View> : null}
+      {actions.error ? <View className="detail-error js-action-error">{actions.error}</View> : null}
 
-      <View className="detail-unbind js-unbind" onClick={busy ? undefined : () => void unbind()}>
+      <View className="detail-unbind js-unbind" onClick={busy ? undefined : () => void actions.unbind()}>
         {busy === 'unbind' ? t('state.loading') : t('cardDetail.unbind')}
       </View>
     </View>
