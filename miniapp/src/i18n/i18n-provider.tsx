@@ -3,6 +3,7 @@ import { translate, type Language, type MessageParams, type UiKey } from '@cbc/s
 import { STORAGE_KEYS } from '../constants/storage-keys';
 import { writeStorage } from '../utils/storage';
 import { initialLanguage } from './detect';
+import { setDocumentLanguage } from './document-lang';
 
 export interface I18n {
   lang: Language;
@@ -11,9 +12,6 @@ export interface I18n {
 }
 
 const I18nContext = createContext<I18n | null>(null);
-
-/** `lang` attribute of the h5 document, so the browser picks the right CJK glyphs (HK vs mainland). */
-const HTML_LANG: Record<Language, string> = { 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-HK', en: 'en' };
 
 export function I18nProvider({ children }: PropsWithChildren) {
   const [lang, setLangState] = useState<Language>(initialLanguage);
@@ -24,7 +22,7 @@ export function I18nProvider({ children }: PropsWithChildren) {
   }, []);
 
   useEffect(() => {
-    if (process.env.TARO_ENV === 'h5') document.documentElement.lang = HTML_LANG[lang];
+    setDocumentLanguage(lang);
   }, [lang]);
 
   const value = useMemo<I18n>(

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ID_PHOTO_MAX_BYTES } from '@cbc/shared';
+import { PHOTO_SOURCES } from './photo-sources';
 
 export interface ChosenPhoto {
   /** A temporary file path (weapp) or blob URL (h5) that Taro.uploadFile accepts. */
@@ -10,16 +11,15 @@ export interface ChosenPhoto {
 export const ID_PHOTO_MAX_MB = ID_PHOTO_MAX_BYTES / (1024 * 1024);
 
 /**
- * One photo of the ID document, compressed by WeChat. The browser build asks for the album only:
- * with two sources Taro's h5 shows its own Chinese-only camera/album sheet first, while the browser's
- * file picker already offers the camera on phones. Resolves null when the user cancels.
+ * One photo of the ID document, compressed by WeChat, from the sources the platform offers
+ * (photo-sources.ts). Resolves null when the user cancels.
  */
 export async function pickIdPhoto(): Promise<ChosenPhoto | null> {
   try {
     const result = await Taro.chooseImage({
       count: 1,
       sizeType: ['compressed'],
-      sourceType: process.env.TARO_ENV === 'h5' ? ['album'] : ['album', 'camera'],
+      sourceType: PHOTO_SOURCES,
     });
     const file = result.tempFiles[0];
     const path = file?.path ?? result.tempFilePaths[0];

@@ -13,6 +13,7 @@ import { leaveAccountFlow, openPasswordReset, openRegister } from '../../../../u
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { fieldOfError } from '../../../../utils/use-form-errors';
 import { PhoneField } from '../../components/phone-field';
+import { WechatHint } from '../../components/wechat-hint';
 import { useAccountForm } from '../../hooks/use-account-form';
 import { phoneFieldProps, usePhoneInput } from '../../hooks/use-phone-input';
 import '../../components/account.scss';
@@ -137,7 +138,7 @@ export default function LoginPage() {
           <View className="wechat-button__mark" />
           <Text>{t('auth.wechatLogin')}</Text>
         </View>
-        {process.env.TARO_ENV === 'h5' ? <Text className="wechat-hint">{t('auth.wechatSimulated')}</Text> : null}
+        <WechatHint />
 
         <View className="account-switch">
           <Text>{t('auth.noAccount')}</Text>
