@@ -6,7 +6,7 @@ import { startServer, type RunningServer } from '../support/server';
 
 // 忘记密码 in the browser build: from the login page to a new password with the code of the simulated
 // SMS, the other session of the account ended, a login with the new password; then the inbox read in
-// English shows the messages in English, the SMS as it was sent (简体中文) beside it.
+// English shows the messages in English, the SMS as it was sent (in Simplified Chinese) beside it.
 describe('password reset in the browser build', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -142,7 +142,7 @@ describe('password reset in the browser build', () => {
     for (const body of bodies) expect(body).not.toMatch(/\p{Script=Han}/u);
     const sent = inbox.locator('.js-message-sent');
     expect(await sent.count()).toBeGreaterThanOrEqual(2);
-    expect(await sent.first().innerText()).toMatch(/As sent by SMS \(简体中文\)/);
+    expect(await sent.first().innerText()).toMatch(/As sent by SMS \(Simplified Chinese\)/);
     expect(await sent.first().innerText()).toMatch(/你正在重置登录密码|您的验证码是/);
     await snap(page, shots, '07-inbox-en');
 

@@ -17,14 +17,21 @@ export function formatDate(lang: Language, isoDate: string): string {
   return translate(lang, 'format.date', { year, month: monthName(lang, Number(month)), day: Number(day) });
 }
 
-/** Epoch milliseconds → 11月25日 14:03 / 25 Nov, 14:03, in the device's time zone. */
+/** The cards' home time (UTC+8, no daylight saving): their books, receipts, SMS and CSV all use it. */
+const HOME_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * Epoch milliseconds → 11月25日 14:03 / 25 Nov, 14:03, in UTC+8 whatever the device's zone: an order,
+ * its receipt, its SMS and its history entry must never show one event at two times (a traveller's
+ * phone set to another zone showed 00:05 on the order and 08:05 in the history).
+ */
 export function formatDateTime(lang: Language, epochMs: number): string {
-  const date = new Date(epochMs);
+  const home = new Date(epochMs + HOME_OFFSET_MS);
   return translate(lang, 'format.dateTime', {
-    month: monthName(lang, date.getMonth() + 1),
-    day: date.getDate(),
-    hour: pad2(date.getHours()),
-    minute: pad2(date.getMinutes()),
+    month: monthName(lang, home.getUTCMonth() + 1),
+    day: home.getUTCDate(),
+    hour: pad2(home.getUTCHours()),
+    minute: pad2(home.getUTCMinutes()),
   });
 }
 

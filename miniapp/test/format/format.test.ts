@@ -65,15 +65,16 @@ describe('formatDate', () => {
   });
 });
 
-describe('formatDateTime (device time zone)', () => {
-  it('shows the wall-clock time of the device, zero-padded', () => {
-    const at = new Date(2026, 10, 25, 14, 3).getTime();
+describe("formatDateTime (the cards' home time, UTC+8)", () => {
+  it('shows UTC+8 wall-clock time whatever the device zone, zero-padded', () => {
+    const at = Date.UTC(2026, 10, 25, 6, 3);
     expect(formatDateTime('zh-Hans', at)).toBe('11月25日 14:03');
     expect(formatDateTime('en', at)).toBe('25 Nov, 14:03');
-    expect(formatDateTime('en', new Date(2026, 0, 2, 7, 9).getTime())).toBe('2 Jan, 07:09');
+    // 23:09 UTC is already the next day in UTC+8.
+    expect(formatDateTime('en', Date.UTC(2026, 0, 1, 23, 9))).toBe('2 Jan, 07:09');
   });
 
-  it('reads back as the local month, day, hour and minute it was given', () => {
+  it('reads back as the UTC+8 month, day, hour and minute it was given', () => {
     const parts = fc.record({
       year: fc.integer({ min: 2000, max: 2099 }),
       month: fc.integer({ min: 1, max: 12 }),
@@ -83,10 +84,9 @@ describe('formatDateTime (device time zone)', () => {
     });
     fc.assert(
       fc.property(parts, ({ year, month, day, hour, minute }) => {
-        const date = new Date(year, month - 1, day, hour, minute);
-        // A wall-clock time skipped by a daylight-saving change does not exist; nothing to check.
-        fc.pre(date.getHours() === hour);
-        const match = /^(\d+)月(\d+)日 (\d{2}):(\d{2})$/.exec(formatDateTime('zh-Hans', date.getTime()));
+        // UTC+8 has no daylight saving: every wall-clock time exists exactly once.
+        const at = Date.UTC(year, month - 1, day, hour, minute) - 8 * 3_600_000;
+        const match = /^(\d+)月(\d+)日 (\d{2}):(\d{2})$/.exec(formatDateTime('zh-Hans', at));
         expect(match?.slice(1).map(Number)).toEqual([month, day, hour, minute]);
       }),
     );

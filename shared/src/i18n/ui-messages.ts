@@ -18,6 +18,9 @@ const zhHans = {
 
   'lang.label': '语言',
   'lang.switchTitle': '选择语言',
+  'lang.name.zh-Hans': '简体中文',
+  'lang.name.zh-Hant': '繁体中文',
+  'lang.name.en': '英文',
   'common.cancel': '取消',
   'common.backToGuides': '返回指南列表',
 
@@ -567,6 +570,9 @@ const zhHant: Record<UiKey, string> = {
 
   'lang.label': '語言',
   'lang.switchTitle': '選擇語言',
+  'lang.name.zh-Hans': '簡體中文',
+  'lang.name.zh-Hant': '繁體中文',
+  'lang.name.en': '英文',
   'common.cancel': '取消',
   'common.backToGuides': '返回指南列表',
 
@@ -1116,6 +1122,9 @@ const en: Record<UiKey, string> = {
 
   'lang.label': 'Language',
   'lang.switchTitle': 'Choose a language',
+  'lang.name.zh-Hans': 'Simplified Chinese',
+  'lang.name.zh-Hant': 'Traditional Chinese',
+  'lang.name.en': 'English',
   'common.cancel': 'Cancel',
   'common.backToGuides': 'Back to the guides',
 

@@ -1,4 +1,5 @@
 import { formatMoney, translate, type Language, type Money } from '@cbc/shared';
+import { formatDateTime } from '../../i18n/format-time';
 
 /** The cards keep their books in UTC+8 (no daylight saving): months and days are taken there. */
 const HOME_OFFSET_MS = 8 * 3_600_000;
@@ -40,12 +41,5 @@ export function signedMoney(value: Money): string {
  * CSV use UTC+8 too, so an entry's time never disagrees with its month or its SMS.
  */
 export function formatHomeDateTime(lang: Language, iso: string): string {
-  const local = new Date(Date.parse(iso) + HOME_OFFSET_MS);
-  const pad2 = (n: number) => String(n).padStart(2, '0');
-  return translate(lang, 'format.dateTime', {
-    month: translate(lang, 'format.months').split(',')[local.getUTCMonth()] ?? String(local.getUTCMonth() + 1),
-    day: local.getUTCDate(),
-    hour: pad2(local.getUTCHours()),
-    minute: pad2(local.getUTCMinutes()),
-  });
+  return formatDateTime(lang, Date.parse(iso));
 }

@@ -4,6 +4,7 @@ import type { Order } from '@cbc/shared';
 import { useI18n } from '../../../i18n';
 import { backToTopupAmount, leaveTopupFlow, openOrderDetail } from '../../../utils/navigation';
 import type { ResultView } from './result-view';
+import { UnpaidOrderButtons } from './unpaid-order-buttons';
 import type { OrderActions } from './use-order-actions';
 
 /**
@@ -12,7 +13,6 @@ import type { OrderActions } from './use-order-actions';
  */
 export function ResultActions({ view, order, actions }: { view: ResultView; order: Order; actions: OrderActions }) {
   const { t } = useI18n();
-  const busy = actions.busy?.action ?? null;
   const viewOrder = (
     <Button
       type="default"
@@ -28,28 +28,7 @@ export function ResultActions({ view, order, actions }: { view: ResultView; orde
   if (view === 'unpaid') {
     return (
       <View className="action-pair">
-        <Button
-          type="default"
-          size="large"
-          disabled={busy !== null}
-          loading={busy === 'cancel'}
-          className="js-cancel-order"
-          ariaRole="button"
-          onClick={() => void actions.cancel(order.id)}
-        >
-          {t('result.cancelOrder')}
-        </Button>
-        <Button
-          type="primary"
-          size="large"
-          disabled={busy !== null}
-          loading={busy === 'pay'}
-          className="js-continue-pay"
-          ariaRole="button"
-          onClick={() => void actions.pay(order.id)}
-        >
-          {t('result.continuePay')}
-        </Button>
+        <UnpaidOrderButtons orderId={order.id} actions={actions} />
       </View>
     );
   }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { Order } from '@cbc/shared';
+import { SimulationBadge } from '../../../components/notices';
 import { useI18n } from '../../../i18n';
 import type { PaymentResult } from '../../../payments/request-payment';
 import { ResultSteps } from './result-steps';
@@ -28,6 +29,8 @@ export function ResultHead({
   return (
     <View className={`panel result-head result-head--${view}`} ariaRole="status">
       <View className="result-head__icon" />
+      {/* Beside the outcome itself: 到账成功 must never read as a real payment. */}
+      <SimulationBadge className="result-head__badge" />
       <Text className="result-head__title js-result-title">{title}</Text>
       <Text className="result-head__text js-result-text">{text}</Text>
       {view === 'processing' || view === 'paid' || view === 'credited' ? <ResultSteps view={view} /> : null}

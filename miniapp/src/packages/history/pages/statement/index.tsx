@@ -4,7 +4,7 @@ import { CARDS, formatMoney, type Statement } from '@cbc/shared';
 import { z } from 'zod';
 import { useCachedQuery } from '../../../../api';
 import { useSession } from '../../../../auth';
-import { formatMonth, shiftMonth, todayInHomeZone, TransactionList } from '../../../../components/history';
+import { formatMonth, shiftMonth, signedMoney, todayInHomeZone, TransactionList } from '../../../../components/history';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
@@ -49,14 +49,11 @@ function StatementBody({ statement }: { statement: Statement }) {
           value={formatMoney(statement.closing)}
           className="js-statement-closing"
         />
-        <Figure
-          label={t('statement.in')}
-          value={`+${formatMoney(statement.totalIn)}`}
-          className="is-in js-statement-in"
-        />
+        <Figure label={t('statement.in')} value={signedMoney(statement.totalIn)} className="is-in js-statement-in" />
         <Figure
           label={t('statement.out')}
-          value={`\u2212${formatMoney({ ...statement.totalOut, amountMinor: Math.abs(statement.totalOut.amountMinor) })}`}
+          // Money out is shown as a subtraction, but nothing out is plain ¥0.00, not −¥0.00.
+          value={signedMoney({ ...statement.totalOut, amountMinor: -Math.abs(statement.totalOut.amountMinor) })}
           className="js-statement-out"
         />
       </View>

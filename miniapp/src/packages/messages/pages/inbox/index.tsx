@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { LANGUAGE_NAMES } from '@cbc/shared';
 import { request, useCachedQuery, type ClientMessage } from '../../../../api';
 import { useSession } from '../../../../auth';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
@@ -27,7 +26,7 @@ function SentText({ message }: { message: ClientMessage }) {
       <Text className="message__sent-label">
         {t('messages.sentAs', {
           channel: t(`messages.channel.${message.channel}`),
-          language: LANGUAGE_NAMES[sent.lang],
+          language: t(`lang.name.${sent.lang}`),
         })}
       </Text>
       {/* Chinese text in a page set to English: a CJK font first, or its full-width punctuation shrinks. */}

@@ -15,6 +15,7 @@ import { CopyRow, InfoRow } from '../../../../components/info-rows';
 import { MethodIcon } from '../../components/method-icon';
 import { isPayable, OrderStateTag } from '../../components/order-status';
 import { ReceiptView } from '../../components/receipt';
+import { UnpaidOrderButtons } from '../../components/unpaid-order-buttons';
 import { useOrderActions, type OrderActions } from '../../components/use-order-actions';
 import { usePolledOrder } from '../../components/use-polled-order';
 import '../../components/topup.scss';
@@ -26,7 +27,6 @@ function OrderBody({ order, actions, polling }: { order: Order; actions: OrderAc
   const { lang, t } = useI18n();
   const time = (iso: string) => formatDateTime(lang, Date.parse(iso));
   const payable = isPayable(order);
-  const busy = actions.busy?.orderId === order.id ? actions.busy.action : null;
 
   return (
     <View className="js-order-detail">
@@ -114,28 +114,7 @@ function OrderBody({ order, actions, polling }: { order: Order; actions: OrderAc
 
       {payable ? (
         <View className="action-pair order-actions">
-          <Button
-            type="default"
-            size="large"
-            disabled={actions.busy !== null}
-            loading={busy === 'cancel'}
-            className="js-cancel-order"
-            ariaRole="button"
-            onClick={() => void actions.cancel(order.id)}
-          >
-            {t('result.cancelOrder')}
-          </Button>
-          <Button
-            type="primary"
-            size="large"
-            disabled={actions.busy !== null}
-            loading={busy === 'pay'}
-            className="js-continue-pay"
-            ariaRole="button"
-            onClick={() => void actions.pay(order.id)}
-          >
-            {t('result.continuePay')}
-          </Button>
+          <UnpaidOrderButtons orderId={order.id} actions={actions} />
         </View>
       ) : order.state === 'failed' || order.state === 'closed' ? (
         <View className="order-actions">

@@ -16,6 +16,7 @@ import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import { MethodIcon } from '../../components/method-icon';
 import { isPayable, OrderStateTag } from '../../components/order-status';
+import { UnpaidOrderButtons } from '../../components/unpaid-order-buttons';
 import { useOrderActions, type OrderActions } from '../../components/use-order-actions';
 import '../../components/topup.scss';
 import './index.scss';
@@ -25,7 +26,6 @@ const cardIdParam = z.uuid();
 function OrderItem({ order, actions }: { order: Order; actions: OrderActions }) {
   const { lang, t } = useI18n();
   const payable = isPayable(order);
-  const busy = actions.busy?.orderId === order.id ? actions.busy.action : null;
   return (
     <View className={`panel order-item js-order js-order-${order.id}`}>
       <View className="order-item__main js-open-order" ariaRole="button" onClick={() => openOrderDetail(order.id)}>
@@ -49,28 +49,7 @@ function OrderItem({ order, actions }: { order: Order; actions: OrderActions }) 
           <Text className="order-item__pay-by figure">
             {t('orders.payBy', { time: formatDateTime(lang, Date.parse(order.expiresAt)) })}
           </Text>
-          <Button
-            type="default"
-            size="small"
-            disabled={actions.busy !== null}
-            loading={busy === 'cancel'}
-            className="order-item__button js-order-cancel"
-            ariaRole="button"
-            onClick={() => void actions.cancel(order.id)}
-          >
-            {t('result.cancelOrder')}
-          </Button>
-          <Button
-            type="primary"
-            size="small"
-            disabled={actions.busy !== null}
-            loading={busy === 'pay'}
-            className="order-item__button js-order-pay"
-            ariaRole="button"
-            onClick={() => void actions.pay(order.id)}
-          >
-            {t('orders.pay')}
-          </Button>
+          <UnpaidOrderButtons orderId={order.id} actions={actions} inList />
         </View>
       ) : null}
     </View>
