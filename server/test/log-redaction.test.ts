@@ -26,6 +26,7 @@ describe('the log', () => {
     const register = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/register',
+      headers: { [DEVICE_ID_HEADER]: deviceId },
       payload: { phone, password: PASSWORD, smsCode: code, email: 'redact@example.com' },
     });
     expect(register.statusCode).toBe(201);

@@ -46,7 +46,10 @@ export async function benchUsers(
     );
     const smsCode = /(\d{6})/.exec(sms.message.body)?.[1] ?? '';
     const { token } = sessionSchema.parse(
-      await call('POST', `${baseUrl}/api/v1/auth/register`, { body: { phone, password: BENCH_PASSWORD, smsCode } }),
+      await call('POST', `${baseUrl}/api/v1/auth/register`, {
+        body: { phone, password: BENCH_PASSWORD, smsCode },
+        headers: device,
+      }),
     );
     const cards: BenchCard[] = [];
     for (let n = 0; n < cardsPerUser; n += 1) {

@@ -68,7 +68,10 @@ describe('a server killed between "paid" and "credited"', () => {
     );
     const smsCode = /(\d{6})/.exec(sms.message.body)?.[1];
     const { token } = sessionSchema.parse(
-      await call(first, 'POST', '/api/v1/auth/register', { body: { phone, password: 'crash2026ok', smsCode } }),
+      await call(first, 'POST', '/api/v1/auth/register', {
+        body: { phone, password: 'crash2026ok', smsCode },
+        headers: device,
+      }),
     );
     const card = boundCardSchema.parse(
       await call(first, 'POST', '/api/v1/cards', {

@@ -25,6 +25,13 @@ export class SmsCodeInvalidError extends BadRequestError {
   }
 }
 
+/** No code pending for this phone at this device's request (also what another device's guess is told). */
+export class SmsCodeNotRequestedError extends BadRequestError {
+  constructor() {
+    super('SMS_CODE_NOT_REQUESTED', {}, 'smsCode');
+  }
+}
+
 export class SmsCodeExpiredError extends BadRequestError {
   constructor() {
     super('SMS_CODE_EXPIRED', {}, 'smsCode');

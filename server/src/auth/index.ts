@@ -1,4 +1,5 @@
 import { api, toE164 } from '@cbc/shared';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
 import { contractRoute } from '../http/contract-route';
@@ -27,22 +28,33 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       service.requestSmsCode(request.body, requireDeviceId(request), requestLanguage(request)),
   });
 
-  const registerLimits = phoneAndAddressLimits(app, limits.register);
+  // A code is entered only on the device that asked for it: the device id is required, and the tries
+  // of a phone are braked per device, so a stranger's wrong guesses brake neither the owner nor the code.
+  const codeDescription = 'Needs the `x-device-id` header of the device that requested the SMS code.';
+  const deviceRequired = async (request: FastifyRequest) => void requireDeviceId(request);
+  const registerLimits = phoneAndAddressLimits(app, limits.register, { perDevice: true });
   app.route({
-    ...contractRoute(app, register, { onRequest: [registerLimits.onRequest] }),
+    ...contractRoute(app, register, {
+      description: codeDescription,
+      onRequest: [registerLimits.onRequest, deviceRequired],
+    }),
     preHandler: [registerLimits.preHandler],
     handler: async (request, reply) => {
-      const session = await service.register(request.body, request.auth, requestLanguage(request));
+      const deviceId = requireDeviceId(request);
+      const session = await service.register(request.body, request.auth, requestLanguage(request), deviceId);
       return reply.code(201).send(session);
     },
   });
 
   // Checking a reset code is braked like checking a register code (the same limits, counted apart).
-  const resetLimits = phoneAndAddressLimits(app, limits.register);
+  const resetLimits = phoneAndAddressLimits(app, limits.register, { perDevice: true });
   app.route({
-    ...contractRoute(app, resetPassword, { onRequest: [resetLimits.onRequest] }),
+    ...contractRoute(app, resetPassword, {
+      description: codeDescription,
+      onRequest: [resetLimits.onRequest, deviceRequired],
+    }),
     preHandler: [resetLimits.preHandler],
-    handler: async (request) => service.resetPassword(request.body, requestLanguage(request)),
+    handler: async (request) => service.resetPassword(request.body, requestLanguage(request), requireDeviceId(request)),
   });
 
   // Per address (any phones) before the body is read; then failed passwords per phone and address pair,

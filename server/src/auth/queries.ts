@@ -90,10 +90,12 @@ export async function latestSmsCode(
   db: Kysely<Database>,
   phoneE164: string,
   purpose: SmsCodeRow['purpose'],
-  options: { unconsumedOnly: boolean },
+  options: { unconsumedOnly: boolean; deviceId?: string },
 ): Promise<SmsCodeRow | undefined> {
   let query = db.selectFrom('smsCodes').selectAll().where('phoneE164', '=', phoneE164).where('purpose', '=', purpose);
   if (options.unconsumedOnly) query = query.where('consumedAt', 'is', null);
+  // Only the device that asked for a code may enter it (and spend its tries).
+  if (options.deviceId !== undefined) query = query.where('deviceId', '=', options.deviceId);
   return query.orderBy('createdAt', 'desc').limit(1).executeTakeFirst();
 }
 

@@ -32,6 +32,7 @@ import {
   SmsCodeExpiredError,
   SmsCodeInvalidError,
   SmsCodeLockedError,
+  SmsCodeNotRequestedError,
   WechatCodeError,
 } from './errors';
 import {
@@ -62,12 +63,13 @@ export interface AuthContext {
 export interface AuthService {
   requestSmsCode(input: SmsCodeRequest, deviceId: string, lang: Language): Promise<SmsCodeReply>;
   /** Creates an account, or links the phone to the WeChat-only account of `current`. */
-  register(input: RegisterRequest, current: AuthContext | null, lang: Language): Promise<Session>;
+  /** `deviceId` must be the device that requested the code: the code is checked against its codes only. */
+  register(input: RegisterRequest, current: AuthContext | null, lang: Language, deviceId: string): Promise<Session>;
   /**
    * 忘记密码: a new password with a `reset_password` code. Ends every session of the account and
    * returns a new one for this device, as it just proved the phone and chose the password.
    */
-  resetPassword(input: PasswordResetRequest, lang: Language): Promise<Session>;
+  resetPassword(input: PasswordResetRequest, lang: Language, deviceId: string): Promise<Session>;
   login(input: LoginRequest): Promise<Session>;
   wechatLogin(input: WechatLoginRequest): Promise<Session & { created: boolean }>;
   logout(context: AuthContext): Promise<void>;
@@ -119,11 +121,15 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     return { token, expiresAt };
   }
 
-  /** Checks the latest code sent to the phone; wrong tries are counted even though the request fails. */
-  async function verifySmsCode(phoneE164: string, code: string, purpose: SmsCodePurpose) {
-    const sent = await latestSmsCode(db, phoneE164, purpose, { unconsumedOnly: true });
-    // Nothing to compare against: the user must request a code first.
-    if (!sent) throw new SmsCodeInvalidError(0);
+  /**
+   * Checks the latest code sent to the phone at this device's request; wrong tries are counted even
+   * though the request fails. Another device's guesses never reach that code: they get the same answer
+   * as when no code is pending, so they neither spend the owner's tries nor learn that a code exists.
+   */
+  async function verifySmsCode(phoneE164: string, code: string, purpose: SmsCodePurpose, deviceId: string) {
+    const sent = await latestSmsCode(db, phoneE164, purpose, { unconsumedOnly: true, deviceId });
+    // Nothing to compare against: this device must request a code first.
+    if (!sent) throw new SmsCodeNotRequestedError();
     if (sent.attempts >= SMS_CODE_MAX_ATTEMPTS) throw new SmsCodeLockedError();
     if (sent.expiresAt <= iso()) throw new SmsCodeExpiredError();
     if (!hasher.matches(smsCodePurpose, `${phoneE164}:${code}`, sent.codeHash)) {
@@ -181,11 +187,11 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       return { expiresAt, resendAfterSeconds: SMS_RESEND_AFTER_SECONDS, message };
     },
 
-    async register(input, current, lang) {
+    async register(input, current, lang, deviceId) {
       const phoneE164 = toE164(input.phone.region, input.phone.number);
       if (current?.user.phoneE164) throw new AccountHasPhoneError();
       if (await findUserByPhone(db, phoneE164)) throw new PhoneAlreadyRegisteredError();
-      const sent = await verifySmsCode(phoneE164, input.smsCode, 'register');
+      const sent = await verifySmsCode(phoneE164, input.smsCode, 'register', deviceId);
       // Hashing takes tens of milliseconds: do it before the transaction holds the database.
       const passwordHash = await hashPassword(input.password);
       const account = {
@@ -223,10 +229,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       }
     },
 
-    async resetPassword(input, lang) {
+    async resetPassword(input, lang, deviceId) {
       const phoneE164 = toE164(input.phone.region, input.phone.number);
       // The code first: for a phone without an account it fails like any wrong code (see requestSmsCode).
-      const sent = await verifySmsCode(phoneE164, input.smsCode, 'reset_password');
+      const sent = await verifySmsCode(phoneE164, input.smsCode, 'reset_password', deviceId);
       const user = await findUserByPhone(db, phoneE164);
       if (!user) throw new SmsCodeInvalidError(0);
       const passwordHash = await hashPassword(input.password);

@@ -2,6 +2,7 @@ import { toE164, type PhoneRegion } from '@cbc/shared';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { PhoneAndAddressLimits, RateLimit } from '../config';
 import { TooManyRequestsError } from '../errors/app-error';
+import { deviceIdOf } from './device-id';
 
 export interface PhoneAndAddressHooks {
   /** Counted per client address before anything is parsed. */
@@ -36,12 +37,19 @@ export function addressLimit(app: FastifyInstance, limit: RateLimit): onRequestA
   }) as unknown as onRequestAsyncHookHandler;
 }
 
-export function phoneAndAddressLimits(app: FastifyInstance, limits: PhoneAndAddressLimits): PhoneAndAddressHooks {
+export function phoneAndAddressLimits(
+  app: FastifyInstance,
+  limits: PhoneAndAddressLimits,
+  options: { perDevice?: boolean } = {},
+): PhoneAndAddressHooks {
   const perAddress = addressLimit(app, limits.perAddress);
   const checkPhone = app.createRateLimit({
     max: limits.perPhone.max,
     timeWindow: limits.perPhone.windowMs,
-    keyGenerator: phoneKey,
+    // perDevice: the phone is counted per device (`x-device-id`), so one device's tries never brake another's.
+    keyGenerator: options.perDevice
+      ? (request) => `${phoneKey(request)} device:${deviceIdOf(request) ?? 'none'}`
+      : phoneKey,
   });
   return {
     onRequest: perAddress,

@@ -9,7 +9,15 @@ import {
 } from '@cbc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, expectNoInternals, type TestApp } from '../helper';
-import { PASSWORD, codeOf, newDeviceId, newMainlandPhone, registerUser, requestCode } from '../fixtures/accounts';
+import {
+  PASSWORD,
+  codeDevice,
+  codeOf,
+  newDeviceId,
+  newMainlandPhone,
+  registerUser,
+  requestCode,
+} from '../fixtures/accounts';
 import { DAY, MINUTE, SECOND, testClock } from '../fixtures/clock';
 
 const time = testClock();
@@ -32,7 +40,12 @@ afterAll(() => t.close());
 
 type Json = Record<string, unknown>;
 
-async function post(url: string, payload: Json, headers: Record<string, string> = {}) {
+// Register calls come from the device that asked for the code (requestCode's default), unless told otherwise.
+async function post(
+  url: string,
+  payload: Json,
+  headers: Record<string, string> = url.startsWith('/api/v1/auth/register') ? codeDevice : {},
+) {
   return t.app.inject({ method: 'POST', url, payload, headers });
 }
 
@@ -222,12 +235,11 @@ describe('POST /api/v1/auth/register', () => {
     const phone = { region: 'HK' as const, number: '6123 4567' };
     const deviceId = newDeviceId();
     const sms = await requestCode(t.app, phone, deviceId);
-    const res = await post('/api/v1/auth/register', {
-      phone,
-      email: 'driver@example.com',
-      password: PASSWORD,
-      smsCode: codeOf(sms),
-    });
+    const res = await post(
+      '/api/v1/auth/register',
+      { phone, email: 'driver@example.com', password: PASSWORD, smsCode: codeOf(sms) },
+      { [DEVICE_ID_HEADER]: deviceId },
+    );
     expect(res.statusCode, res.body).toBe(201);
     const session = sessionSchema.parse(res.json());
     expect(session.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -365,8 +377,68 @@ describe('POST /api/v1/auth/register', () => {
     await expectError(
       await post('/api/v1/auth/register', { phone: newMainlandPhone(), password: PASSWORD, smsCode: '123456' }),
       400,
-      { code: 'SMS_CODE_INVALID', message: '验证码不对，还可以再试 0 次', field: 'smsCode' },
+      { code: 'SMS_CODE_NOT_REQUESTED', message: '请先在这台设备上获取验证码', field: 'smsCode' },
     );
+  });
+
+  it('refuses register without the device id, and writes nothing', async () => {
+    const phone = newMainlandPhone();
+    const sms = await requestCode(t.app, phone);
+    const before = [await countRows('users'), await countRows('sessions')];
+    await expectError(
+      await post('/api/v1/auth/register?lang=en', { phone, password: PASSWORD, smsCode: codeOf(sms) }, {}),
+      400,
+      { code: 'DEVICE_ID_REQUIRED', message: expect.any(String) as string },
+    );
+    expect([await countRows('users'), await countRows('sessions')]).toEqual(before);
+  });
+
+  it('lets only the requesting device enter the code: another device is told no code is pending and spends no try', async () => {
+    const phone = newMainlandPhone();
+    const owner = newDeviceId();
+    const sms = await requestCode(t.app, phone, owner);
+    const right = codeOf(sms);
+    const wrong = right === '000000' ? '111111' : '000000';
+    const stranger = { [DEVICE_ID_HEADER]: newDeviceId() };
+    const attempt = (smsCode: string, headers: Record<string, string>, lang = '') =>
+      post(`/api/v1/auth/register${lang}`, { phone, password: PASSWORD, smsCode }, headers);
+
+    // A phone with a code pending answers a stranger exactly like a phone without one.
+    const pending = await attempt(wrong, stranger, '?lang=en');
+    expect(pending.json()).toEqual(
+      (
+        await post(
+          '/api/v1/auth/register?lang=en',
+          { phone: newMainlandPhone(), password: PASSWORD, smsCode: wrong },
+          stranger,
+        )
+      ).json(),
+    );
+    await expectError(pending, 400, {
+      code: 'SMS_CODE_NOT_REQUESTED',
+      message: 'Request a verification code on this device first',
+      field: 'smsCode',
+    });
+    // Far more guesses than the code allows, and even the right code: none reaches the owner's code.
+    for (let i = 0; i < SMS_CODE_MAX_ATTEMPTS * 2; i += 1)
+      expect((await attempt(wrong, stranger)).json()).toMatchObject({ error: { code: 'SMS_CODE_NOT_REQUESTED' } });
+    expect((await attempt(right, stranger)).json()).toMatchObject({ error: { code: 'SMS_CODE_NOT_REQUESTED' } });
+    const stored = await t.app.db
+      .selectFrom('smsCodes')
+      .select('attempts')
+      .where('phoneE164', '=', `+86${phone.number}`)
+      .executeTakeFirstOrThrow();
+    expect(stored.attempts).toBe(0);
+    expect(
+      await t.app.db.selectFrom('users').where('phoneE164', '=', `+86${phone.number}`).select('id').execute(),
+    ).toEqual([]);
+    // The owner's device still has every try, and the code works.
+    await expectError(await attempt(wrong, { [DEVICE_ID_HEADER]: owner }), 400, {
+      code: 'SMS_CODE_INVALID',
+      message: `验证码不对，还可以再试 ${SMS_CODE_MAX_ATTEMPTS - 1} 次`,
+      field: 'smsCode',
+    });
+    expect((await attempt(right, { [DEVICE_ID_HEADER]: owner })).statusCode).toBe(201);
   });
 
   it('only checks the latest code sent to the phone', async () => {

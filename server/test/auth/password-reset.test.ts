@@ -9,7 +9,15 @@ import {
 } from '@cbc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, expectNoInternals, type TestApp } from '../helper';
-import { PASSWORD, codeOf, newDeviceId, newMainlandPhone, registerUser, wechatUser } from '../fixtures/accounts';
+import {
+  CODE_DEVICE_ID,
+  PASSWORD,
+  codeOf,
+  newDeviceId,
+  newMainlandPhone,
+  registerUser,
+  wechatUser,
+} from '../fixtures/accounts';
 import { MINUTE, SECOND, testClock } from '../fixtures/clock';
 
 // 忘记密码: a code sent by simulated SMS, a new password under the rules of registration, and every
@@ -50,7 +58,7 @@ async function expectError(
   expectNoInternals(res.body);
 }
 
-async function askReset(phone: Phone, deviceId = newDeviceId(), query = ''): Promise<SmsCodeReply> {
+async function askReset(phone: Phone, deviceId = CODE_DEVICE_ID, query = ''): Promise<SmsCodeReply> {
   const res = await post(
     `/api/v1/auth/sms-code${query}`,
     { phone, purpose: 'reset_password' },
@@ -60,8 +68,8 @@ async function askReset(phone: Phone, deviceId = newDeviceId(), query = ''): Pro
   return smsCodeReplySchema.parse(res.json());
 }
 
-const reset = (phone: Phone, smsCode: string, password = NEW_PASSWORD, query = '') =>
-  post(`/api/v1/auth/password-reset${query}`, { phone, smsCode, password });
+const reset = (phone: Phone, smsCode: string, password = NEW_PASSWORD, query = '', deviceId = CODE_DEVICE_ID) =>
+  post(`/api/v1/auth/password-reset${query}`, { phone, smsCode, password }, { [DEVICE_ID_HEADER]: deviceId });
 
 const login = (phone: Phone, password: string) => post('/api/v1/auth/login', { phone, password });
 const me = (token: string) => t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
@@ -165,7 +173,7 @@ describe('POST /api/v1/auth/password-reset', () => {
     const deviceId = newDeviceId();
     const sms = await askReset(phone, deviceId);
     time.advance(MINUTE);
-    const res = await reset(phone, codeOf(sms), NEW_PASSWORD, '?lang=en');
+    const res = await reset(phone, codeOf(sms), NEW_PASSWORD, '?lang=en', deviceId);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const session = sessionSchema.parse(res.json());
@@ -200,10 +208,10 @@ describe('POST /api/v1/auth/password-reset', () => {
     const device = await t.app.inject({ url: '/api/v1/messages', headers: { [DEVICE_ID_HEADER]: deviceId } });
     expect(messageListSchema.parse(device.json()).messages).toEqual([]);
 
-    // The code worked once.
-    await expectError(await reset(phone, codeOf(sms), 'another1pass'), 400, {
-      code: 'SMS_CODE_INVALID',
-      message: '验证码不对，还可以再试 0 次',
+    // The code worked once: afterwards no code is pending for this device.
+    await expectError(await reset(phone, codeOf(sms), 'another1pass', '', deviceId), 400, {
+      code: 'SMS_CODE_NOT_REQUESTED',
+      message: '请先在这台设备上获取验证码',
       field: 'smsCode',
     });
   });
@@ -275,14 +283,14 @@ describe('POST /api/v1/auth/password-reset', () => {
     const phone = newMainlandPhone();
     const first = smsCodeReplySchema.parse(
       (
-        await post('/api/v1/auth/sms-code', { phone, purpose: 'register' }, { [DEVICE_ID_HEADER]: newDeviceId() })
+        await post('/api/v1/auth/sms-code', { phone, purpose: 'register' }, { [DEVICE_ID_HEADER]: CODE_DEVICE_ID })
       ).json(),
     );
     time.advance(MINUTE);
     await registerUser(t.app, { phone });
     await expectError(await reset(phone, codeOf(first)), 400, {
-      code: 'SMS_CODE_INVALID',
-      message: '验证码不对，还可以再试 0 次',
+      code: 'SMS_CODE_NOT_REQUESTED',
+      message: '请先在这台设备上获取验证码',
       field: 'smsCode',
     });
   });
@@ -326,12 +334,11 @@ describe('POST /api/v1/auth/password-reset', () => {
     const user = await registerUser(t.app);
     const sms = await askReset(user.phone);
     const before = await footprint();
-    const res = await post(`/api/v1/auth/password-reset?lang=${lang}`, {
-      phone: user.phone,
-      smsCode: codeOf(sms),
-      password: NEW_PASSWORD,
-      ...change,
-    });
+    const res = await post(
+      `/api/v1/auth/password-reset?lang=${lang}`,
+      { phone: user.phone, smsCode: codeOf(sms), password: NEW_PASSWORD, ...change },
+      { [DEVICE_ID_HEADER]: CODE_DEVICE_ID },
+    );
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json()).toEqual({ error: { code: 'VALIDATION_FAILED', ...error } });
     expect(await footprint()).toEqual(before);

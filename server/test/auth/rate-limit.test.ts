@@ -1,7 +1,7 @@
 import { DEVICE_ID_HEADER } from '@cbc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helper';
-import { PASSWORD, newDeviceId, newMainlandPhone, registerUser } from '../fixtures/accounts';
+import { PASSWORD, codeOf, newDeviceId, newMainlandPhone, registerUser, requestCode } from '../fixtures/accounts';
 import { MINUTE, testClock } from '../fixtures/clock';
 
 const time = testClock();
@@ -170,18 +170,41 @@ describe('sms-code', () => {
 });
 
 describe('register', () => {
-  it('limits tries per phone, so the 5 wrong codes cannot be retried from many addresses quickly', async () => {
+  it('limits code tries per phone and device, so a stranger’s tries brake neither the owner nor the code', async () => {
     const phone = newMainlandPhone();
+    const owner = newDeviceId();
+    const sms = await requestCode(t.app, phone, owner, '10.0.4.9');
+    const attempt = (remoteAddress: string, deviceId: string, smsCode = '000000') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        remoteAddress,
+        headers: { [DEVICE_ID_HEADER]: deviceId },
+        payload: { phone, password: PASSWORD, smsCode },
+      });
+    const stranger = newDeviceId();
+    expect((await attempt('10.0.4.1', stranger)).statusCode).toBe(400);
+    expect((await attempt('10.0.4.2', stranger)).statusCode).toBe(400);
+    expectLimited(await attempt('10.0.4.3', stranger), 15 * 60);
+    const res = await attempt('10.0.4.1', owner, codeOf(sms));
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
+  it('limits one device’s tries on a phone from many addresses', async () => {
+    const phone = newMainlandPhone();
+    const device = newDeviceId();
+    await requestCode(t.app, phone, device, '10.0.4.19');
     const attempt = (remoteAddress: string) =>
       t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/register',
         remoteAddress,
+        headers: { [DEVICE_ID_HEADER]: device },
         payload: { phone, password: PASSWORD, smsCode: '000000' },
       });
-    expect((await attempt('10.0.4.1')).statusCode).toBe(400);
-    expect((await attempt('10.0.4.2')).statusCode).toBe(400);
-    expectLimited(await attempt('10.0.4.3'), 15 * 60);
+    expect((await attempt('10.0.4.11')).statusCode).toBe(400);
+    expect((await attempt('10.0.4.12')).statusCode).toBe(400);
+    expectLimited(await attempt('10.0.4.13'), 15 * 60);
   });
 });
 
@@ -202,18 +225,32 @@ describe('password reset', () => {
     expectLimited(await ask('10.0.5.2'), 60 * 60);
   });
 
-  it('limits reset tries per phone, like register', async () => {
+  it('limits reset tries per phone and device, like register: the owner’s device is not braked by a stranger', async () => {
     const { phone } = await register();
-    const attempt = (remoteAddress: string) =>
+    const attempt = (remoteAddress: string, deviceId: string, smsCode = '000000') =>
       t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/password-reset?lang=en',
         remoteAddress,
-        payload: { phone, password: 'Another-pass-2', smsCode: '000000' },
+        headers: { [DEVICE_ID_HEADER]: deviceId },
+        payload: { phone, password: 'Another-pass-2', smsCode },
       });
-    expect((await attempt('10.0.6.1')).statusCode).toBe(400);
-    expect((await attempt('10.0.6.2')).statusCode).toBe(400);
-    expectLimited(await attempt('10.0.6.3'), 15 * 60, 'en');
+    const stranger = newDeviceId();
+    expect((await attempt('10.0.6.1', stranger)).statusCode).toBe(400);
+    expect((await attempt('10.0.6.2', stranger)).statusCode).toBe(400);
+    expectLimited(await attempt('10.0.6.3', stranger), 15 * 60, 'en');
+    const owner = newDeviceId();
+    time.advance(MINUTE);
+    const sms = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sms-code',
+      remoteAddress: '10.0.6.9',
+      headers: { [DEVICE_ID_HEADER]: owner },
+      payload: { phone, purpose: 'reset_password' },
+    });
+    expect(sms.statusCode, sms.body).toBe(200);
+    const res = await attempt('10.0.6.1', owner, codeOf(sms.json()));
+    expect(res.statusCode, res.body).toBe(200);
   });
 });
 

@@ -4,6 +4,7 @@ import { exchangeWechatCode } from '../../src/auth/wechat';
 import { createKeyedHasher } from '../../src/security/keyed-hash';
 import { buildTestApp, type TestApp } from '../helper';
 import {
+  codeDevice,
   PASSWORD,
   codeOf,
   newMainlandPhone,
@@ -146,7 +147,7 @@ describe('linking a phone to a WeChat account', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/register',
-      headers: auth,
+      headers: { ...auth, ...codeDevice },
       payload: { phone, password: PASSWORD, smsCode: codeOf(sms) },
     });
     expect(res.statusCode).toBe(409);
@@ -155,6 +156,7 @@ describe('linking a phone to a WeChat account', () => {
     const plain = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/register',
+      headers: codeDevice,
       payload: { phone, password: PASSWORD, smsCode: codeOf(sms) },
     });
     expect(plain.statusCode).toBe(201);
@@ -166,7 +168,7 @@ describe('linking a phone to a WeChat account', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/register',
-      headers: { authorization: `Bearer ${'x'.repeat(43)}` },
+      headers: { authorization: `Bearer ${'x'.repeat(43)}`, ...codeDevice },
       payload: { phone, password: PASSWORD, smsCode: codeOf(sms) },
     });
     expect(res.statusCode).toBe(401);
