@@ -2,7 +2,7 @@ import { DEVICE_ID_HEADER, generateCardNumber, generateMainlandId, type Session,
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helper';
 import { PASSWORD, codeOf, newDeviceId } from './fixtures/accounts';
-import { tinyPng } from './fixtures/images';
+import { pngChunk, tinyPng } from './fixtures/images';
 import { multipart } from './fixtures/multipart';
 
 let t: TestApp;
@@ -68,7 +68,11 @@ describe('the log', () => {
     expect(rejected.statusCode).toBe(400);
 
     const marker = 'PHOTO-BYTES-7f3a9c';
-    const png = Buffer.concat([tinyPng(), Buffer.from(marker)]);
+    // The marker rides in a comment chunk, so the photo is still a whole PNG.
+    const plain = tinyPng();
+    const iend = plain.length - 12;
+    const comment = pngChunk('tEXt', Buffer.from(`Comment\0${marker}`, 'latin1'));
+    const png = Buffer.concat([plain.subarray(0, iend), comment, plain.subarray(iend)]);
     const { payload, headers } = multipart([
       { name: 'photo', filename: 'id.png', contentType: 'image/png', data: png },
     ]);

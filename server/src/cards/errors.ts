@@ -32,6 +32,13 @@ export class PhotoMissingError extends BadRequestError {
   }
 }
 
+/** A second file part: one photo per upload, never "the first one wins". */
+export class PhotoTooManyError extends BadRequestError {
+  constructor() {
+    super('PHOTO_TOO_MANY', {}, ID_PHOTO_FIELD);
+  }
+}
+
 export class PhotoTooLargeError extends AppError {
   constructor() {
     super('PHOTO_TOO_LARGE', 413, { maxMb: ID_PHOTO_MAX_BYTES / (1024 * 1024) }, ID_PHOTO_FIELD);

@@ -6,7 +6,7 @@ import { contractRoute } from '../http/contract-route';
 import { noStore } from '../http/no-store';
 import { requestLanguage } from '../i18n/request-language';
 import { currentUser } from '../plugins/auth';
-import { PhotoMissingError, PhotoNotImageError, PhotoTooLargeError } from './errors';
+import { PhotoMissingError, PhotoNotImageError, PhotoTooLargeError, PhotoTooManyError } from './errors';
 import { sniffImage } from './id-photos';
 
 const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -53,8 +53,8 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...contractRoute(app, uploadIdPhoto, {
       description:
-        'multipart/form-data with one file part named `photo`. The type is read from the bytes, not from ' +
-        'the file name or Content-Type. The photo is stored outside every served folder, never returned, ' +
+        'multipart/form-data with exactly one file part, named `photo`. The type is read from the bytes ' +
+        '(a whole PNG or a JPEG with a valid frame header and end marker), not from the file name or Content-Type. The photo is stored outside every served folder, never returned, ' +
         'and deleted when the card is unbound.',
       consumes: ['multipart/form-data'],
     }),
@@ -65,24 +65,34 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
       await service.assertOwned(user.id, id);
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415);
 
-      let bytes: Buffer;
-      let truncated: boolean;
+      // Exactly one file part, named `photo`: every part is read, so a second file is refused instead of
+      // silently dropped. Text fields are ignored (the multipart limits bound them).
+      let photo: { bytes: Buffer; truncated: boolean } | undefined;
       try {
-        const part = await request.file();
-        if (!part || part.fieldname !== ID_PHOTO_FIELD) {
-          part?.file.resume();
-          throw new PhotoMissingError();
+        for await (const part of request.parts()) {
+          if (part.type !== 'file') continue;
+          if (photo !== undefined) {
+            part.file.resume();
+            throw new PhotoTooManyError();
+          }
+          if (part.fieldname !== ID_PHOTO_FIELD) {
+            part.file.resume();
+            throw new PhotoMissingError();
+          }
+          photo = { bytes: await part.toBuffer(), truncated: part.file.truncated };
         }
-        bytes = await part.toBuffer();
-        truncated = part.file.truncated;
       } catch (error) {
         if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw new PhotoTooLargeError();
+        // Beyond the one file the limits allow: busboy skips the second file and reports the limit.
+        if (error instanceof app.multipartErrors.FilesLimitError) throw new PhotoTooManyError();
         // A malformed multipart body (no boundary, cut off mid-part) is the client's mistake, not ours.
         if (!(error instanceof AppError) && typeof (error as { statusCode?: unknown }).statusCode !== 'number') {
           throw new AppError('BAD_REQUEST', 400, {}, ID_PHOTO_FIELD);
         }
         throw error;
       }
+      if (!photo) throw new PhotoMissingError();
+      const { bytes, truncated } = photo;
       // Belt and braces: a truncated stream is too large even if the error was not raised.
       if (truncated) throw new PhotoTooLargeError();
       const kind = sniffImage(bytes);

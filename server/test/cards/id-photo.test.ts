@@ -5,7 +5,7 @@ import { ID_PHOTO_MAX_BYTES, boundCardSchema, generateCardNumber, generateHkid, 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helper';
 import { wechatUser } from '../fixtures/accounts';
-import { gifBytes, tinyJpeg, tinyPng } from '../fixtures/images';
+import { gifBytes, paddedPng, tinyJpeg, tinyPng } from '../fixtures/images';
 import { multipart, type FilePart } from '../fixtures/multipart';
 
 let t: TestApp;
@@ -57,6 +57,9 @@ const photo = (data: Buffer | string, filename = 'id.png', contentType = 'image/
   data,
 });
 
+const html = Buffer.from('<!doctype html><script>alert(document.cookie)</script>');
+const padded = (bytes: Buffer, size: number) => Buffer.concat([bytes, Buffer.alloc(size - bytes.length, 0)]);
+
 const files = async () => (await readdir(photoDir).catch(() => [] as string[])).sort();
 const storedRow = (id: string) =>
   t.app.db.selectFrom('cards').select(['idPhotoFile', 'verification']).where('id', '=', id).executeTakeFirstOrThrow();
@@ -100,9 +103,7 @@ describe('POST /api/v1/cards/:id/id-photo', () => {
   });
 
   it('accepts a photo of exactly the maximum size', async () => {
-    const big = Buffer.alloc(ID_PHOTO_MAX_BYTES, 0);
-    tinyPng().copy(big);
-    const res = await upload(card.id, auth, [photo(big)]);
+    const res = await upload(card.id, auth, [photo(paddedPng(ID_PHOTO_MAX_BYTES))]);
     expect(res.statusCode, res.body).toBe(200);
   });
 
@@ -126,6 +127,13 @@ describe('POST /api/v1/cards/:id/id-photo', () => {
       ],
       ['an empty file', photo(Buffer.alloc(0), 'id.jpg', 'image/jpeg')],
       ['a JPEG marker too short', photo(Buffer.from([0xff, 0xd8]), 'id.jpg', 'image/jpeg')],
+      ['a PNG signature and IHDR followed by HTML', photo(Buffer.concat([tinyPng().subarray(0, 33), html]))],
+      ['a whole PNG followed by HTML', photo(Buffer.concat([tinyPng(), html]))],
+      [
+        'a JPEG start followed by HTML',
+        photo(Buffer.concat([tinyJpeg().subarray(0, 20), html, Buffer.from([0xff, 0xd9])]), 'id.jpg', 'image/jpeg'),
+      ],
+      ['a PNG padded with zeros to the maximum size', photo(padded(tinyPng(), ID_PHOTO_MAX_BYTES))],
     ])('%s: 415 PHOTO_NOT_IMAGE', async (_case, part) => {
       const res = await upload(card.id, auth, [part]);
       expect(res.statusCode).toBe(415);
@@ -146,6 +154,33 @@ describe('POST /api/v1/cards/:id/id-photo', () => {
       const en = await upload(card.id, auth, [photo(Buffer.alloc(3 * 1024 * 1024, 0xff))], '?lang=en');
       expect(en.json()).toEqual({
         error: { code: 'PHOTO_TOO_LARGE', message: 'The photo must be at most 2 MB', field: 'photo' },
+      });
+      await expectUnchanged();
+    });
+
+    it('two files, whichever comes first or however valid: 400 PHOTO_TOO_MANY, naming the field', async () => {
+      const expected = { error: { code: 'PHOTO_TOO_MANY', message: '一次只能上传一张证件照片', field: 'photo' } };
+      const two = await upload(card.id, auth, [photo(tinyPng()), photo(tinyJpeg(), 'id.jpg', 'image/jpeg')]);
+      expect(two.statusCode, two.body).toBe(400);
+      expect(two.json()).toEqual(expected);
+      const decoy = await upload(card.id, auth, [
+        photo(tinyPng()),
+        photo(Buffer.from('<html>'), 'x.html', 'text/html'),
+      ]);
+      expect(decoy.json()).toEqual(expected);
+      const otherName = await upload(
+        card.id,
+        auth,
+        [photo(tinyPng()), { ...photo(tinyPng()), name: 'back' }],
+        '?lang=en',
+      );
+      expect(otherName.statusCode).toBe(400);
+      expect(otherName.json()).toEqual({
+        error: { code: 'PHOTO_TOO_MANY', message: 'Upload one photo of the ID document at a time', field: 'photo' },
+      });
+      const zhHant = await upload(card.id, auth, [photo(tinyPng()), photo(tinyPng())], '?lang=zh-Hant');
+      expect(zhHant.json()).toEqual({
+        error: { code: 'PHOTO_TOO_MANY', message: '每次只可上載一張證件相片', field: 'photo' },
       });
       await expectUnchanged();
     });
