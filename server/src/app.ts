@@ -25,7 +25,8 @@ import compression from './plugins/compression';
 import dbPlugin from './plugins/db';
 import errorHandler, { sendError } from './plugins/error-handler';
 import openapi from './plugins/openapi';
-import security from './plugins/security';
+import { clientErrorHandler } from './plugins/client-error';
+import security, { securityHeaders } from './plugins/security';
 import services from './plugins/services';
 import staticSite, { inlineScriptHashes, readH5Index } from './plugins/static-site';
 import topup from './plugins/topup';
@@ -98,6 +99,8 @@ export const REDACTED_LOG_PATHS = [
  * point (server.ts) calls `listen`. Plugins load on `ready()`: the database opens and migrates then.
  */
 export function buildApp(config: Config, options: BuildAppOptions = {}): App {
+  const h5Index = readH5Index(config.staticDir);
+  const scriptHashes = h5Index ? inlineScriptHashes(h5Index) : [];
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -106,6 +109,9 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     },
     // Malformed URLs (`/api/v1/guides/%zz`) are rejected before routing; give them the envelope too.
     frameworkErrors: (error, request, reply) => sendError(error, request, reply),
+    // Requests Node's HTTP parser refuses (431, a NUL in the path) never reach routing: the envelope and
+    // the security headers are written to the socket by hand (README: what stays outside Fastify's reach).
+    clientErrorHandler: clientErrorHandler(securityHeaders(scriptHashes)),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(localizedValidatorCompiler);
@@ -116,8 +122,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   // First the handlers every later context inherits, then third-party plugins, then our own plugins,
   // then the routes (swagger must be loaded before the routes it documents).
   app.register(errorHandler);
-  const h5Index = readH5Index(config.staticDir);
-  app.register(security, { inlineScriptHashes: h5Index ? inlineScriptHashes(h5Index) : [] });
+  app.register(security, { inlineScriptHashes: scriptHashes });
   app.register(compression);
   app.register(openapi);
   // Limits are declared per route (login, SMS code, register), none applies globally.

@@ -1,4 +1,6 @@
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastifyHelmet from '@fastify/helmet';
+import helmet from 'helmet';
 import fp from 'fastify-plugin';
 
 export interface SecurityOptions {
@@ -11,29 +13,57 @@ export interface SecurityOptions {
  * request stays on this origin. Styles may be inline (Taro and Swagger UI set element styles); images
  * may be data:/blob: URIs (Swagger UI's icons, generated QR codes later).
  */
+/** The one helmet policy, for @fastify/helmet and for replies written before Fastify has a request. */
+export function helmetOptions(inlineScriptHashes: readonly string[]) {
+  return {
+    contentSecurityPolicy: {
+      // Spelled out instead of helmet's defaults, which add upgrade-insecure-requests: that would
+      // break the plain-HTTP LAN address a phone uses to open the h5 app.
+      useDefaults: false as const,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        // Taro's h5 uploadFile re-reads the chosen photo from its blob: URL before posting it.
+        connectSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  };
+}
+
+/**
+ * The headers helmet sets on every reply, as a plain list (lower-case names), computed once by running
+ * helmet's middleware against a stand-in response: for replies Node's HTTP parser forces before any
+ * request exists (431, 400, 408 in the client error handler), which no hook of Fastify reaches.
+ */
+export function securityHeaders(inlineScriptHashes: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(helmetOptions(inlineScriptHashes))(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    () => undefined,
+  );
+  return headers;
+}
+
 export default fp<SecurityOptions>(
   async (app, { inlineScriptHashes }) => {
-    await app.register(helmet, {
-      contentSecurityPolicy: {
-        // Spelled out instead of helmet's defaults, which add upgrade-insecure-requests: that would
-        // break the plain-HTTP LAN address a phone uses to open the h5 app.
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          baseUri: ["'self'"],
-          // Taro's h5 uploadFile re-reads the chosen photo from its blob: URL before posting it.
-          connectSrc: ["'self'", 'blob:'],
-          fontSrc: ["'self'", 'data:'],
-          formAction: ["'self'"],
-          frameAncestors: ["'self'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          objectSrc: ["'none'"],
-          scriptSrc: ["'self'", ...inlineScriptHashes],
-          scriptSrcAttr: ["'none'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-        },
-      },
-    });
+    await app.register(fastifyHelmet, helmetOptions(inlineScriptHashes));
   },
   { name: 'security' },
 );
