@@ -62,7 +62,8 @@ const en = {
   'validation.smsCode.empty': 'Enter the verification code',
   'validation.smsCode.format': 'The verification code is 6 digits',
   'validation.plate.empty': 'Enter the plate number',
-  'validation.plate.format.mainland': 'Plate format not recognised; a mainland plate looks like 粤B·12345 or 粤Z·1234港',
+  'validation.plate.format.mainland':
+    'Plate format not recognised; a mainland plate looks like 粤B·12345 or 粤Z·1234港',
   'validation.plate.format.hk': 'Plate format not recognised; a Hong Kong plate looks like AB 1234',
   'validation.plate.format.macau': 'Plate format not recognised; a Macau plate looks like MX-12-34',
   'validation.id.empty': 'Enter the document number',
