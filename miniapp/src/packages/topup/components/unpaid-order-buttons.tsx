@@ -1,3 +1,4 @@
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useI18n } from '../../../i18n';
 import type { OrderActions } from './use-order-actions';
@@ -19,7 +20,7 @@ export function UnpaidOrderButtons({
   const running = actions.busy?.orderId === orderId ? actions.busy.action : null;
   const size = inList ? 'small' : 'large';
   const extra = inList ? 'order-item__button ' : '';
-  return (
+  const buttons = (
     <>
       <Button
         type="default"
@@ -45,4 +46,6 @@ export function UnpaidOrderButtons({
       </Button>
     </>
   );
+  // In a list row the pair wraps as one group under the pay-by time, main button on the right.
+  return inList ? <View className="order-item__buttons">{buttons}</View> : buttons;
 }
