@@ -40,7 +40,10 @@ function DateField({
     >
       <View className={`history-date js-${testId}${value ? ' is-set' : ''}`} ariaRole="button" ariaLabel={label}>
         <Text className="history-date__label">{label}</Text>
-        <Text className="history-date__value">{value ? formatDate(lang, value) : '—'}</Text>
+        {/* Unset, it says it can be picked: a bare dash read as a read-only value. */}
+        <Text className={`history-date__value${value ? '' : ' is-placeholder'}`}>
+          {value ? formatDate(lang, value) : t('history.anyDate')}
+        </Text>
       </View>
     </Picker>
   );
