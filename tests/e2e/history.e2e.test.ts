@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateCardNumber, generateMainlandId } from '@cbc/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerThroughApi } from '../support/accounts';
+import { logInThroughUi, logOutThroughUi, registerThroughApi } from '../support/accounts';
 import { launchBrowser, newPhoneContext, snap } from '../support/browser';
 import { solidPng, writeTempFile } from '../support/fixtures';
 import { h5Dir } from '../support/paths';
@@ -119,14 +119,7 @@ describe('trips, reminder and history in the browser build', () => {
   }
 
   it('logs in, binds a 中港通卡 with its ID photo and tops it up with ¥100', async () => {
-    await page.goto(server.baseUrl + '/#/pages/me/index');
-    await visible('me');
-    await on('me').locator('.js-me-login').click();
-    await visible('login');
-    await input('login', 'js-phone-input').fill(phone);
-    await input('login', 'js-password-input').fill(password);
-    await on('login').locator('.js-login-submit').click();
-    await expect.poll(() => on('me').locator('.js-me-account').isVisible(), { timeout: 15_000 }).toBe(true);
+    await logInThroughUi(page, server.baseUrl, phone, password);
 
     // History before anything happened: the empty state says what to do.
     await page.goto(server.baseUrl + '/#/pages/history/index');
@@ -488,17 +481,8 @@ describe('trips, reminder and history in the browser build', () => {
     await register(otherPhone);
     await page.goto(server.baseUrl + '/#/pages/me/index');
     await visible('me');
-    await on('me').locator('.js-logout').click();
-    const confirm = page.locator('.taro__modal .taro-model__confirm').last();
-    await expect.poll(() => confirm.isVisible()).toBe(true);
-    await confirm.click();
-    await expect.poll(() => on('me').locator('.js-me-login').isVisible()).toBe(true);
-    await on('me').locator('.js-me-login').click();
-    await visible('login');
-    await input('login', 'js-phone-input').fill(otherPhone);
-    await input('login', 'js-password-input').fill(password);
-    await on('login').locator('.js-login-submit').click();
-    await expect.poll(() => on('me').locator('.js-me-account').isVisible(), { timeout: 15_000 }).toBe(true);
+    await logOutThroughUi(page);
+    await logInThroughUi(page, server.baseUrl, otherPhone, password);
     await bindCard(otherNumber, '粤B24680', generateMainlandId('440304', '19920202', '246'));
     await topUp(100, otherNumber.slice(-4));
 

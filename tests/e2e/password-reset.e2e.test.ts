@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerThroughApi } from '../support/accounts';
+import { logOutThroughUi, registerThroughApi } from '../support/accounts';
 import { launchBrowser, newPhoneContext, snap } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -104,11 +104,7 @@ describe('password reset in the browser build', () => {
   });
 
   it('logs in with the new password, not the old one', async () => {
-    await on('me').locator('.js-logout').click();
-    const confirm = page.locator('.taro__modal .taro-model__confirm').last();
-    await expect.poll(() => confirm.isVisible()).toBe(true);
-    await confirm.click();
-    await expect.poll(() => on('me').locator('.js-me-login').isVisible()).toBe(true);
+    await logOutThroughUi(page);
 
     await on('me').locator('.js-me-login').click();
     await visible('login');

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEVICE_ID_HEADER, sessionSchema, type Session } from '@cbc/shared';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export interface ApiAccountOptions {
   /** A +86 mobile number. */
@@ -40,4 +42,29 @@ export async function registerThroughApi(baseUrl: string, options: ApiAccountOpt
   });
   if (registered.status !== 201) throw new Error(`register answered ${registered.status}: ${await registered.text()}`);
   return sessionSchema.parse(await registered.json());
+}
+
+const onPage = (page: Page, name: string) => page.locator(`.js-page-${name}`).last();
+
+/** 我的 → 登录, phone and password typed, until 我的 shows the account (the app's own login). */
+export async function logInThroughUi(page: Page, baseUrl: string, phone: string, password: string): Promise<void> {
+  await page.goto(baseUrl + '/#/pages/me/index');
+  await expect.poll(() => onPage(page, 'me').isVisible(), { timeout: 10_000 }).toBe(true);
+  await onPage(page, 'me').locator('.js-me-login').click();
+  const login = onPage(page, 'login');
+  await expect.poll(() => login.isVisible(), { timeout: 10_000 }).toBe(true);
+  await login.locator('.js-phone-input input').fill(phone);
+  await login.locator('.js-password-input input').fill(password);
+  await login.locator('.js-login-submit').click();
+  await expect.poll(() => onPage(page, 'me').locator('.js-me-account').isVisible(), { timeout: 15_000 }).toBe(true);
+}
+
+/** 退出登录 on 我的, confirmed in the modal, until 我的 offers 登录 again. */
+export async function logOutThroughUi(page: Page): Promise<void> {
+  const me = onPage(page, 'me');
+  await me.locator('.js-logout').click();
+  const confirm = page.locator('.taro__modal .taro-model__confirm').last();
+  await expect.poll(() => confirm.isVisible()).toBe(true);
+  await confirm.click();
+  await expect.poll(() => me.locator('.js-me-login').isVisible()).toBe(true);
 }

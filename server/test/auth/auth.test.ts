@@ -17,6 +17,7 @@ import {
   newMainlandPhone,
   registerUser,
   requestCode,
+  GENEROUS_AUTH_LIMITS,
 } from '../fixtures/accounts';
 import { DAY, MINUTE, SECOND, testClock } from '../fixtures/clock';
 
@@ -26,14 +27,7 @@ beforeAll(async () => {
   // Generous limits: this file exercises the rules, rate-limit.test.ts the limits.
   t = await buildTestApp({
     clock: time.clock,
-    env: {
-      RATE_LIMIT_SMS_CODE_PHONE: '100/1h',
-      RATE_LIMIT_SMS_CODE_ADDRESS: '1000/1h',
-      RATE_LIMIT_REGISTER_PHONE: '100/1h',
-      RATE_LIMIT_REGISTER_ADDRESS: '1000/1h',
-      RATE_LIMIT_LOGIN_PHONE: '100/1h',
-      RATE_LIMIT_LOGIN_ADDRESS: '1000/1h',
-    },
+    env: GENEROUS_AUTH_LIMITS,
   });
 });
 afterAll(() => t.close());
