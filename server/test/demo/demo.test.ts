@@ -13,7 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { DEMO_LOGIN, seedDemo, type DemoSummary } from '../../src/demo/seed';
+import { DEMO_LOGIN, DEMO_UNREAD, seedDemo, type DemoSummary } from '../../src/demo/seed';
 import { expectBalancesMatchLedger } from '../fixtures/topup';
 
 // The walk ends here; it starts thirteen weeks before.
@@ -106,5 +106,13 @@ describe('npm run demo: the seeded account', () => {
     expect(count('topup_email')).toBe(summary.topups);
     expect(count('trip_receipt')).toBe(summary.trips);
     expect(count('low_balance')).toBeGreaterThan(0);
+  });
+
+  it('has read its inbox but for the newest few messages', async () => {
+    const inbox = messageListSchema.parse((await app.inject({ url: '/api/v1/messages', headers: auth })).json());
+    expect(inbox.unreadCount).toBe(DEMO_UNREAD);
+    const newestFirst = [...inbox.messages].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    expect(newestFirst.slice(0, DEMO_UNREAD).every((message) => message.readAt === null)).toBe(true);
+    expect(newestFirst.slice(DEMO_UNREAD).every((message) => message.readAt !== null)).toBe(true);
   });
 });
