@@ -71,7 +71,7 @@ describe('renderNotice', () => {
       '[Top-up Helper · simulated] Yuanyou Card (6289 **** **** 1234) passed HZMB Hong Kong Port → Zhuhai (sample) at 2026-06-10 14:30 (UTC+8): HK$150.00 charged, balance HK$460.00. Receipt R202606101234567891. A sample segment with a simulated fee.',
     );
     expect(renderNotice('zh-Hant', SAMPLES.topup_sms).body).toContain(
-      '你的遠遊卡（6289 **** **** 1234）於 2026-06-10 14:30 (UTC+8) 增值 HK$500.00 已到賬（含贈送 HK$10.00）',
+      '您的遠遊卡（6289 **** **** 1234）於 2026-06-10 14:30 (UTC+8) 增值 HK$500.00 已到賬（含贈送 HK$10.00）',
     );
     expect(renderNotice('zh-Hans', { ...SAMPLES.topup_sms, bonus: money(0, 'HKD') }).body).toContain(
       '充值 HK$500.00 已到账，当前余额 HK$610.00',

@@ -77,7 +77,7 @@ describe('password reset in the browser build', () => {
   it('resets with the code from the simulated SMS and is logged in, the other device logged out', async () => {
     await on('reset').locator('.js-send-code').click();
     const banner = page.locator('.js-sms-banner').last();
-    await expect.poll(() => banner.innerText()).toMatch(/你正在重置登录密码，验证码是 \d{6}/);
+    await expect.poll(() => banner.innerText()).toMatch(/您正在重置登录密码，验证码是 \d{6}/);
     const code = /验证码是 (\d{6})/.exec(await banner.innerText())?.[1];
     expect(code).toMatch(/^\d{6}$/);
     await snap(page, shots, '04-reset-sms-banner');
@@ -139,7 +139,7 @@ describe('password reset in the browser build', () => {
     const sent = inbox.locator('.js-message-sent');
     expect(await sent.count()).toBeGreaterThanOrEqual(2);
     expect(await sent.first().innerText()).toMatch(/As sent by SMS \(Simplified Chinese\)/);
-    expect(await sent.first().innerText()).toMatch(/你正在重置登录密码|您的验证码是/);
+    expect(await sent.first().innerText()).toMatch(/您正在重置登录密码|您的验证码是/);
     await snap(page, shots, '07-inbox-en');
 
     await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'zh-Hant' })));

@@ -103,7 +103,7 @@ describe('POST /api/v1/auth/sms-code for reset_password', () => {
     expect(reply.expiresAt).toBe(new Date(time.now().getTime() + 5 * MINUTE).toISOString());
     expect(reply.message).toMatchObject({ kind: 'reset_code', channel: 'sms', title: '重置密码验证码', readAt: null });
     expect(reply.message.body).toMatch(
-      /^【跨境卡续费助手·模拟短信】你正在重置登录密码，验证码是 \d{6}，5 分钟内有效。/,
+      /^【跨境卡续费助手·模拟短信】您正在重置登录密码，验证码是 \d{6}，5 分钟内有效。/,
     );
     const inbox = await t.app.inject({ url: '/api/v1/messages', headers: { [DEVICE_ID_HEADER]: deviceId } });
     expect(messageListSchema.parse(inbox.json()).messages).toEqual([reply.message]);

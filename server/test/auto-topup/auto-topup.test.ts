@@ -190,7 +190,7 @@ describe('auto top-up after a trip', () => {
     const announced = await inbox(userId, 'auto_topup');
     expect(announced).toHaveLength(1);
     expect(announced[0]).toMatchObject({ channel: 'app', title: '自动充值' });
-    expect(announced[0]?.body).toContain('已按你的设置自动充值 ¥300.00（微信支付，免密代扣）');
+    expect(announced[0]?.body).toContain('已按您的设置自动充值 ¥300.00（微信支付，免密代扣）');
     // Receipted like a manual top-up: one SMS and one e-mail per credited order.
     expect(await inbox(userId, 'topup_sms')).toHaveLength(2);
     expect(await inbox(userId, 'topup_email')).toHaveLength(2);

@@ -175,7 +175,7 @@ describe('POST /api/v1/cards', () => {
     expect(notice).toMatchObject({
       kind: 'card_bound',
       title: '卡片已绑定',
-      body: `中港通卡（${card.numberMasked}）已绑定到你的账户。`,
+      body: `中港通卡（${card.numberMasked}）已绑定到您的账户。`,
     });
   });
 
@@ -331,7 +331,7 @@ describe('POST /api/v1/cards', () => {
     const again = await call('POST', '/api/v1/cards', a.auth, cardBody({ number: number.replace(/(\d{4})/g, '$1 ') }));
     expect(again.statusCode).toBe(409);
     expect(again.json()).toEqual({
-      error: { code: 'CARD_ALREADY_BOUND', message: '这张卡已经在你的账户里了', field: 'number' },
+      error: { code: 'CARD_ALREADY_BOUND', message: '这张卡已经在您的账户里了', field: 'number' },
     });
     const elsewhere = await call('POST', '/api/v1/cards', b.auth, cardBody({ number }));
     expect(elsewhere.statusCode).toBe(409);

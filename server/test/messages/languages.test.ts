@@ -98,8 +98,8 @@ describe('the inbox in the reader’s language', () => {
 
     // Card names, segment names and payment methods follow the reader, ids and figures stay.
     expect(byKind(en, 'card_bound').body).toBe(`Yuanyou Card (${card.numberMasked}) is now bound to your account.`);
-    expect(byKind(hant, 'card_bound').body).toBe(`遠遊卡（${card.numberMasked}）已綁定到你的賬戶。`);
-    expect(byKind(hans, 'card_bound').body).toBe(`远游卡（${card.numberMasked}）已绑定到你的账户。`);
+    expect(byKind(hant, 'card_bound').body).toBe(`遠遊卡（${card.numberMasked}）已綁定到您的賬戶。`);
+    expect(byKind(hans, 'card_bound').body).toBe(`远游卡（${card.numberMasked}）已绑定到您的账户。`);
     expect(byKind(en, 'trip_receipt').body).toContain('HZMB Hong Kong Port → Zhuhai (sample)');
     expect(byKind(hant, 'trip_receipt').body).toContain('遠遊卡');
     expect(byKind(en, 'topup_email').body).toContain('Payment method: UnionPay card');
@@ -220,7 +220,7 @@ describe('migration 007', () => {
         channel: 'app',
         recipient_masked: '微信用户',
         title: '卡片已绑定',
-        body: '中港通卡（6288 **** **** 1234）已绑定到你的账户。',
+        body: '中港通卡（6288 **** **** 1234）已绑定到您的账户。',
         created_at: '2026-05-01T00:00:00.000Z',
         read_at: null,
       } as never)
@@ -240,7 +240,7 @@ describe('migration 007', () => {
         expect.objectContaining({
           id: 'm-old',
           title: '卡片已绑定',
-          body: '中港通卡（6288 **** **** 1234）已绑定到你的账户。',
+          body: '中港通卡（6288 **** **** 1234）已绑定到您的账户。',
           sent: null,
         }),
       ]);

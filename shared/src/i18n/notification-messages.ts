@@ -18,11 +18,11 @@ const zhHans = {
   'sms_code.body': '【跨境卡续费助手·模拟短信】您的验证码是 {code}，{minutes} 分钟内有效。请勿将验证码告诉任何人。',
   'welcome.title': '注册成功',
   'welcome.body':
-    '欢迎使用跨境卡续费助手。下一步：在“我的卡片”绑定你的中港通卡或远游卡，练习在线续费流程（模拟，不会扣款）。',
+    '欢迎使用跨境卡续费助手。下一步：在“我的卡片”绑定您的中港通卡或远游卡，练习在线续费流程（模拟，不会扣款）。',
   'card_bound.title': '卡片已绑定',
-  'card_bound.body': '{card}（{number}）已绑定到你的账户。',
+  'card_bound.body': '{card}（{number}）已绑定到您的账户。',
   'card_unbound.title': '卡片已解绑',
-  'card_unbound.body': '{card}（{number}）已从你的账户解绑，证件照片已删除。',
+  'card_unbound.body': '{card}（{number}）已从您的账户解绑，证件照片已删除。',
   'topup_sms.title': '充值到账短信',
   'topup_sms.body':
     '【跨境卡续费助手·模拟短信】您的{card}（{number}）于 {time} 充值 {amount} 已到账{bonusNote}，当前余额 {balance}。收据号 {receiptNo}。本短信为模拟，未产生真实扣款。',
@@ -38,65 +38,65 @@ const zhHans = {
     '【跨境卡续费助手·模拟】{card}（{number}）于 {time} 通行 {segment}，扣费 {fee}，余额 {balance}。收据号 {receiptNo}。示例路段，收费为模拟。',
   'low_balance.title': '余额不足提醒',
   'low_balance.body':
-    '【跨境卡续费助手·模拟】{card}（{number}）余额 {balance}，已低于你设置的提醒金额 {threshold}。请及时通过官方渠道充值，以免在收费站被拒。',
+    '【跨境卡续费助手·模拟】{card}（{number}）余额 {balance}，已低于您设置的提醒金额 {threshold}。请及时通过官方渠道充值，以免在收费站被拒。',
   'auto_topup.title': '自动充值',
   'auto_topup.body': '【跨境卡续费助手·模拟】{card}（{number}）余额 {balance}，低于提醒金额 {threshold}。{outcome}',
   'auto_topup.ordered':
-    '已按你的设置自动充值 {amount}（{method}，免密代扣），到账后会收到充值短信和电子收据。今天不会再自动充值。模拟，未产生真实扣款。',
+    '已按您的设置自动充值 {amount}（{method}，免密代扣），到账后会收到充值短信和电子收据。今天不会再自动充值。模拟，未产生真实扣款。',
   'auto_topup.refused': '自动充值 {amount} 未能完成：{reason}。今天不再自动重试，请手动充值。',
   'reset_code.title': '重置密码验证码',
   'reset_code.body':
-    '【跨境卡续费助手·模拟短信】你正在重置登录密码，验证码是 {code}，{minutes} 分钟内有效。如非本人操作，请忽略本短信，切勿把验证码告诉任何人。',
+    '【跨境卡续费助手·模拟短信】您正在重置登录密码，验证码是 {code}，{minutes} 分钟内有效。如非本人操作，请忽略本短信，切勿把验证码告诉任何人。',
   'reset_no_account.title': '重置密码',
   'reset_no_account.body':
     '【跨境卡续费助手·模拟短信】有人用本手机号申请重置跨境卡续费助手的密码，但本号码还没有注册账号，所以没有发送验证码。如需使用，请先注册；如非本人操作，请忽略。',
   'password_reset.title': '登录密码已重置',
   'password_reset.body':
-    '你的登录密码已于 {time} 用短信验证码重置，其他设备上的登录已全部退出。如非本人操作，请立即再次重置密码。',
+    '您的登录密码已于 {time} 用短信验证码重置，其他设备上的登录已全部退出。如非本人操作，请立即再次重置密码。',
 } as const;
 
 export type NotificationKey = keyof typeof zhHans;
 
 const zhHant: Record<NotificationKey, string> = {
   'sms_code.title': '驗證碼短訊',
-  'sms_code.body': '【跨境卡續費助手·模擬短訊】你的驗證碼是 {code}，{minutes} 分鐘內有效。請勿將驗證碼告訴任何人。',
+  'sms_code.body': '【跨境卡續費助手·模擬短訊】您的驗證碼是 {code}，{minutes} 分鐘內有效。請勿將驗證碼告訴任何人。',
   'welcome.title': '註冊成功',
   'welcome.body':
-    '歡迎使用跨境卡續費助手。下一步：在「我的卡」綁定你的中港通卡或遠遊卡，練習網上續費流程（模擬，不會扣款）。',
+    '歡迎使用跨境卡續費助手。下一步：在「我的卡」綁定您的中港通卡或遠遊卡，練習網上續費流程（模擬，不會扣款）。',
   'card_bound.title': '已綁定卡',
-  'card_bound.body': '{card}（{number}）已綁定到你的賬戶。',
+  'card_bound.body': '{card}（{number}）已綁定到您的賬戶。',
   'card_unbound.title': '已解除綁定',
-  'card_unbound.body': '{card}（{number}）已從你的賬戶解除綁定，證件相片已刪除。',
+  'card_unbound.body': '{card}（{number}）已從您的賬戶解除綁定，證件相片已刪除。',
   'topup_sms.title': '增值到賬短訊',
   'topup_sms.body':
-    '【跨境卡續費助手·模擬短訊】你的{card}（{number}）於 {time} 增值 {amount} 已到賬{bonusNote}，目前餘額 {balance}。收據號碼 {receiptNo}。本短訊為模擬，並無真實扣款。',
+    '【跨境卡續費助手·模擬短訊】您的{card}（{number}）於 {time} 增值 {amount} 已到賬{bonusNote}，目前餘額 {balance}。收據號碼 {receiptNo}。本短訊為模擬，並無真實扣款。',
   'topup_sms.bonusNote': '（含贈送 {bonus}）',
   'topup_email.title': '電子收據：增值 {total} 已到賬',
   'topup_email.body':
     '【模擬電子收據】收據號碼：{receiptNo}\n時間：{time}\n卡：{card} {number}\n增值金額：{amount}\n贈送金額：{bonus}\n到賬合計：{total}\n付款方式：{method}\n商戶訂單號：{outTradeNo}\n交易單號：{transactionId}\n目前餘額：{balance}\n本收據為模擬練習，並無真實扣款。',
   'payment_code.title': '付款驗證碼短訊',
   'payment_code.body':
-    '【模擬銀行短訊】你正在付款 {amount}（{merchant}），驗證碼 {code}，{minutes} 分鐘內有效。請勿告訴任何人。',
+    '【模擬銀行短訊】您正在付款 {amount}（{merchant}），驗證碼 {code}，{minutes} 分鐘內有效。請勿告訴任何人。',
   'trip_receipt.title': '通行扣費',
   'trip_receipt.body':
     '【跨境卡續費助手·模擬】{card}（{number}）於 {time} 通行 {segment}，扣費 {fee}，餘額 {balance}。收據號碼 {receiptNo}。示例路段，收費為模擬。',
   'low_balance.title': '餘額不足提醒',
   'low_balance.body':
-    '【跨境卡續費助手·模擬】{card}（{number}）餘額 {balance}，已低於你設定的提醒金額 {threshold}。請及時透過官方渠道增值，以免在收費站被拒。',
+    '【跨境卡續費助手·模擬】{card}（{number}）餘額 {balance}，已低於您設定的提醒金額 {threshold}。請及時透過官方渠道增值，以免在收費站被拒。',
   'auto_topup.title': '自動增值',
   'auto_topup.body': '【跨境卡續費助手·模擬】{card}（{number}）餘額 {balance}，低於提醒金額 {threshold}。{outcome}',
   'auto_topup.ordered':
-    '已按你的設定自動增值 {amount}（{method}，免密扣款），到賬後會收到增值短訊和電子收據。今天不會再自動增值。模擬，並無真實扣款。',
+    '已按您的設定自動增值 {amount}（{method}，免密扣款），到賬後會收到增值短訊和電子收據。今天不會再自動增值。模擬，並無真實扣款。',
   'auto_topup.refused': '自動增值 {amount} 未能完成：{reason}。今天不再自動重試，請手動增值。',
   'reset_code.title': '重設密碼驗證碼',
   'reset_code.body':
-    '【跨境卡續費助手·模擬短訊】你正在重設登入密碼，驗證碼是 {code}，{minutes} 分鐘內有效。如非本人操作，請忽略本短訊，切勿將驗證碼告訴任何人。',
+    '【跨境卡續費助手·模擬短訊】您正在重設登入密碼，驗證碼是 {code}，{minutes} 分鐘內有效。如非本人操作，請忽略本短訊，切勿將驗證碼告訴任何人。',
   'reset_no_account.title': '重設密碼',
   'reset_no_account.body':
     '【跨境卡續費助手·模擬短訊】有人用本手機號碼申請重設跨境卡續費助手的密碼，但本號碼尚未註冊賬戶，因此沒有發出驗證碼。如需使用，請先註冊；如非本人操作，請忽略。',
   'password_reset.title': '登入密碼已重設',
   'password_reset.body':
-    '你的登入密碼已於 {time} 以短訊驗證碼重設，其他裝置上的登入已全部登出。如非本人操作，請立即再次重設密碼。',
+    '您的登入密碼已於 {time} 以短訊驗證碼重設，其他裝置上的登入已全部登出。如非本人操作，請立即再次重設密碼。',
 };
 
 const en: Record<NotificationKey, string> = {

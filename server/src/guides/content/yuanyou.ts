@@ -283,8 +283,8 @@ export const yuanyouGuides: GuideContent[] = [
           en: 'Keep every top-up record',
         },
         detail: {
-          'zh-Hans': '短信通知、电子邮件回执和门店收据都要保存好。万一出现问题，这些就是你的凭证。',
-          'zh-Hant': '短訊通知、電郵收據及店舖收據都要好好保存。萬一出現問題，這些就是你的證明。',
+          'zh-Hans': '短信通知、电子邮件回执和门店收据都要保存好。万一出现问题，这些就是您的凭证。',
+          'zh-Hant': '短訊通知、電郵收據及店舖收據都要好好保存。萬一出現問題，這些就是您的證明。',
           en: 'Save the SMS notices, e-mail receipts and store receipts. If something goes wrong, they are your evidence.',
         },
       },
@@ -329,7 +329,7 @@ export const yuanyouChannels: ChannelContent[] = [
       en: 'Hong Kong customer service centre',
     },
     summary: {
-      'zh-Hans': '位于香港市区，最适合处理较复杂的问题，工作人员也可帮你充值。',
+      'zh-Hans': '位于香港市区，最适合处理较复杂的问题，工作人员也可帮您充值。',
       'zh-Hant': '位於香港市區，最適合處理較複雜的問題，職員亦可代為增值。',
       en: 'In urban Hong Kong; the best place for complicated problems, and staff can top up your card too.',
     },

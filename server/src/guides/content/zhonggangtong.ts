@@ -231,7 +231,7 @@ export const zhonggangtongGuides: GuideContent[] = [
         en: 'Check the card number and amount on the receipt right away and tell the staff at once if anything is wrong.',
       },
       {
-        'zh-Hans': '如有陌生人主动上前提出“帮你充值”，一律拒绝。',
+        'zh-Hans': '如有陌生人主动上前提出“帮您充值”，一律拒绝。',
         'zh-Hant': '如有陌生人主動上前說可「代為增值」，一概拒絕。',
         en: 'If a stranger offers to top up for you, say no.',
       },
@@ -285,8 +285,8 @@ export const zhonggangtongGuides: GuideContent[] = [
           en: 'Keep every top-up record',
         },
         detail: {
-          'zh-Hans': '短信通知、电子回执和线下凭证都要保存好。万一出现问题，这些就是你的凭证。',
-          'zh-Hant': '短訊通知、電郵收據及實體收據都要好好保存。萬一出現問題，這些就是你的證明。',
+          'zh-Hans': '短信通知、电子回执和线下凭证都要保存好。万一出现问题，这些就是您的凭证。',
+          'zh-Hant': '短訊通知、電郵收據及實體收據都要好好保存。萬一出現問題，這些就是您的證明。',
           en: 'Save the SMS notices, e-mail receipts and paper receipts. If something goes wrong, they are your evidence.',
         },
       },
