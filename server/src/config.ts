@@ -124,6 +124,7 @@ const envSchema = z.object({
       })
       .optional(),
   ),
+  DATABASE_POOL_SIZE: numberVariable(10, 1, 500, 'expected a whole number of connections between 1 and 500'),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof unsetIfBlank(value) === 'string' ? String(value).trim().toLowerCase() : undefined),
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -149,7 +150,10 @@ const envSchema = z.object({
   ...topupVariables,
 });
 
-export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  /** poolSize: connections this process keeps open; instances × poolSize must stay under the server's max_connections. */
+  | { dialect: 'postgres'; url: string; poolSize: number };
 
 export interface Config {
   port: number;
@@ -222,12 +226,19 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   if (isSameOrInside(dataDir, staticDir)) {
     throw new ConfigError(['DATA_DIR: must not be STATIC_DIR or inside it (its files would be served)']);
   }
+  // A generated key lives in one instance's DATA_DIR; instances sharing a PostgreSQL database would
+  // each make their own and stop recognising each other's SMS codes, cards and WeChat users.
+  if (vars.DATABASE_URL && vars.APP_SECRET === undefined) {
+    throw new ConfigError([
+      'APP_SECRET: required with DATABASE_URL, the same on every instance (for example `openssl rand -base64 48`)',
+    ]);
+  }
   return {
     port: vars.PORT,
     host: vars.HOST,
     dataDir,
     database: vars.DATABASE_URL
-      ? { dialect: 'postgres', url: vars.DATABASE_URL }
+      ? { dialect: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE }
       : { dialect: 'sqlite', file: path.join(dataDir, 'app.sqlite') },
     logLevel: vars.LOG_LEVEL,
     staticDir,

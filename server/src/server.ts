@@ -1,6 +1,5 @@
 import { buildApp, type App } from './app';
 import { ConfigError, loadConfigFromProcess, type Config } from './config';
-import { UnsupportedDatabaseError } from './db/database';
 import { MigrationError } from './db/migrator';
 
 /**
@@ -12,8 +11,7 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 function startupFailure(error: unknown, config?: Config): string {
   if (error instanceof ConfigError) return error.message;
-  if (error instanceof UnsupportedDatabaseError || error instanceof MigrationError)
-    return `Cannot start: ${error.message}`;
+  if (error instanceof MigrationError) return `Cannot start: ${error.message}`;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EADDRINUSE' && config)
     return `Cannot start: port ${config.port} on ${config.host} is already in use (set PORT to another one)`;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onPostgres } from './fixtures/database';
 import { buildTestApp, type TestApp } from './helper';
 
 let t: TestApp;
@@ -39,7 +40,11 @@ describe('buildApp', () => {
   });
 
   it('exposes the configuration and the database to plugins', () => {
-    expect(t.app.config.database).toEqual({ dialect: 'sqlite', file: `${t.dataDir}/app.sqlite` });
+    expect(t.app.config.database).toEqual(
+      onPostgres
+        ? { dialect: 'postgres', url: expect.stringMatching(/^postgres:\/\//), poolSize: 10 }
+        : { dialect: 'sqlite', file: `${t.dataDir}/app.sqlite` },
+    );
     expect(t.app.db).toBeDefined();
   });
 });

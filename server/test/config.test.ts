@@ -2,6 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, REPO_ROOT } from '../src/config';
 
+const SECRET = 'a-secret-shared-by-every-instance-0123456789';
+
 describe('loadConfig', () => {
   it('has defaults that start the app with zero set-up', () => {
     expect(loadConfig({})).toEqual({
@@ -120,13 +122,31 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       LOG_LEVEL: 'DEBUG',
       DATABASE_URL: 'postgres://user@localhost:5432/cbc',
+      DATABASE_POOL_SIZE: '25',
+      APP_SECRET: SECRET,
     });
     expect(config).toMatchObject({
       port: 9090,
       host: '0.0.0.0',
       logLevel: 'debug',
-      database: { dialect: 'postgres', url: 'postgres://user@localhost:5432/cbc' },
+      database: { dialect: 'postgres', url: 'postgres://user@localhost:5432/cbc', poolSize: 25 },
+      appSecret: SECRET,
     });
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/cbc', APP_SECRET: SECRET }).database).toMatchObject({
+      poolSize: 10,
+    });
+  });
+
+  it('requires APP_SECRET with DATABASE_URL, so every instance hashes with the same key', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/cbc' })).toThrow(
+      'Invalid configuration: APP_SECRET: required with DATABASE_URL, the same on every instance',
+    );
+  });
+
+  it.each(['0', '501', 'ten'])('rejects DATABASE_POOL_SIZE=%s', (size) => {
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: size })).toThrow(
+      'Invalid configuration: DATABASE_POOL_SIZE: expected a whole number of connections between 1 and 500',
+    );
   });
 
   it('treats blank variables as unset', () => {

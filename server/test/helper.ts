@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp, type App, type BuildAppOptions } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
+import { createTestDatabase } from './fixtures/database';
 
 export interface LogLine {
   level: number;
@@ -14,7 +15,7 @@ export interface LogLine {
 export interface TestApp {
   app: App;
   config: Config;
-  /** The temp folder that holds this app's SQLite file. */
+  /** The temp folder that holds this app's SQLite file (or, on PostgreSQL, only its files). */
   dataDir: string;
   /** Every pino line written so far, parsed. */
   logs(): LogLine[];
@@ -29,15 +30,18 @@ export interface TestAppOptions extends Omit<BuildAppOptions, 'logStream'> {
 }
 
 /**
- * The real app on a freshly migrated SQLite file in its own temp folder: call once per test file
- * (beforeAll) and close after. Logs go to memory at info level so tests can assert on them.
+ * The real app on a freshly migrated database (SQLite in its own temp folder, or a PostgreSQL database
+ * of its own when TEST_DATABASE_URL is set): call once per test file (beforeAll) and close after.
+ * Logs go to memory at info level so tests can assert on them.
  */
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cbc-server-test-'));
+  const database = await createTestDatabase(dataDir);
   const config = loadConfig({
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     STATIC_DIR: path.join(dataDir, 'no-h5-build'),
+    ...database.env,
     ...options.env,
   });
   const lines: string[] = [];
@@ -47,6 +51,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   try {
     await app.ready();
   } catch (error) {
+    await database.drop();
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
@@ -57,6 +62,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     logs: () => lines.map((line) => JSON.parse(line) as LogLine),
     async close() {
       await app.close();
+      await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

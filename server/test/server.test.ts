@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +60,8 @@ function freePort(): Promise<number> {
   });
 }
 
-describe('server.ts', () => {
+// Each test starts a real process through tsx: seconds on a loaded machine.
+describe('server.ts', { timeout: 30_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'cbc-entry-'));
@@ -73,13 +74,36 @@ describe('server.ts', () => {
     expect(run.stderr.trim()).toBe('Invalid configuration: PORT: expected a number between 1 and 65535');
   });
 
-  it('exits 1 saying PostgreSQL comes later when DATABASE_URL is a postgres URL', async () => {
-    const run = await runServer({ DATABASE_URL: 'postgres://localhost/cbc', DATA_DIR: dataDir });
+  it('exits 1 asking for APP_SECRET when DATABASE_URL is set without it', async () => {
+    const run = await runServer({ DATABASE_URL: 'postgres://127.0.0.1:1/cbc', DATA_DIR: dataDir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(
-      'Cannot start: DATABASE_URL points to PostgreSQL, whose support arrives in a later version',
-    );
+    expect(run.stderr.trim()).toMatch(/^Invalid configuration: APP_SECRET: required with DATABASE_URL/);
   });
+
+  it('exits 1 with one clear line when PostgreSQL cannot be reached', async () => {
+    const run = await runServer({
+      DATABASE_URL: 'postgres://cbc@127.0.0.1:1/cbc',
+      APP_SECRET: 'x'.repeat(32),
+      DATA_DIR: dataDir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^Cannot start: Database migration failed: .*ECONNREFUSED 127\.0\.0\.1:1$/);
+  });
+
+  it('starts twice at once on a fresh DATA_DIR: one process migrates, the other waits, both serve with one key', async () => {
+    const fresh = await mkdtemp(path.join(tmpdir(), 'cbc-entry-twice-'));
+    try {
+      const start = async () =>
+        runServer({ PORT: String(await freePort()), DATA_DIR: fresh, LOG_LEVEL: 'info' }, /listening on http/);
+      const runs = await Promise.all([start(), start()]);
+      expect(runs.map((run) => run.code)).toEqual([0, 0]);
+      const migrated = runs.map((run) => run.stdout.includes('"migration":"001-app-meta"'));
+      expect(migrated.filter(Boolean)).toHaveLength(1);
+      expect(await readdir(fresh)).toEqual(expect.arrayContaining(['app.sqlite', 'secret.key']));
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('listens, prints its address, and closes cleanly on (repeated) SIGTERM', async () => {
     const port = await freePort();

@@ -4,25 +4,17 @@ import SqliteDatabase from 'better-sqlite3';
 import {
   CamelCasePlugin,
   Kysely,
+  PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
   type DialectAdapter,
+  type MigrationLockOptions,
   type SqliteDialectConfig,
 } from 'kysely';
+import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import type { Database } from './schema/index';
 
-export class UnsupportedDatabaseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnsupportedDatabaseError';
-  }
-}
-
-/**
- * Opens the database the configuration names. SQLite is the zero-set-up default; the same typed
- * `Kysely<Database>` will sit on PostgreSQL once a later version adds the `pg` driver.
- */
 /**
  * SQLite runs DDL inside transactions, but Kysely's adapter says it cannot, so its Migrator would run
  * migrations bare and a failed one would leave half its tables behind. Saying so lets the Migrator
@@ -31,6 +23,18 @@ export class UnsupportedDatabaseError extends Error {
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
     return true;
+  }
+
+  /**
+   * Kysely's SQLite adapter takes no lock, trusting that one connection migrates. A second process on
+   * the same file (a migration script, a second start) would then read the migration list in its
+   * own transaction and fail with SQLITE_BUSY when it tried to write. Writing the lock row first takes
+   * SQLite's write lock before anything is read, so the other process waits (busy_timeout) and then
+   * finds the migrations done.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the lock table is not in the app's schema
+  override async acquireMigrationLock(db: Kysely<any>, options: MigrationLockOptions): Promise<void> {
+    await db.updateTable(options.lockTable).set({ is_locked: 1 }).where('id', '=', options.lockRowId).execute();
   }
 }
 
@@ -68,13 +72,46 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectConfi
   } as SqliteDialectConfig['database'];
 }
 
-export function createDatabase(config: DatabaseConfig): Kysely<Database> {
-  if (config.dialect === 'postgres') {
-    throw new UnsupportedDatabaseError(
-      'DATABASE_URL points to PostgreSQL, whose support arrives in a later version. ' +
-        'Unset DATABASE_URL to use the embedded SQLite file in DATA_DIR.',
-    );
-  }
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * node-postgres returns BIGINT (money columns, `count(*)`) and NUMERIC (`sum()` of a BIGINT) as strings,
+ * since they can exceed a double. Money here is minor units far below 2^53, and the app's types say
+ * `number` on both databases, so they are parsed, and a value that would lose precision fails loudly
+ * instead of being rounded.
+ */
+function parseWholeNumber(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`database returned ${text}, beyond a safe integer`);
+  return value;
+}
+
+const postgresTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID || oid === NUMERIC_OID
+      ? parseWholeNumber
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export interface DatabaseHooks {
+  /** An idle pooled connection failed (the server restarted, the network dropped); the pool replaces it. */
+  onPoolError?: (error: Error) => void;
+}
+
+function createPostgresDatabase(url: string, poolSize: number, hooks: DatabaseHooks): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes });
+  // Without a listener, an error on an idle client is an uncaught exception that ends the process.
+  pool.on('error', (error) => hooks.onPoolError?.(error));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}
+
+/**
+ * Opens the database the configuration names: the embedded SQLite file (the zero-set-up default) or
+ * PostgreSQL through a pool, behind the same typed `Kysely<Database>`.
+ */
+export function createDatabase(config: DatabaseConfig, hooks: DatabaseHooks = {}): Kysely<Database> {
+  if (config.dialect === 'postgres') return createPostgresDatabase(config.url, config.poolSize, hooks);
   mkdirSync(path.dirname(config.file), { recursive: true });
   const sqlite = new SqliteDatabase(config.file);
   // WAL lets readers go on while a write commits; NORMAL sync is durable enough under WAL and much

@@ -18,7 +18,9 @@ export interface DbPluginOptions {
 /** Opens the database, brings its schema up to date before any route serves, closes it with the app. */
 export default fp<DbPluginOptions>(
   async (app, { database }) => {
-    const db = createDatabase(database);
+    const db = createDatabase(database, {
+      onPoolError: (error) => app.log.warn({ err: error }, 'idle database connection failed; the pool replaces it'),
+    });
     try {
       const results = await migrateToLatest(db);
       for (const result of results) app.log.info({ migration: result.migrationName }, 'migration applied');

@@ -4,40 +4,59 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDatabase, UnsupportedDatabaseError } from '../../src/db/database';
+import type { DatabaseConfig } from '../../src/config';
+import { createDatabase } from '../../src/db/database';
+import { isUniqueViolation } from '../../src/db/errors';
 import { migrations } from '../../src/db/migrations/index';
 import { MigrationError, migrateToLatest } from '../../src/db/migrator';
 import type { Database } from '../../src/db/schema/index';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../fixtures/database';
 
 describe('database and migrations', () => {
   let dir: string;
   let file: string;
+  let database: TestDatabase;
   let db: Kysely<Database>;
 
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'cbc-migrations-'));
     file = path.join(dir, 'nested', 'app.sqlite');
-    db = createDatabase({ dialect: 'sqlite', file });
+    database = await createTestDatabase(path.join(dir, 'nested'));
+    db = createDatabase(database.config);
   });
 
   afterEach(async () => {
     await db.destroy();
+    await database.drop();
     await rm(dir, { recursive: true, force: true });
   });
 
   const tableNames = async () =>
     (
-      await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db)
+      await (
+        onPostgres
+          ? sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public' order by name`
+          : sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`
+      ).execute(db)
     ).rows.map((row) => row.name);
 
-  it('creates the file (and its folder) on disk with WAL, foreign keys and a busy timeout', async () => {
-    expect(existsSync(file)).toBe(true);
-    const pragma = async (name: string) =>
-      Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
-    expect(await pragma('journal_mode')).toBe('wal');
-    expect(await pragma('foreign_keys')).toBe(1);
-    expect(await pragma('busy_timeout')).toBe(5000);
-  });
+  const uniqueViolation = (write: Promise<unknown>) =>
+    write.then(
+      () => false,
+      (error: unknown) => isUniqueViolation(error),
+    );
+
+  it.skipIf(onPostgres)(
+    'creates the file (and its folder) on disk with WAL, foreign keys and a busy timeout',
+    async () => {
+      expect(existsSync(file)).toBe(true);
+      const pragma = async (name: string) =>
+        Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
+      expect(await pragma('journal_mode')).toBe('wal');
+      expect(await pragma('foreign_keys')).toBe(1);
+      expect(await pragma('busy_timeout')).toBe(5000);
+    },
+  );
 
   it('applies every listed migration on a fresh file, in order', async () => {
     const results = await migrateToLatest(db);
@@ -102,18 +121,22 @@ describe('database and migrations', () => {
       .insertInto('cards')
       .values(card('c2', 'n2', 0))
       .execute();
-    await expect(
-      db
-        .insertInto('cards')
-        .values(card('c3', 'n3', 1))
-        .execute(),
-    ).rejects.toThrow(/UNIQUE/);
-    await expect(
-      db
-        .insertInto('cards')
-        .values(card('c4', 'n1', 0))
-        .execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    expect(
+      await uniqueViolation(
+        db
+          .insertInto('cards')
+          .values(card('c3', 'n3', 1))
+          .execute(),
+      ),
+    ).toBe(true);
+    expect(
+      await uniqueViolation(
+        db
+          .insertInto('cards')
+          .values(card('c4', 'n1', 0))
+          .execute(),
+      ),
+    ).toBe(true);
     const row = await db.selectFrom('cards').select('balanceMinor').where('id', '=', 'c1').executeTakeFirstOrThrow();
     expect(row.balanceMinor).toBe(0);
   });
@@ -148,12 +171,10 @@ describe('database and migrations', () => {
     ]);
   });
 
-  it('rolls back to nothing with down()', async () => {
+  it('rolls back to nothing with down(), newest first', async () => {
     await migrateToLatest(db);
-    const m002 = migrations['002-accounts-and-cards'];
-    await m002?.down?.(db.withoutPlugins());
-    expect(await tableNames()).not.toContain('cards');
-    expect(await tableNames()).not.toContain('users');
+    for (const migration of Object.values(migrations).reverse()) await migration.down?.(db.withoutPlugins());
+    expect((await tableNames()).filter((name) => !name.startsWith('kysely_'))).toEqual([]);
   });
 
   it('records when the schema was created, readable through the camelCase types', async () => {
@@ -167,12 +188,12 @@ describe('database and migrations', () => {
     expect(row.updatedAt).toBe(row.value);
   });
 
-  it('is a no-op when run again, also from a second connection to the same file', async () => {
+  it('is a no-op when run again, also from a second connection to the same database', async () => {
     await migrateToLatest(db);
     const before = await db.selectFrom('appMeta').selectAll().execute();
     expect(await migrateToLatest(db)).toEqual([]);
 
-    const second = createDatabase({ dialect: 'sqlite', file });
+    const second = createDatabase(database.config);
     try {
       expect(await migrateToLatest(second)).toEqual([]);
     } finally {
@@ -211,12 +232,45 @@ describe('database and migrations', () => {
     expect(applied.rows.map((row) => row.name)).toEqual(Object.keys(migrations));
   });
 
-  it('refuses PostgreSQL for now with a clear message', () => {
-    expect(() => createDatabase({ dialect: 'postgres', url: 'postgres://localhost/cbc' })).toThrow(
-      UnsupportedDatabaseError,
+  it('keeps every money column 64-bit, so no balance or total can overflow on either database', async () => {
+    await migrateToLatest(db);
+    const huge = 2 ** 40;
+    await sql`insert into users (id, wechat_openid, created_at) values ('u1', 'o1', '2026-01-01T00:00:00.000Z')`.execute(
+      db,
     );
-    expect(() => createDatabase({ dialect: 'postgres', url: 'postgres://localhost/cbc' })).toThrow(
-      /PostgreSQL, whose support arrives in a later version/,
-    );
+    await sql`insert into cards (id, user_id, card_type, number_hash, number_masked, plates_json, id_type,
+      id_number_masked, id_number_hash, verification, is_default, currency, created_at, balance_minor)
+      values ('c1', 'u1', 'zhonggangtong', 'n', 'm', '[]', 'hkid', 'm', 'h', 'verified', 1, 'CNY',
+      '2026-01-01T00:00:00.000Z', ${huge})`.execute(db);
+    const row = await db.selectFrom('cards').select('balanceMinor').executeTakeFirstOrThrow();
+    // A number, not the string node-postgres gives for BIGINT by default.
+    expect(row.balanceMinor).toBe(huge);
+  });
+
+  // On SQLite two connections in one process would block each other's thread; server.test.ts starts
+  // two real processes on one file instead.
+  it.runIf(onPostgres)(
+    'starts two instances at once on one database: one migrates, the other finds it done',
+    async () => {
+      const second = createDatabase(database.config);
+      try {
+        const [a, b] = await Promise.all([migrateToLatest(db), migrateToLatest(second)]);
+        expect([a.length, b.length].sort()).toEqual([0, Object.keys(migrations).length]);
+      } finally {
+        await second.destroy();
+      }
+    },
+  );
+});
+
+describe('createDatabase on PostgreSQL', () => {
+  it('reports an unreachable server when first used, naming the address', async () => {
+    const config: DatabaseConfig = { dialect: 'postgres', url: 'postgres://cbc@127.0.0.1:1/cbc', poolSize: 1 };
+    const db = createDatabase(config);
+    try {
+      await expect(migrateToLatest(db)).rejects.toThrow(/Database migration failed: .*ECONNREFUSED 127\.0\.0\.1:1/);
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -1,6 +1,9 @@
 import { healthSchema } from '@cbc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onPostgres } from '../fixtures/database';
 import { buildTestApp, type TestApp } from '../helper';
+
+const dialect = onPostgres ? 'postgres' : 'sqlite';
 
 describe('GET /api/v1/health', () => {
   let t: TestApp;
@@ -9,7 +12,7 @@ describe('GET /api/v1/health', () => {
   });
   afterAll(() => t.close());
 
-  it('reports the service and a working SQLite database', async () => {
+  it(`reports the service and a working ${dialect} database`, async () => {
     const res = await t.app.inject({ url: '/api/v1/health' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -18,7 +21,7 @@ describe('GET /api/v1/health', () => {
       status: 'ok',
       version: '0.1.0',
       uptimeSeconds: expect.any(Number),
-      database: { status: 'ok', dialect: 'sqlite', latencyMs: expect.any(Number) },
+      database: { status: 'ok', dialect, latencyMs: expect.any(Number) },
     });
   });
 });
@@ -36,7 +39,7 @@ describe('GET /api/v1/health with a broken database', () => {
     expect(res.statusCode).toBe(503);
     expect(healthSchema.parse(res.json())).toMatchObject({
       status: 'degraded',
-      database: { status: 'error', dialect: 'sqlite' },
+      database: { status: 'error', dialect },
     });
     expect(t.logs().some((line) => line.level === 40 && line.msg === 'health check degraded')).toBe(true);
   });

@@ -4,6 +4,7 @@ import { decodeCursor, type HistoryScope } from '../../src/ledger/cursor';
 import { entriesQuery, sumBeforeQuery, sumThroughQuery, type EntryFilter } from '../../src/ledger/history-queries';
 import { registerUser } from '../fixtures/accounts';
 import { testClock } from '../fixtures/clock';
+import { onPostgres } from '../fixtures/database';
 import { verifiedCard } from '../fixtures/topup';
 import { buildTestApp, type TestApp } from '../helper';
 import { historyPage, topUp, topUpsAtOnce } from './entries';
@@ -12,6 +13,7 @@ import { historyPage, topUp, topUpsAtOnce } from './entries';
  * The history pages must be served by the cursor indexes of migration 003 — a seek to the card's (or
  * user's) entries at the cursor, read backwards in index order — not by a scan of the table, nor by a
  * sort of the scope's rows in a temporary B-tree, so that a deep page costs what the first one does.
+ * SQLite's planner only: on PostgreSQL a table this small is rightly read whole, so its plan proves nothing.
  */
 
 const time = testClock('2026-12-02T02:00:00.000Z');
@@ -21,6 +23,7 @@ let userScope: HistoryScope;
 let deepCard: string;
 let deepUser: string;
 beforeAll(async () => {
+  if (onPostgres) return;
   t = await buildTestApp({
     clock: time.clock,
     env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
@@ -45,7 +48,7 @@ beforeAll(async () => {
   deepCard = await cursorAfter(`/api/v1/cards/${card.id}/transactions`);
   deepUser = await cursorAfter('/api/v1/transactions');
 });
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 async function plan(query: Compilable): Promise<string[]> {
   const compiled = query.compile();
@@ -57,7 +60,7 @@ async function plan(query: Compilable): Promise<string[]> {
 
 const PAGE = 21;
 
-describe('EXPLAIN QUERY PLAN of the history pages (SQLite)', () => {
+describe.skipIf(onPostgres)('EXPLAIN QUERY PLAN of the history pages (SQLite)', () => {
   const cases: Array<[string, () => EntryFilter, string, RegExp]> = [
     ['card, first page', () => ({ scope: cardScope }), 'ledger_entries_card_cursor', /\(card_id=\?\)/],
     [

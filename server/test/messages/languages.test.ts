@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { messageListSchema, type Message, type MessageList } from '@cbc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/db/database';
+import { createTestDatabase } from '../fixtures/database';
 import { migrations } from '../../src/db/migrations/index';
 import { migrateToLatest } from '../../src/db/migrator';
 import { buildTestApp, type TestApp } from '../helper';
@@ -192,7 +193,8 @@ describe('migration 007', () => {
 
   it('keeps the messages written before it, which the app then shows as stored', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'cbc-messages-007-'));
-    const db = createDatabase({ dialect: 'sqlite', file: path.join(dir, 'app.sqlite') });
+    const database = await createTestDatabase(dir);
+    const db = createDatabase(database.config);
     // The database as the app left it before 007: migrations up to 006, a user and their SMS.
     const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '007'));
     await migrateToLatest(db, before);
@@ -227,7 +229,7 @@ describe('migration 007', () => {
       .execute();
     await db.destroy();
 
-    const app = await buildTestApp({ env: { DATA_DIR: dir } });
+    const app = await buildTestApp({ env: { DATA_DIR: dir, ...database.env } });
     try {
       const row = await app.app.db
         .selectFrom('messages')
@@ -246,6 +248,7 @@ describe('migration 007', () => {
       ]);
     } finally {
       await app.close();
+      await database.drop();
     }
   });
 });

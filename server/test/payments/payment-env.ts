@@ -5,7 +5,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import { vi, type Mock } from 'vitest';
-import { createDatabase } from '../../src/db/database';
+import { openTestDatabase } from '../fixtures/database';
 import { migrateToLatest } from '../../src/db/migrator';
 import type { Database } from '../../src/db/schema/index';
 import { injectTransport } from '../../src/http/transport';
@@ -49,7 +49,7 @@ export async function createPaymentEnv(options: {
 }): Promise<PaymentEnv> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cbc-payments-test-'));
   await options.prepareKeys(dataDir);
-  const db = createDatabase({ dialect: 'sqlite', file: path.join(dataDir, 'test.sqlite') });
+  const { db, drop } = await openTestDatabase(dataDir, 'test.sqlite');
   await migrateToLatest(db);
   const time = testClock('2026-12-02T06:00:00.000Z');
   const userId = randomUUID();
@@ -93,7 +93,7 @@ export async function createPaymentEnv(options: {
     outbox,
     async close() {
       await notifyApp.close();
-      await db.destroy();
+      await drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

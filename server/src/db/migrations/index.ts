@@ -7,6 +7,7 @@ import * as m005 from './005-auto-topup';
 import * as m006 from './006-card-last-topup';
 import * as m007 from './007-message-params';
 import * as m008 from './008-sample-cards';
+import * as m009 from './009-postgres-bigint-balance';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '006-card-last-topup': m006,
   '007-message-params': m007,
   '008-sample-cards': m008,
+  '009-postgres-bigint-balance': m009,
 };

@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import { vi, type Mock } from 'vitest';
-import { createDatabase } from '../../../src/db/database';
+import { openTestDatabase } from '../../fixtures/database';
 import { migrateToLatest } from '../../../src/db/migrator';
 import type { Database } from '../../../src/db/schema/index';
 import { fetchTransport, type HttpTransport } from '../../../src/http/transport';
@@ -74,7 +74,7 @@ export async function startWechatPay(): Promise<WechatPayHarness> {
   const clock = time.clock;
   await ensureWechatPayKeys(dataDir);
   const merchant = await loadWechatPayMerchant(dataDir);
-  const db = createDatabase({ dialect: 'sqlite', file: path.join(dataDir, 'test.sqlite') });
+  const { db, drop } = await openTestDatabase(dataDir, 'test.sqlite');
   await migrateToLatest(db);
 
   // The outbox is built from the simulator's format, so it comes second and the simulator reaches it late.
@@ -150,7 +150,7 @@ export async function startWechatPay(): Promise<WechatPayHarness> {
     providerWith,
     async close() {
       await app.close();
-      await db.destroy();
+      await drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
