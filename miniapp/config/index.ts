@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
-import { PrecompressPlugin, StatsFilePlugin } from './h5-plugins';
+import { PagePreloadPlugin, PrecompressPlugin, StatsFilePlugin } from './h5-plugins';
 import prodConfig from './prod';
 
 /**
@@ -87,6 +87,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
             common: { minChunks: 2, minSize: 20_000, priority: 1, reuseExistingChunk: true },
           },
         });
+        // The opened page's chunks are fetched beside the entry's, not after it has run (see the plugin).
+        // Without a hash the app opens its first page, home (TAB_PAGES.home; Taro's config loader does not
+        // compile src/, so the path is spelled out).
+        chain.plugin('page-preload').use(PagePreloadPlugin, ['pages/home/index']);
         // name.br and name.gz beside each text file, served as they are (server/src/plugins/static-site.ts).
         chain.plugin('precompress').use(PrecompressPlugin);
         if (process.env.H5_STATS_FILE) chain.plugin('stats-file').use(StatsFilePlugin, [process.env.H5_STATS_FILE]);
