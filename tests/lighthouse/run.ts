@@ -5,10 +5,13 @@
 //
 // LIGHTHOUSE_RUNS (runs per page, 3; the median is reported), LIGHTHOUSE_PAGES (home,guides,topup,history),
 // E2E_REUSE_BUILD=1 (use the existing miniapp/dist/h5 instead of building), CHROMIUM_PATH (/usr/bin/chromium).
+// In a checkout shared with other work: LIGHTHOUSE_H5_DIR (audit that copy of an h5 build, e.g. one saved
+// right after building, since another build may empty dist/h5 meanwhile) and LIGHTHOUSE_SERVER_DIR (a
+// checkout whose server/src/server.ts serves it, e.g. `git archive HEAD` while server/ is mid-change).
 // Full reports (HTML + JSON) go to tests/.artifacts/lighthouse/.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { chromium } from 'playwright-core';
@@ -112,17 +115,22 @@ function failedAudits(lhr: Result): string[] {
 async function main(): Promise<void> {
   const selected = new Set((process.env.LIGHTHOUSE_PAGES ?? PAGES.map((p) => p.name).join(',')).split(','));
   mkdirSync(REPORT_DIR, { recursive: true });
-  await ensureH5Build();
+  const sourceDir = process.env.LIGHTHOUSE_H5_DIR;
+  if (!sourceDir) await ensureH5Build();
   // A copy: a build started meanwhile in the same checkout must not swap files under a running audit.
   const staticDir = mkdtempSync(join(tmpdir(), 'cbc-lighthouse-h5-'));
-  cpSync(h5Dir, staticDir, { recursive: true });
-  const server = await startServer({
-    STATIC_DIR: staticDir,
-    CREDIT_DELAY_SECONDS: '0',
-    JOB_INTERVAL_MS: '200',
-    SIM_PROBE_RATE: '0',
-    LOG_LEVEL: 'warn',
-  });
+  cpSync(sourceDir ?? h5Dir, staticDir, { recursive: true });
+  const serverDir = process.env.LIGHTHOUSE_SERVER_DIR;
+  const server = await startServer(
+    {
+      STATIC_DIR: staticDir,
+      CREDIT_DELAY_SECONDS: '0',
+      JOB_INTERVAL_MS: '200',
+      SIM_PROBE_RATE: '0',
+      LOG_LEVEL: 'warn',
+    },
+    serverDir ? { entry: relative(repoRoot, join(serverDir, 'server', 'src', 'server.ts')) } : {},
+  );
   let missed = 0;
   try {
     const pages = PAGES.filter((p) => selected.has(p.name));
