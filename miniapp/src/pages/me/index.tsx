@@ -74,10 +74,10 @@ interface EntryProps {
 function Entry({ title, className, icon, extra, onClick }: EntryProps) {
   return (
     <View className={`me-entry ${className}`} ariaRole="button" onClick={onClick}>
-      <View className={`me-entry__icon me-entry__icon--${icon}`} />
+      <View className={`me-entry__icon me-entry__icon--${icon}`} ariaHidden />
       <Text className="me-entry__title">{title}</Text>
       {extra ? <View className="me-entry__extra">{extra}</View> : null}
-      <View className="me-entry__chevron" />
+      <View className="me-entry__chevron" ariaHidden />
     </View>
   );
 }
