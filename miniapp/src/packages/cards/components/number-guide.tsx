@@ -26,7 +26,6 @@ export function CardNumberGuide({ card }: { card: CardId }) {
         </View>
       </View>
       <View className="number-guide__caption">
-        <View className="number-guide__arrow" />
         <Text className="number-guide__text">{t('cardAdd.whereNumber', { prefix })}</Text>
       </View>
     </View>
