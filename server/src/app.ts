@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
@@ -126,7 +125,6 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   app.register(compression);
   app.register(openapi);
   // Limits are declared per route (login, SMS code, register), none applies globally.
-  app.register(rateLimit, { global: false });
   app.register(dbPlugin, { database: config.database });
   app.register(services);
   app.register(authPlugin);

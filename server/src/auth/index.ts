@@ -17,7 +17,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const limits = app.config.rateLimits;
   app.addHook('onRequest', noStore);
 
-  const smsLimits = phoneAndAddressLimits(app, limits.smsCode);
+  const smsLimits = phoneAndAddressLimits(app, 'sms-code', limits.smsCode);
   app.route({
     ...contractRoute(app, requestSmsCode, {
       description: 'Needs the `x-device-id` header: the simulated SMS lands in that device’s inbox.',
@@ -32,7 +32,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   // of a phone are braked per device, so a stranger's wrong guesses brake neither the owner nor the code.
   const codeDescription = 'Needs the `x-device-id` header of the device that requested the SMS code.';
   const deviceRequired = async (request: FastifyRequest) => void requireDeviceId(request);
-  const registerLimits = phoneAndAddressLimits(app, limits.register, { perDevice: true });
+  const registerLimits = phoneAndAddressLimits(app, 'register', limits.register, { perDevice: true });
   app.route({
     ...contractRoute(app, register, {
       description: codeDescription,
@@ -47,7 +47,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Checking a reset code is braked like checking a register code (the same limits, counted apart).
-  const resetLimits = phoneAndAddressLimits(app, limits.register, { perDevice: true });
+  const resetLimits = phoneAndAddressLimits(app, 'password-reset', limits.register, { perDevice: true });
   app.route({
     ...contractRoute(app, resetPassword, {
       description: codeDescription,
@@ -59,26 +59,26 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // Per address (any phones) before the body is read; then failed passwords per phone and address pair,
   // and per phone alone with a far higher bar (login-brake.ts): no stranger can lock an owner out cheaply.
-  const loginBrake = createLoginBrake(limits.login, app.clock);
+  const loginBrake = createLoginBrake(app.db, limits.login, app.clock);
   app.route({
-    ...contractRoute(app, login, { onRequest: [addressLimit(app, limits.login.perAddress)] }),
+    ...contractRoute(app, login, { onRequest: [addressLimit(app, 'login', limits.login.perAddress)] }),
     handler: async (request) => {
       const { phone } = request.body;
-      const attempt = loginBrake.begin(toE164(phone.region, phone.number), request.ip);
+      const attempt = await loginBrake.begin(toE164(phone.region, phone.number), request.ip);
       try {
         const session = await service.login(request.body);
-        attempt.release({ clearPair: true });
+        await attempt.release({ clearPair: true });
         return session;
       } catch (error) {
         if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') attempt.failed();
-        else attempt.release();
+        else await attempt.release();
         throw error;
       }
     },
   });
 
   app.route({
-    ...contractRoute(app, wechatLogin, { onRequest: [addressLimit(app, limits.wechatPerAddress)] }),
+    ...contractRoute(app, wechatLogin, { onRequest: [addressLimit(app, 'wechat-login', limits.wechatPerAddress)] }),
     handler: async (request) => service.wechatLogin(request.body),
   });
 

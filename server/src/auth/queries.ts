@@ -123,7 +123,10 @@ export async function countWrongSmsAttempt(
   return row?.attempts;
 }
 
-/** Marks a code used; false if another request used it first. */
+/**
+ * Marks a code used; false if another request used it first, or it expired since it was checked (a
+ * password is hashed in between), or its tries ran out: all in the one statement that uses it.
+ */
 export async function consumeSmsCode(
   db: Kysely<Database>,
   id: string,
@@ -136,6 +139,7 @@ export async function consumeSmsCode(
     .where('id', '=', id)
     .where('consumedAt', 'is', null)
     .where('attempts', '<', maxAttempts)
+    .where('expiresAt', '>', now)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -20,9 +20,10 @@ import {
 import type { Kysely } from 'kysely';
 import { addSeconds, type Clock } from '../clock';
 import { isUniqueViolation } from '../db/errors';
-import type { Database, UserRow } from '../db/schema/index';
+import type { Database, SmsCodeRow, UserRow } from '../db/schema/index';
 import { TooManyRequestsError, UnauthenticatedError } from '../errors/app-error';
 import type { MessagesService } from '../messages/service';
+import { hitCounter, secondsUntil } from '../rate-counters/queries';
 import type { KeyedHasher } from '../security/keyed-hash';
 import { hashPassword, verifyPassword } from '../security/password';
 import { bearerToken, newSessionToken, sessionTokenHash } from '../security/session-token';
@@ -140,6 +141,15 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     return sent;
   }
 
+  /** Uses a checked code inside the caller's transaction, or says why it no longer can. */
+  async function useSmsCode(trx: Kysely<Database>, sent: SmsCodeRow): Promise<void> {
+    const at = iso();
+    if (await consumeSmsCode(trx, sent.id, SMS_CODE_MAX_ATTEMPTS, at)) return;
+    // It expired while the password was hashed, or a parallel request used it first.
+    if (sent.expiresAt <= at) throw new SmsCodeExpiredError();
+    throw new SmsCodeInvalidError(0);
+  }
+
   return {
     async requestSmsCode(input, deviceId, lang) {
       const phoneE164 = toE164(input.phone.region, input.phone.number);
@@ -147,13 +157,15 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       if (input.purpose === 'register' && account) throw new PhoneAlreadyRegisteredError();
 
       const sentAt = now();
-      // The product rule "one code per phone per minute" holds across devices and instances, so it is
-      // read from the database, not from the in-memory rate limiter.
-      const previous = await latestSmsCode(db, phoneE164, input.purpose, { unconsumedOnly: false });
-      if (previous) {
-        const waitMs = new Date(previous.createdAt).getTime() + SMS_RESEND_AFTER_SECONDS * 1000 - sentAt.getTime();
-        if (waitMs > 0) throw new TooManyRequestsError(waitMs / 1000, 'SMS_CODE_TOO_SOON');
-      }
+      // "One code per phone per minute", across devices and instances: one counted upsert decides, so
+      // two requests at once cannot both read "none sent yet" and both send.
+      const resend = await hitCounter(
+        db,
+        `sms-resend ${input.purpose} ${phoneE164}`,
+        SMS_RESEND_AFTER_SECONDS * 1000,
+        sentAt,
+      );
+      if (resend.count > 1) throw new TooManyRequestsError(secondsUntil(resend, sentAt), 'SMS_CODE_TOO_SOON');
 
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const expiresAt = addSeconds(sentAt, SMS_CODE_TTL_SECONDS).toISOString();
@@ -203,7 +215,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
       try {
         const { userId, session } = await db.transaction().execute(async (trx) => {
-          if (!(await consumeSmsCode(trx, sent.id, SMS_CODE_MAX_ATTEMPTS, iso()))) throw new SmsCodeInvalidError(0);
+          await useSmsCode(trx, sent);
           let userId: string;
           if (current) {
             userId = current.user.id;
@@ -237,7 +249,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       if (!user) throw new SmsCodeInvalidError(0);
       const passwordHash = await hashPassword(input.password);
       const session = await db.transaction().execute(async (trx) => {
-        if (!(await consumeSmsCode(trx, sent.id, SMS_CODE_MAX_ATTEMPTS, iso()))) throw new SmsCodeInvalidError(0);
+        await useSmsCode(trx, sent);
         await setUserPassword(trx, user.id, passwordHash);
         // Every session, this device's included: whoever held the old password is out everywhere.
         await revokeUserSessions(trx, user.id, iso());

@@ -19,6 +19,20 @@ export async function findCard(db: Kysely<Database>, userId: string, id: string)
   return ownCards(db, userId).selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Serializes the card changes of one account for the rest of the transaction: the five-card limit,
+ * the first card's default flag and "make default" read, then write. A no-op UPDATE takes the row's
+ * lock on PostgreSQL (a parallel bind waits here, then reads the committed cards) and SQLite's write
+ * lock, which it holds for the whole transaction anyway, so one statement serves both.
+ */
+export async function lockAccountCards(db: Kysely<Database>, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('id', '=', userId)
+    .execute();
+}
+
 export async function countCards(db: Kysely<Database>, userId: string): Promise<number> {
   const row = await ownCards(db, userId)
     .select((eb) => eb.fn.countAll<number | string>().as('count'))

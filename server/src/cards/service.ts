@@ -29,6 +29,7 @@ import {
   findCard,
   findCardOwnerByNumberHash,
   insertCard,
+  lockAccountCards,
   listCards,
   oldestCard,
   setCardPhoto,
@@ -139,10 +140,9 @@ export function createCardsService(deps: CardsServiceDeps): CardsService {
 
       try {
         await db.transaction().execute(async (trx) => {
+          await lockAccountCards(trx, user.id);
           const taken = await conflict(trx);
           if (taken) throw taken;
-          // Counted in the transaction of the insert. SQLite runs transactions one at a time; on
-          // PostgreSQL (later) the user's row must be locked here so two parallel binds cannot both pass.
           const count = await countCards(trx, user.id);
           if (count >= MAX_CARDS_PER_ACCOUNT) throw new CardLimitReachedError();
           row.isDefault = count === 0 ? 1 : 0;
@@ -168,6 +168,7 @@ export function createCardsService(deps: CardsServiceDeps): CardsService {
 
     async makeDefault(userId, id) {
       const row = await db.transaction().execute(async (trx) => {
+        await lockAccountCards(trx, userId);
         await mustFind(trx, userId, id);
         await setDefaultCard(trx, userId, id);
         return mustFind(trx, userId, id);
@@ -177,6 +178,7 @@ export function createCardsService(deps: CardsServiceDeps): CardsService {
 
     async unbind(user, id, lang) {
       const removed = await db.transaction().execute(async (trx) => {
+        await lockAccountCards(trx, user.id);
         const row = await mustFind(trx, user.id, id);
         if (!(await deleteCard(trx, user.id, id))) throw new CardNotFoundError();
         if (row.isDefault === 1) {

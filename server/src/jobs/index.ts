@@ -27,6 +27,8 @@ export interface JobsDeps {
   orders: OrdersService;
   /** The simulated platforms' notifications; absent with real providers only. */
   outbox?: NotificationOutbox;
+  /** Deletes what has run out (ended rate-limit windows); its count is not reported. */
+  housekeeping?: (now: Date) => Promise<unknown>;
   clock: Clock;
   intervalMs: number;
   log: FastifyBaseLogger;
@@ -45,6 +47,7 @@ export function createJobs(deps: JobsDeps): Jobs {
     const credited = await orders.creditDue(now);
     const reconciled = await orders.queryPaying(now);
     const closed = await orders.closeExpired(now);
+    await deps.housekeeping?.(now);
     return { notificationsSent, credited, reconciled, closed };
   };
 

@@ -1,6 +1,18 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, NewLedgerEntryRow } from '../db/schema/index';
 
+/**
+ * Takes the card row's lock until the transaction ends (a no-op UPDATE: PostgreSQL's row lock, SQLite's
+ * write lock), so whatever the caller stamps next follows every balance change already committed.
+ */
+export async function lockCardRow(db: Kysely<Database>, cardId: string): Promise<void> {
+  await db
+    .updateTable('cards')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('id', '=', cardId)
+    .execute();
+}
+
 /** Inserts an entry unless the order already has one of that kind; true when a row was written. */
 export async function insertEntryOnce(db: Kysely<Database>, entry: NewLedgerEntryRow): Promise<boolean> {
   const result = await db

@@ -8,6 +8,7 @@ import {
   balanceOf,
   insertEntryOnce,
   insertTripEntryOnce,
+  lockCardRow,
   subtractIfCovered,
   sumOfEntries,
 } from './queries';
@@ -79,6 +80,12 @@ export interface LedgerService extends LedgerHistory {
   >;
   /** Sum of a card's entries: what its balance must equal. */
   sumOfEntries(cardId: string): Promise<number>;
+  /**
+   * Holds the card's balance for the rest of the caller's transaction. Read the clock after it: an
+   * entry is then stamped after every change already applied to that card, so the history's running
+   * sum replays the order in which the balance really moved (on PostgreSQL, transactions overlap).
+   */
+  lockCard(trx: Kysely<Database>, cardId: string): Promise<void>;
 }
 
 export function createLedgerService(deps: { db: Kysely<Database> }): LedgerService {
@@ -148,6 +155,7 @@ export function createLedgerService(deps: { db: Kysely<Database> }): LedgerServi
       return { debited: true, balanceMinor: after, entryId };
     },
     sumOfEntries: (cardId) => sumOfEntries(deps.db, cardId),
+    lockCard: lockCardRow,
     ...createLedgerHistory(deps.db),
   };
 }

@@ -184,11 +184,12 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
    */
   const credit = async (id: string): Promise<boolean> => {
     return db.transaction().execute(async (trx) => {
-      // Read inside the transaction, so entries' times follow the order in which balances moved and a
-      // history cursor already handed out can never have a newer entry appear behind it.
-      const at = clock();
       const row = await findOrderById(trx, id);
       if (!row || row.state !== 'paid') return false;
+      // Read after the card's lock, so entries' times follow the order in which its balance moved and a
+      // history cursor already handed out can never have a newer entry appear behind it.
+      await ledger.lockCard(trx, row.cardId);
+      const at = clock();
       const receiptNo = newReceiptNo(at);
       const moved = await moveOrder(trx, id, 'credited', {
         creditedAt: at.toISOString(),

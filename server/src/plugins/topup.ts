@@ -8,6 +8,7 @@ import type { UserRow } from '../db/schema/index';
 import { selfAwareTransport, type HttpTransport } from '../http/transport';
 import { createJobs, type Jobs } from '../jobs/index';
 import { createLedgerService, type LedgerService } from '../ledger/service';
+import { purgeEndedCounters } from '../rate-counters/queries';
 import { createOrdersService, type Orderer, type OrdersService } from '../orders/service';
 import { createTripsService, type TripsService } from '../trips/service';
 import { createNotificationOutbox, type NotificationOutbox } from '../payment-sims/outbox';
@@ -117,6 +118,7 @@ export default fp<TopupPluginOptions>(
     const jobs = createJobs({
       orders,
       outbox,
+      housekeeping: (now) => purgeEndedCounters(db, now),
       clock,
       intervalMs: config.topup.jobIntervalMs,
       log: log.child({ component: 'jobs' }),

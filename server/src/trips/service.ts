@@ -105,9 +105,9 @@ export function createTripsService(deps: TripsServiceDeps): TripsService {
       const { at, receiptNo, balanceMinor, reminderSent, threshold, transactionId } = await db
         .transaction()
         .execute(async (trx) => {
-          // The time is read inside the transaction: SQLite runs one at a time, so trips are stamped in the
-          // order the balance actually moved and a history's running sum replays it. (On PostgreSQL the
-          // stamp would have to follow the debit's row lock for the same guarantee.)
+          // Stamped after the card's lock: trips and credits of one card are then timed in the order the
+          // balance actually moved, and a history's running sum replays it (transactions overlap on PostgreSQL).
+          await ledger.lockCard(trx, card.id);
           const at = clock();
           const receiptNo = newReceiptNo(at);
           const debit = await ledger.debitTrip(trx, {

@@ -160,7 +160,8 @@ describe('sms-code', () => {
     time.advance(MINUTE);
     expect((await ask(phone, '10.0.2.2')).statusCode).toBe(200);
     time.advance(MINUTE);
-    expectLimited(await ask(phone, '10.0.2.3'), 60 * 60);
+    // The hour started with the first code, two minutes ago (windows run on the app's clock).
+    expectLimited(await ask(phone, '10.0.2.3'), 58 * 60);
   });
 
   it('limits codes per address', async () => {
@@ -222,7 +223,7 @@ describe('password reset', () => {
       });
     expect((await ask('10.0.5.1')).statusCode).toBe(200);
     time.advance(MINUTE);
-    expectLimited(await ask('10.0.5.2'), 60 * 60);
+    expectLimited(await ask('10.0.5.2'), 59 * 60);
   });
 
   it('limits reset tries per phone and device, like register: the owner’s device is not braked by a stranger', async () => {

@@ -8,6 +8,7 @@ import * as m006 from './006-card-last-topup';
 import * as m007 from './007-message-params';
 import * as m008 from './008-sample-cards';
 import * as m009 from './009-postgres-bigint-balance';
+import * as m010 from './010-rate-counters';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '007-message-params': m007,
   '008-sample-cards': m008,
   '009-postgres-bigint-balance': m009,
+  '010-rate-counters': m010,
 };

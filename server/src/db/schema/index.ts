@@ -5,6 +5,7 @@ import type * as cards from './cards';
 import type * as ledgerEntries from './ledger-entries';
 import type * as messages from './messages';
 import type * as orders from './orders';
+import type * as rateCounters from './rate-counters';
 import type * as sessions from './sessions';
 import type * as simNotifications from './sim-notifications';
 import type * as simPayments from './sim-payments';
@@ -27,7 +28,8 @@ export type Database = appMeta.PartialDatabase &
   simNotifications.PartialDatabase &
   trips.PartialDatabase &
   cardReminders.PartialDatabase &
-  cardAutoTopups.PartialDatabase;
+  cardAutoTopups.PartialDatabase &
+  rateCounters.PartialDatabase;
 
 export type { AppMeta, AppMetaTable, NewAppMeta, AppMetaUpdate } from './app-meta';
 export type { UserRow, NewUserRow, UserRowUpdate, UsersTable } from './users';
@@ -54,4 +56,5 @@ export type {
 } from './sim-notifications';
 export type { TripRow, NewTripRow, TripsTable } from './trips';
 export type { CardReminderRow, NewCardReminderRow, CardRemindersTable } from './card-reminders';
+export type { RateCounterRow, RateCountersTable } from './rate-counters';
 export type { CardAutoTopupRow, NewCardAutoTopupRow, CardAutoTopupsTable } from './card-auto-topups';
