@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DEVICE_ID_HEADER,
+  boundCardSchema,
+  generateCardNumber,
+  generateMainlandId,
+  messageListSchema,
+  orderSchema,
+  sessionSchema,
+  smsCodeReplySchema,
+} from '@cbc/shared';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solidPng } from '../support/fixtures';
+import { startServer, type RunningServer } from '../support/server';
+
+/**
+ * Two server processes behind one PostgreSQL database, as behind a load balancer: a user's requests
+ * land on either, both run the background jobs, and every promise still holds — codes and card
+ * numbers hash alike (one APP_SECRET), brakes count across both, each order is credited once. They
+ * share one DATA_DIR, as instances share a volume: it holds the simulated payment platforms' keys and
+ * the ID photos (nothing of the database).
+ * `npm test` runs this file with TEST_DATABASE_URL set (scripts/with-postgres.mjs).
+ */
+const adminUrl = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!adminUrl)('two instances on one PostgreSQL database', () => {
+  const name = `cbc_two_${randomBytes(6).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cbc-two-instances-'));
+  let databaseUrl: string;
+  const servers: RunningServer[] = [];
+  const admin = async <T>(work: (client: pg.Client) => Promise<T>) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    await admin((client) => client.query(`create database ${name}`));
+    const url = new URL(adminUrl as string);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    const env = {
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      APP_SECRET: 'two-instances-share-this-secret-0123456789',
+      DATABASE_POOL_SIZE: '5',
+      CREDIT_DELAY_SECONDS: '1',
+      JOB_INTERVAL_MS: '50',
+      SIM_PROBE_RATE: '0',
+      RATE_LIMIT_LOGIN_PHONE: '3/15m',
+      LOG_LEVEL: 'warn',
+    };
+    // Started together: both migrate at once, and one waits for the other's migration lock.
+    servers.push(...(await Promise.all([startServer(env), startServer(env)])));
+  });
+  afterAll(async () => {
+    for (const server of servers) await server.stop();
+    if (adminUrl) await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function call<T>(
+    server: RunningServer,
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; body: T }> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const reply = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.form ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
+    });
+    const text = await reply.text();
+    return { status: reply.status, body: (text ? JSON.parse(text) : null) as T };
+  }
+  const ok = async <T>(...args: Parameters<typeof call>) => {
+    const reply = await call<T>(...args);
+    if (reply.status >= 300) throw new Error(`${args[1]} ${args[2]} → ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body;
+  };
+
+  it('serves one user from both, brakes across both, and credits every order exactly once', async () => {
+    const [a, b] = servers as [RunningServer, RunningServer];
+    const phone = { region: 'CN', number: '13700137111' };
+    const device = { [DEVICE_ID_HEADER]: 'two-instances-device-0001' };
+    // The code is sent by one instance and checked by the other: both hash with the same key.
+    const sms = smsCodeReplySchema.parse(
+      await ok(a, 'POST', '/api/v1/auth/sms-code', { body: { phone, purpose: 'register' }, headers: device }),
+    );
+    const smsCode = /(\d{6})/.exec(sms.message.body)?.[1];
+    const { token } = sessionSchema.parse(
+      await ok(b, 'POST', '/api/v1/auth/register', {
+        body: { phone, password: 'twice2026ok', smsCode },
+        headers: device,
+      }),
+    );
+    // "One code a minute" holds across instances.
+    const again = await call<{ error: { code: string } }>(b, 'POST', '/api/v1/auth/sms-code', {
+      body: { phone, purpose: 'reset_password' },
+      headers: device,
+    });
+    expect(again.status).toBe(200);
+    const tooSoon = await call<{ error: { code: string } }>(a, 'POST', '/api/v1/auth/sms-code', {
+      body: { phone, purpose: 'reset_password' },
+      headers: device,
+    });
+    expect([tooSoon.status, tooSoon.body.error.code]).toEqual([429, 'SMS_CODE_TOO_SOON']);
+
+    const number = generateCardNumber('zhonggangtong', '66666666666');
+    const card = boundCardSchema.parse(
+      await ok(a, 'POST', '/api/v1/cards', {
+        token,
+        body: {
+          type: 'zhonggangtong',
+          number,
+          plates: [{ region: 'mainland', number: '粤B·12345' }],
+          idDocument: { type: 'mainland_id', number: generateMainlandId('440304', '19900101', '123') },
+        },
+      }),
+    );
+    // The same card number through the other instance is recognised as already bound.
+    const twice = await call<{ error: { code: string } }>(b, 'POST', '/api/v1/cards', {
+      token,
+      body: {
+        type: 'zhonggangtong',
+        number,
+        plates: [{ region: 'mainland', number: '粤B·12345' }],
+        idDocument: { type: 'mainland_id', number: generateMainlandId('440304', '19900101', '123') },
+      },
+    });
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'CARD_ALREADY_BOUND']);
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(solidPng(40, 30, [10, 20, 30]))], { type: 'image/png' }), 'id.png');
+    await ok(a, 'POST', `/api/v1/cards/${card.id}/id-photo`, { token, form });
+
+    const amounts = [10_000, 20_000, 30_000, 50_000, 10_000, 20_000];
+    const orderIds = await Promise.all(
+      amounts.map(async (amountMinor, i) => {
+        const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
+        const order = orderSchema.parse(
+          await ok(first, 'POST', '/api/v1/orders', {
+            token,
+            body: { cardId: card.id, amountMinor, method: i % 3 === 0 ? 'alipay' : 'wechatpay' },
+            headers: { 'idempotency-key': `two-instances-order-${i}` },
+          }),
+        );
+        await ok(second, 'POST', `/api/v1/orders/${order.id}/pay`, { token });
+        await ok(first, 'POST', `/api/v1/orders/${order.id}/cashier/confirm`, {
+          token,
+          body: { outcome: 'success', password: '123456' },
+        });
+        return order.id;
+      }),
+    );
+    const states = async () =>
+      Promise.all(
+        orderIds.map(async (id) => orderSchema.parse(await ok(b, 'GET', `/api/v1/orders/${id}`, { token })).state),
+      );
+    await expect.poll(states, { timeout: 30_000, interval: 200 }).toEqual(orderIds.map(() => 'credited'));
+    // More job runs on both: a second crediting would show in the balance, the ledger and the inbox.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const total = amounts.reduce((sum, amount) => sum + amount, 0);
+    const balance = boundCardSchema.parse(await ok(a, 'GET', `/api/v1/cards/${card.id}`, { token })).balance;
+    expect(balance.amountMinor).toBe(total);
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const topups = await db
+      .query<{ n: number }>(`select count(*)::int as n from ledger_entries where kind = 'topup' group by order_id`)
+      .finally(() => db.end());
+    expect(topups.rows.map((row) => row.n)).toEqual(orderIds.map(() => 1));
+    const inbox = messageListSchema.parse(await ok(b, 'GET', '/api/v1/messages', { token }));
+    expect(inbox.messages.filter((message) => message.kind === 'topup_sms')).toHaveLength(amounts.length);
+
+    // Wrong passwords counted across instances: two on one, one on the other, then the pair is braked.
+    const wrong = (server: RunningServer) =>
+      call(server, 'POST', '/api/v1/auth/login', { body: { phone, password: 'Wrong-pass-1' } });
+    expect((await wrong(a)).status).toBe(401);
+    expect((await wrong(b)).status).toBe(401);
+    expect((await wrong(a)).status).toBe(401);
+    expect((await wrong(b)).status).toBe(429);
+  });
+});
