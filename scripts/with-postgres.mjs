@@ -21,7 +21,7 @@ if (!url) {
   url = cluster.url;
   console.log(`with-postgres: throwaway cluster at ${url}`);
 }
-let code = 1;
+let code;
 try {
   code = await run(command, args, { env: { ...process.env, TEST_DATABASE_URL: url } });
 } finally {
