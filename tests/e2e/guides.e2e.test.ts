@@ -49,10 +49,11 @@ describe('guides in the browser build', () => {
     await home().locator('.js-open-guides').click();
     await expect.poll(() => guides().isVisible()).toBe(true);
     await expect.poll(() => guides().locator('.js-guide-zhonggangtong-online').innerText()).toContain('中港通卡');
+    // Guides and channels are two requests: the channels may arrive after the guides are on screen.
     for (const channel of ['toll-station', 'bank-branch', 'kiosk']) {
-      expect(await guides().locator(`.js-channel-zhonggangtong-${channel}`).isVisible()).toBe(true);
+      await expect.poll(() => guides().locator(`.js-channel-zhonggangtong-${channel}`).isVisible()).toBe(true);
     }
-    expect(await guides().locator('.js-guide-zhonggangtong-tips').isVisible()).toBe(true);
+    await expect.poll(() => guides().locator('.js-guide-zhonggangtong-tips').isVisible()).toBe(true);
     expect(await guides().locator('.js-card-tab-zhonggangtong').getAttribute('class')).toContain('is-active');
     await snap(page, shots, '02-guides-zhonggangtong');
   });
