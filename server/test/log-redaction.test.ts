@@ -4,11 +4,14 @@ import { buildTestApp, type TestApp } from './helper';
 import { PASSWORD, codeOf, newDeviceId } from './fixtures/accounts';
 import { pngChunk, tinyPng } from './fixtures/images';
 import { multipart } from './fixtures/multipart';
+import { confirmCashier, createOrder, getOrder, payOrder } from './fixtures/topup';
 
 let t: TestApp;
 beforeAll(async () => {
   // trace: every line any plugin may write, including @fastify/multipart's parser options.
-  t = await buildTestApp({ env: { LOG_LEVEL: 'trace' } });
+  t = await buildTestApp({
+    env: { LOG_LEVEL: 'trace', CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+  });
 });
 afterAll(() => t.close());
 
@@ -83,6 +86,15 @@ describe('the log', () => {
       payload,
     });
     expect(upload.statusCode).toBe(200);
+
+    // A top-up through the simulated cashier: the payment password must not reach the log either.
+    const paymentPassword = '907153';
+    const cardId = bind.json<{ id: string }>().id;
+    const order = await createOrder(t.app, auth, { cardId, amountMinor: 10_000, method: 'wechatpay' });
+    await payOrder(t.app, auth, order.id);
+    await confirmCashier(t.app, auth, order.id, { outcome: 'success', password: paymentPassword });
+    await t.app.jobs.runOnce(t.app.clock());
+    expect((await getOrder(t.app, auth, order.id)).state).toBe('credited');
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: auth });
 
     const log = JSON.stringify(t.logs());
@@ -98,11 +110,14 @@ describe('the log', () => {
       idNumber.slice(6, 14),
       marker,
       png.toString('base64'),
+      `"password":"${paymentPassword}"`,
+      paymentPassword,
     ]) {
       expect(log, secret).not.toContain(secret);
     }
     // The requests themselves are logged, so the test is not vacuous.
     expect(log).toContain('/api/v1/cards');
     expect(log).toContain('busboyOptions');
+    expect(log).toContain('/cashier/confirm');
   });
 });
