@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import {
   CamelCasePlugin,
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
@@ -70,6 +71,14 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectConfi
       sqlite.close();
     },
   } as SqliteDialectConfig['database'];
+}
+
+/**
+ * True on PostgreSQL, where transactions overlap and `FOR UPDATE SKIP LOCKED` exists; SQLite runs one
+ * transaction at a time and has no such clause.
+ */
+export function hasRowLocks(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 const INT8_OID = 20;

@@ -1,5 +1,6 @@
 import { statesBefore, type OrderState } from '@cbc/shared';
 import type { Kysely } from 'kysely';
+import { hasRowLocks } from '../db/database';
 import type { Database, NewOrderRow, OrderRow, OrderRowUpdate } from '../db/schema/index';
 
 /** Orders a user may see: another user's id finds nothing (→ 404). */
@@ -13,6 +14,16 @@ export async function findOrder(db: Kysely<Database>, userId: string, id: string
 
 export async function findOrderById(db: Kysely<Database>, id: string): Promise<OrderRow | undefined> {
   return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * A paid order for the crediting job, held for the caller's transaction. On PostgreSQL a row another
+ * instance is crediting right now is skipped (`FOR UPDATE SKIP LOCKED`) instead of waited for: that
+ * instance finishes it, and this one moves on to the next order.
+ */
+export async function claimPaidOrder(db: Kysely<Database>, id: string): Promise<OrderRow | undefined> {
+  const query = db.selectFrom('orders').selectAll().where('id', '=', id).where('state', '=', 'paid');
+  return (hasRowLocks(db) ? query.forUpdate().skipLocked() : query).executeTakeFirst();
 }
 
 export async function findOrderByOutTradeNo(db: Kysely<Database>, outTradeNo: string): Promise<OrderRow | undefined> {

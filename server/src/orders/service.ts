@@ -47,6 +47,7 @@ import {
 import { newOutTradeNo } from './numbers';
 import {
   claimOrder,
+  claimPaidOrder,
   dueOrderIds,
   findOrder,
   findOrderById,
@@ -184,8 +185,8 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
    */
   const credit = async (id: string): Promise<boolean> => {
     return db.transaction().execute(async (trx) => {
-      const row = await findOrderById(trx, id);
-      if (!row || row.state !== 'paid') return false;
+      const row = await claimPaidOrder(trx, id);
+      if (!row) return false;
       // Read after the card's lock, so entries' times follow the order in which its balance moved and a
       // history cursor already handed out can never have a newer entry appear behind it.
       await ledger.lockCard(trx, row.cardId);

@@ -1,11 +1,12 @@
 import { boundCardSchema, DEVICE_ID_HEADER, generateMainlandId, MAX_CARDS_PER_ACCOUNT } from '@cbc/shared';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumeSmsCode } from '../../src/auth/queries';
 import { hitCounter } from '../../src/rate-counters/queries';
 import { GENEROUS_AUTH_LIMITS, newDeviceId, newMainlandPhone, registerUser } from '../fixtures/accounts';
 import { testClock } from '../fixtures/clock';
 import { onPostgres } from '../fixtures/database';
-import { newCardNumber } from '../fixtures/topup';
+import { confirmCashier, createOrder, getOrder, newCardNumber, payOrder, verifiedCard } from '../fixtures/topup';
 import { buildTestApp, type TestApp } from '../helper';
 
 /**
@@ -122,5 +123,45 @@ describe('rate counters', () => {
     expect(await keys()).toHaveLength(1);
     await t.app.jobs.runOnce(new Date(time.clock().getTime() + 2_000));
     expect(await keys()).toEqual([]);
+  });
+});
+
+describe.runIf(onPostgres)('crediting beside another instance (PostgreSQL)', () => {
+  const clock = testClock('2026-12-02T06:00:00.000Z');
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await buildTestApp({
+      clock: clock.clock,
+      env: { CREDIT_DELAY_SECONDS: '60', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+    });
+  });
+  afterAll(() => app.close());
+
+  it('skips an order another instance holds instead of waiting for it, and credits it once it is free', async () => {
+    const { auth } = await registerUser(app.app);
+    const card = await verifiedCard(app.app, auth);
+    const order = await createOrder(app.app, auth, { cardId: card.id, amountMinor: 10_000, method: 'wechatpay' });
+    await payOrder(app.app, auth, order.id);
+    await confirmCashier(app.app, auth, order.id, { outcome: 'success', password: '123456' });
+    await app.app.jobs.runOnce(clock.clock());
+    expect((await getOrder(app.app, auth, order.id)).state).toBe('paid');
+
+    const due = new Date(clock.clock().getTime() + 61_000);
+    const other = new pg.Client({
+      connectionString: (app.config.database as { url: string }).url,
+    });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select id from orders where id = $1 for update', [order.id]);
+      const waited = new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), 5_000));
+      expect(await Promise.race([app.app.ordersService.creditDue(due), waited])).toBe(0);
+      await other.query('commit');
+    } finally {
+      await other.end();
+    }
+    expect(await app.app.ordersService.creditDue(due)).toBe(1);
+    expect(await app.app.ordersService.creditDue(due)).toBe(0);
+    expect((await getOrder(app.app, auth, order.id)).state).toBe('credited');
   });
 });
