@@ -14,6 +14,7 @@ import {
 } from '@cbc/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../support/fixtures';
+import { okApi } from '../support/api';
 import { startServer, type RunningServer } from '../support/server';
 
 // The promise "credited exactly once" must survive the worst moment to die: the payment is recorded
@@ -40,41 +41,22 @@ describe('a server killed between "paid" and "credited"', () => {
     return server;
   };
 
-  async function call<T>(
-    server: RunningServer,
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
-  ): Promise<T> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const reply = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers,
-      body: options.form ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
-    });
-    const text = await reply.text();
-    if (!reply.ok) throw new Error(`${method} ${path} → ${reply.status} ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  }
-
   it('credits the order exactly once after a restart', async () => {
     const first = await start();
     const phone = { region: 'CN', number: '13700137000' };
     const device = { [DEVICE_ID_HEADER]: 'crash-test-device-000001' };
     const sms = smsCodeReplySchema.parse(
-      await call(first, 'POST', '/api/v1/auth/sms-code', { body: { phone, purpose: 'register' }, headers: device }),
+      await okApi(first, 'POST', '/api/v1/auth/sms-code', { body: { phone, purpose: 'register' }, headers: device }),
     );
     const smsCode = /(\d{6})/.exec(sms.message.body)?.[1];
     const { token } = sessionSchema.parse(
-      await call(first, 'POST', '/api/v1/auth/register', {
+      await okApi(first, 'POST', '/api/v1/auth/register', {
         body: { phone, password: 'crash2026ok', smsCode },
         headers: device,
       }),
     );
     const card = boundCardSchema.parse(
-      await call(first, 'POST', '/api/v1/cards', {
+      await okApi(first, 'POST', '/api/v1/cards', {
         token,
         body: {
           type: 'zhonggangtong',
@@ -86,22 +68,22 @@ describe('a server killed between "paid" and "credited"', () => {
     );
     const form = new FormData();
     form.append('photo', new Blob([new Uint8Array(solidPng(40, 30, [10, 20, 30]))], { type: 'image/png' }), 'id.png');
-    await call(first, 'POST', `/api/v1/cards/${card.id}/id-photo`, { token, form });
+    await okApi(first, 'POST', `/api/v1/cards/${card.id}/id-photo`, { token, form });
 
     const order = orderSchema.parse(
-      await call(first, 'POST', '/api/v1/orders', {
+      await okApi(first, 'POST', '/api/v1/orders', {
         token,
         body: { cardId: card.id, amountMinor: 20000, method: 'wechatpay' },
         headers: { 'idempotency-key': 'crash-test-order-0001' },
       }),
     );
-    await call(first, 'POST', `/api/v1/orders/${order.id}/pay`, { token });
-    await call(first, 'POST', `/api/v1/orders/${order.id}/cashier/confirm`, {
+    await okApi(first, 'POST', `/api/v1/orders/${order.id}/pay`, { token });
+    await okApi(first, 'POST', `/api/v1/orders/${order.id}/cashier/confirm`, {
       token,
       body: { outcome: 'success', password: '123456' },
     });
     const state = async (server: RunningServer) =>
-      orderSchema.parse(await call<Order>(server, 'GET', `/api/v1/orders/${order.id}`, { token })).state;
+      orderSchema.parse(await okApi<Order>(server, 'GET', `/api/v1/orders/${order.id}`, { token })).state;
     await expect.poll(() => state(first), { timeout: 3_000, interval: 50 }).toBe('paid');
 
     process.kill(first.pid, 'SIGKILL');
@@ -120,9 +102,9 @@ describe('a server killed between "paid" and "credited"', () => {
     await expect.poll(() => state(second), { timeout: 15_000, interval: 200 }).toBe('credited');
     // Give the jobs several more runs: a second crediting would show in the balance and the inbox.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const balance = boundCardSchema.parse(await call(second, 'GET', `/api/v1/cards/${card.id}`, { token })).balance;
+    const balance = boundCardSchema.parse(await okApi(second, 'GET', `/api/v1/cards/${card.id}`, { token })).balance;
     expect(balance).toEqual({ amountMinor: 20000, currency: 'CNY' });
-    const inbox = messageListSchema.parse(await call(second, 'GET', '/api/v1/messages', { token }));
+    const inbox = messageListSchema.parse(await okApi(second, 'GET', '/api/v1/messages', { token }));
     expect(inbox.messages.filter((message) => message.kind === 'topup_sms')).toHaveLength(1);
   });
 });

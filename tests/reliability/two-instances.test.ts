@@ -15,6 +15,7 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../support/fixtures';
+import { callApi, okApi } from '../support/api';
 import { startServer, type RunningServer } from '../support/server';
 
 /**
@@ -67,96 +68,68 @@ describe.skipIf(!adminUrl)('two instances on one PostgreSQL database', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function call<T>(
-    server: RunningServer,
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
-  ): Promise<{ status: number; body: T }> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const reply = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers,
-      body: options.form ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
-    });
-    const text = await reply.text();
-    return { status: reply.status, body: (text ? JSON.parse(text) : null) as T };
-  }
-  const ok = async <T>(...args: Parameters<typeof call>) => {
-    const reply = await call<T>(...args);
-    if (reply.status >= 300) throw new Error(`${args[1]} ${args[2]} → ${reply.status} ${JSON.stringify(reply.body)}`);
-    return reply.body;
-  };
-
   it('serves one user from both, brakes across both, and credits every order exactly once', async () => {
     const [a, b] = servers as [RunningServer, RunningServer];
     const phone = { region: 'CN', number: '13700137111' };
     const device = { [DEVICE_ID_HEADER]: 'two-instances-device-0001' };
     // The code is sent by one instance and checked by the other: both hash with the same key.
     const sms = smsCodeReplySchema.parse(
-      await ok(a, 'POST', '/api/v1/auth/sms-code', { body: { phone, purpose: 'register' }, headers: device }),
+      await okApi(a, 'POST', '/api/v1/auth/sms-code', { body: { phone, purpose: 'register' }, headers: device }),
     );
     const smsCode = /(\d{6})/.exec(sms.message.body)?.[1];
     const { token } = sessionSchema.parse(
-      await ok(b, 'POST', '/api/v1/auth/register', {
+      await okApi(b, 'POST', '/api/v1/auth/register', {
         body: { phone, password: 'twice2026ok', smsCode },
         headers: device,
       }),
     );
     // "One code a minute" holds across instances.
-    const again = await call<{ error: { code: string } }>(b, 'POST', '/api/v1/auth/sms-code', {
+    const again = await callApi<{ error: { code: string } }>(b, 'POST', '/api/v1/auth/sms-code', {
       body: { phone, purpose: 'reset_password' },
       headers: device,
     });
     expect(again.status).toBe(200);
-    const tooSoon = await call<{ error: { code: string } }>(a, 'POST', '/api/v1/auth/sms-code', {
+    const tooSoon = await callApi<{ error: { code: string } }>(a, 'POST', '/api/v1/auth/sms-code', {
       body: { phone, purpose: 'reset_password' },
       headers: device,
     });
     expect([tooSoon.status, tooSoon.body.error.code]).toEqual([429, 'SMS_CODE_TOO_SOON']);
 
-    const number = generateCardNumber('zhonggangtong', '66666666666');
+    const bindRequest = {
+      type: 'zhonggangtong',
+      number: generateCardNumber('zhonggangtong', '66666666666'),
+      plates: [{ region: 'mainland', number: '粤B·12345' }],
+      idDocument: { type: 'mainland_id', number: generateMainlandId('440304', '19900101', '123') },
+    };
     const card = boundCardSchema.parse(
-      await ok(a, 'POST', '/api/v1/cards', {
+      await okApi(a, 'POST', '/api/v1/cards', {
         token,
-        body: {
-          type: 'zhonggangtong',
-          number,
-          plates: [{ region: 'mainland', number: '粤B·12345' }],
-          idDocument: { type: 'mainland_id', number: generateMainlandId('440304', '19900101', '123') },
-        },
+        body: bindRequest,
       }),
     );
     // The same card number through the other instance is recognised as already bound.
-    const twice = await call<{ error: { code: string } }>(b, 'POST', '/api/v1/cards', {
+    const twice = await callApi<{ error: { code: string } }>(b, 'POST', '/api/v1/cards', {
       token,
-      body: {
-        type: 'zhonggangtong',
-        number,
-        plates: [{ region: 'mainland', number: '粤B·12345' }],
-        idDocument: { type: 'mainland_id', number: generateMainlandId('440304', '19900101', '123') },
-      },
+      body: bindRequest,
     });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'CARD_ALREADY_BOUND']);
     const form = new FormData();
     form.append('photo', new Blob([new Uint8Array(solidPng(40, 30, [10, 20, 30]))], { type: 'image/png' }), 'id.png');
-    await ok(a, 'POST', `/api/v1/cards/${card.id}/id-photo`, { token, form });
+    await okApi(a, 'POST', `/api/v1/cards/${card.id}/id-photo`, { token, form });
 
     const amounts = [10_000, 20_000, 30_000, 50_000, 10_000, 20_000];
     const orderIds = await Promise.all(
       amounts.map(async (amountMinor, i) => {
         const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
         const order = orderSchema.parse(
-          await ok(first, 'POST', '/api/v1/orders', {
+          await okApi(first, 'POST', '/api/v1/orders', {
             token,
             body: { cardId: card.id, amountMinor, method: i % 3 === 0 ? 'alipay' : 'wechatpay' },
             headers: { 'idempotency-key': `two-instances-order-${i}` },
           }),
         );
-        await ok(second, 'POST', `/api/v1/orders/${order.id}/pay`, { token });
-        await ok(first, 'POST', `/api/v1/orders/${order.id}/cashier/confirm`, {
+        await okApi(second, 'POST', `/api/v1/orders/${order.id}/pay`, { token });
+        await okApi(first, 'POST', `/api/v1/orders/${order.id}/cashier/confirm`, {
           token,
           body: { outcome: 'success', password: '123456' },
         });
@@ -165,13 +138,13 @@ describe.skipIf(!adminUrl)('two instances on one PostgreSQL database', () => {
     );
     const states = async () =>
       Promise.all(
-        orderIds.map(async (id) => orderSchema.parse(await ok(b, 'GET', `/api/v1/orders/${id}`, { token })).state),
+        orderIds.map(async (id) => orderSchema.parse(await okApi(b, 'GET', `/api/v1/orders/${id}`, { token })).state),
       );
     await expect.poll(states, { timeout: 30_000, interval: 200 }).toEqual(orderIds.map(() => 'credited'));
     // More job runs on both: a second crediting would show in the balance, the ledger and the inbox.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const total = amounts.reduce((sum, amount) => sum + amount, 0);
-    const balance = boundCardSchema.parse(await ok(a, 'GET', `/api/v1/cards/${card.id}`, { token })).balance;
+    const balance = boundCardSchema.parse(await okApi(a, 'GET', `/api/v1/cards/${card.id}`, { token })).balance;
     expect(balance.amountMinor).toBe(total);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
@@ -179,12 +152,12 @@ describe.skipIf(!adminUrl)('two instances on one PostgreSQL database', () => {
       .query<{ n: number }>(`select count(*)::int as n from ledger_entries where kind = 'topup' group by order_id`)
       .finally(() => db.end());
     expect(topups.rows.map((row) => row.n)).toEqual(orderIds.map(() => 1));
-    const inbox = messageListSchema.parse(await ok(b, 'GET', '/api/v1/messages', { token }));
+    const inbox = messageListSchema.parse(await okApi(b, 'GET', '/api/v1/messages', { token }));
     expect(inbox.messages.filter((message) => message.kind === 'topup_sms')).toHaveLength(amounts.length);
 
     // Wrong passwords counted across instances: two on one, one on the other, then the pair is braked.
     const wrong = (server: RunningServer) =>
-      call(server, 'POST', '/api/v1/auth/login', { body: { phone, password: 'Wrong-pass-1' } });
+      callApi(server, 'POST', '/api/v1/auth/login', { body: { phone, password: 'Wrong-pass-1' } });
     expect((await wrong(a)).status).toBe(401);
     expect((await wrong(b)).status).toBe(401);
     expect((await wrong(a)).status).toBe(401);

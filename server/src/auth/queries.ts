@@ -86,17 +86,26 @@ export async function revokeSession(db: Kysely<Database>, tokenHash: string, now
 
 // SMS codes
 
+/** The newest unused code sent at this device's request, if any. */
 export async function latestSmsCode(
   db: Kysely<Database>,
   phoneE164: string,
   purpose: SmsCodeRow['purpose'],
-  options: { unconsumedOnly: boolean; deviceId?: string },
+  deviceId: string,
 ): Promise<SmsCodeRow | undefined> {
-  let query = db.selectFrom('smsCodes').selectAll().where('phoneE164', '=', phoneE164).where('purpose', '=', purpose);
-  if (options.unconsumedOnly) query = query.where('consumedAt', 'is', null);
-  // Only the device that asked for a code may enter it (and spend its tries).
-  if (options.deviceId !== undefined) query = query.where('deviceId', '=', options.deviceId);
-  return query.orderBy('createdAt', 'desc').limit(1).executeTakeFirst();
+  return (
+    db
+      .selectFrom('smsCodes')
+      .selectAll()
+      .where('phoneE164', '=', phoneE164)
+      .where('purpose', '=', purpose)
+      .where('consumedAt', 'is', null)
+      // Only the device that asked for a code may enter it (and spend its tries).
+      .where('deviceId', '=', deviceId)
+      .orderBy('createdAt', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  );
 }
 
 export async function insertSmsCode(db: Kysely<Database>, row: NewSmsCodeRow): Promise<void> {

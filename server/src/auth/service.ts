@@ -128,7 +128,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
    * as when no code is pending, so they neither spend the owner's tries nor learn that a code exists.
    */
   async function verifySmsCode(phoneE164: string, code: string, purpose: SmsCodePurpose, deviceId: string) {
-    const sent = await latestSmsCode(db, phoneE164, purpose, { unconsumedOnly: true, deviceId });
+    const sent = await latestSmsCode(db, phoneE164, purpose, deviceId);
     // Nothing to compare against: this device must request a code first.
     if (!sent) throw new SmsCodeNotRequestedError();
     if (sent.attempts >= SMS_CODE_MAX_ATTEMPTS) throw new SmsCodeLockedError();
