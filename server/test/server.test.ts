@@ -96,7 +96,10 @@ describe('server.ts', { timeout: 30_000 }, () => {
       const start = async () =>
         runServer({ PORT: String(await freePort()), DATA_DIR: fresh, LOG_LEVEL: 'info' }, /listening on http/);
       const runs = await Promise.all([start(), start()]);
-      expect(runs.map((run) => run.code)).toEqual([0, 0]);
+      expect(
+        runs.map((run) => run.code),
+        runs.map((run) => run.stderr).join('\n'),
+      ).toEqual([0, 0]);
       const migrated = runs.map((run) => run.stdout.includes('"migration":"001-app-meta"'));
       expect(migrated.filter(Boolean)).toHaveLength(1);
       expect(await readdir(fresh)).toEqual(expect.arrayContaining(['app.sqlite', 'secret.key']));

@@ -115,6 +115,29 @@ function createPostgresDatabase(url: string, poolSize: number, hooks: DatabaseHo
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
 }
 
+const BUSY_TIMEOUT_MS = 5000;
+const WAL_RETRY_PAUSE_MS = 25;
+
+/**
+ * Turns a fresh file to WAL. The switch needs a lock upgrade, for which SQLite returns SQLITE_BUSY at
+ * once instead of calling the busy handler, so two processes starting together on a new data folder
+ * could see one of them fail. It is retried for as long as the busy timeout would have waited; the
+ * pause blocks, which is fine at start-up, before anything else runs.
+ */
+function switchToWal(sqlite: SqliteDatabase.Database): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const giveUpAt = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= giveUpAt) throw error;
+      Atomics.wait(pause, 0, 0, WAL_RETRY_PAUSE_MS);
+    }
+  }
+}
+
 /**
  * Opens the database the configuration names: the embedded SQLite file (the zero-set-up default) or
  * PostgreSQL through a pool, behind the same typed `Kysely<Database>`.
@@ -125,11 +148,11 @@ export function createDatabase(config: DatabaseConfig, hooks: DatabaseHooks = {}
   const sqlite = new SqliteDatabase(config.file);
   // WAL lets readers go on while a write commits; NORMAL sync is durable enough under WAL and much
   // faster. SQLite leaves foreign keys off unless asked, and a busy timeout beats SQLITE_BUSY errors
-  // when a second process (a migration script, a backup) touches the file.
-  sqlite.pragma('journal_mode = WAL');
+  // when a second process (a second start, a migration script, a backup) touches the file.
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  switchToWal(sqlite);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Database>({
     dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -261,6 +263,43 @@ describe('database and migrations', () => {
       }
     },
   );
+});
+
+describe.skipIf(onPostgres)('createDatabase on a file another process is writing', () => {
+  // Another process (a second start) holds the write lock on a file still in rollback-journal mode,
+  // the moment two starts on one new data folder can meet. SQLite answers the switch to WAL with
+  // SQLITE_BUSY at once, busy timeout or not; opening must wait for the lock instead of failing.
+  it('waits for the lock and still switches the file to WAL', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cbc-wal-busy-'));
+    const file = path.join(dir, 'app.sqlite');
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const sqlite = new (require('better-sqlite3'))(process.argv[1]);
+         sqlite.exec('create table held (x); begin immediate; insert into held values (1)');
+         console.log('locked');
+         setTimeout(() => { sqlite.exec('commit'); sqlite.close(); }, 400);`,
+        file,
+      ],
+      { cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await once(holder.stdout, 'data');
+      const db = createDatabase({ dialect: 'sqlite', file });
+      try {
+        const mode = await sql<{ journalMode: string }>`pragma journal_mode`.execute(db);
+        expect(mode.rows[0]?.journalMode).toBe('wal');
+        const held = await sql<{ x: number }>`select x from held`.execute(db);
+        expect(held.rows).toEqual([{ x: 1 }]);
+      } finally {
+        await db.destroy();
+      }
+    } finally {
+      holder.kill();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('createDatabase on PostgreSQL', () => {
