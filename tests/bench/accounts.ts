@@ -25,6 +25,17 @@ export interface BenchUser {
 export const BENCH_PASSWORD = 'bench2026pass';
 
 /**
+ * Registration, SMS codes and login are rate-limited per phone and address; load and fault runs open
+ * them wide (they register many users from one address, and measure login's hash, not its limiter).
+ */
+export const OPEN_RATE_LIMITS = {
+  RATE_LIMIT_LOGIN_PHONE: '99999/1h',
+  RATE_LIMIT_LOGIN_ADDRESS: '99999/1h',
+  RATE_LIMIT_SMS_CODE_ADDRESS: '99999/1h',
+  RATE_LIMIT_REGISTER_ADDRESS: '99999/1h',
+};
+
+/**
  * Users made through the API the way the miniapp makes them: SMS code, register (a phone, so every
  * credited order also writes its SMS receipt), bind 中港通卡 and upload the ID photo so each is verified.
  * `offset` keeps phone and card numbers apart between servers of one run.

@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { h5Dir } from '../support/paths';
 import { startServer, type RunningServer } from '../support/server';
-import { BENCH_PASSWORD, benchUsers } from './accounts';
+import { BENCH_PASSWORD, OPEN_RATE_LIMITS, benchUsers } from './accounts';
 import { runCycles } from './cycles';
 import { checkPage, cursorAt, historyLogin, seedHistory } from './history';
 import { checkLedger } from './ledger-check';
@@ -43,15 +43,6 @@ function profiled(name: string): { nodeArgs: string[] } {
   return { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] };
 }
 
-// Registration, SMS codes and login are rate-limited per phone and address; the bench opens them wide
-// (it registers dozens of users from one address, and measures login's hash rather than its limiter).
-const OPEN_LIMITS = {
-  RATE_LIMIT_LOGIN_PHONE: '99999/1h',
-  RATE_LIMIT_LOGIN_ADDRESS: '99999/1h',
-  RATE_LIMIT_SMS_CODE_ADDRESS: '99999/1h',
-  RATE_LIMIT_REGISTER_ADDRESS: '99999/1h',
-};
-
 const rows: Row[] = [];
 const notes: string[] = [];
 // Other work on the machine skews every absolute figure: say how busy it was before the bench added its own.
@@ -69,7 +60,7 @@ async function measureBare(when: string): Promise<Row> {
 rows.push(await measureBare('own process, first'));
 
 if (PHASES.has('routes') || PHASES.has('orders')) {
-  const server = await startServer({ LOG_LEVEL, ...OPEN_LIMITS }, profiled('routes'));
+  const server = await startServer({ LOG_LEVEL, ...OPEN_RATE_LIMITS }, profiled('routes'));
   try {
     // 40 users × 5 cards × 200 orders of ¥50: room for 40,000 orders before any card reaches its cap.
     const users = await benchUsers(server.baseUrl, 40, 0);
@@ -131,7 +122,7 @@ if (PHASES.has('cycles')) {
     server = await startServer(
       {
         LOG_LEVEL,
-        ...OPEN_LIMITS,
+        ...OPEN_RATE_LIMITS,
         DATA_DIR: dataDir,
         CREDIT_DELAY_SECONDS: '0',
         SIM_PROBE_RATE: '0',
@@ -208,7 +199,7 @@ if (PHASES.has('history')) {
   let server: RunningServer | undefined;
   try {
     const seed = await seedHistory(dataDir, HISTORY_ENTRIES);
-    server = await startServer({ LOG_LEVEL, ...OPEN_LIMITS, DATA_DIR: dataDir }, profiled('history'));
+    server = await startServer({ LOG_LEVEL, ...OPEN_RATE_LIMITS, DATA_DIR: dataDir }, profiled('history'));
     const token = await historyLogin(server.baseUrl, seed);
     const list = `${server.baseUrl}/api/v1/cards/${seed.cardId}/transactions`;
     const depth = Math.max(0, Math.floor((seed.entries * 0.9) / 100) * 100);

@@ -11,7 +11,10 @@ export interface RunningServer {
   /** The DATA_DIR the server uses: a temporary one, unless `env.DATA_DIR` names another. */
   dataDir: string;
   logs: () => string;
+  /** SIGTERM, as an operator stops it: the server closes cleanly. */
   stop: () => Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer ends it: no shutdown hook runs. */
+  kill: () => Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -85,19 +88,22 @@ export async function startServer(
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const logs = () => output;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const end = async (signal: 'SIGTERM' | 'SIGKILL') => {
+    // A process ended by a signal keeps exitCode null: signalCode says it is gone too.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      await exited;
+    }
+    rmSync(tempDir, { recursive: true, force: true });
+  };
   await waitForHealth(baseUrl, child, logs, options.healthTimeoutMs);
   return {
     baseUrl,
     pid: child.pid ?? 0,
     dataDir,
     logs,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(tempDir, { recursive: true, force: true });
-    },
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
   };
 }
