@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildServerBundle } from '../../scripts/lib/server-bundle.mjs';
 import { h5Dir } from '../support/paths';
 import { startServer, type RunningServer } from '../support/server';
 import { BENCH_PASSWORD, OPEN_RATE_LIMITS, benchUsers } from './accounts';
@@ -42,6 +43,9 @@ function profiled(name: string): { nodeArgs: string[] } {
   mkdirSync(dir, { recursive: true });
   return { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] };
 }
+
+// Every server below runs the bundle of the current source, as `npm start` does.
+await buildServerBundle();
 
 const rows: Row[] = [];
 const notes: string[] = [];

@@ -17,6 +17,7 @@ import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { ensureH5Build } from '../support/build';
 import { h5Dir, repoRoot } from '../support/paths';
+import { buildServerBundle } from '../../scripts/lib/server-bundle.mjs';
 import { startServer } from '../support/server';
 import { createAuditAccount, type AuditAccount } from './account';
 
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
   const staticDir = mkdtempSync(join(tmpdir(), 'cbc-lighthouse-h5-'));
   cpSync(sourceDir ?? h5Dir, staticDir, { recursive: true });
   const serverDir = process.env.LIGHTHOUSE_SERVER_DIR;
+  if (!serverDir) await buildServerBundle();
   const server = await startServer(
     {
       STATIC_DIR: staticDir,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverBundle } from '../../scripts/lib/server-bundle.mjs';
 import { h5Dir, repoRoot } from './paths';
 
 export interface RunningServer {
@@ -44,7 +45,7 @@ async function waitForHealth(
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`server did not become healthy in ${timeoutMs / 1000} s:\n${logs()}`);
 }
@@ -69,8 +70,12 @@ export async function startServer(
   const port = await freePort();
   const tempDir = mkdtempSync(join(tmpdir(), 'cbc-e2e-'));
   const dataDir = env.DATA_DIR ?? tempDir;
-  const entry = join(repoRoot, options.entry ?? join('server', 'src', 'server.ts'));
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
+  // The server runs from its bundle, as `npm start` runs it (global setup builds it); other entries
+  // (the demo script) through tsx.
+  const entryArgs = options.entry
+    ? ['--import', 'tsx', join(repoRoot, options.entry)]
+    : ['--enable-source-maps', serverBundle];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entryArgs], {
     cwd: repoRoot,
     env: {
       ...process.env,

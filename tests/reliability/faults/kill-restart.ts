@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { cashierConfirmReplySchema, orderSchema, type CashierOutcome } from '@cbc/shared';
-import { expect, it } from 'vitest';
-import { OPEN_RATE_LIMITS, benchUsers, type BenchCard } from '../bench/accounts';
-import { HttpError, call } from '../bench/http';
-import { checkLedger } from '../bench/ledger-check';
-import { startServer, type RunningServer } from '../support/server';
-import { seededRandom } from '../support/random';
+import { expect } from 'vitest';
+import { OPEN_RATE_LIMITS, benchUsers, type BenchCard } from '../../bench/accounts';
+import { HttpError, call } from '../../bench/http';
+import { checkLedger } from '../../bench/ledger-check';
+import { startServer, type RunningServer } from '../../support/server';
+import { seededRandom } from '../../support/random';
 
 // The top-up's promises under the worst kind of fault: the server process killed with SIGKILL (no
 // shutdown hook, no flush) at a random moment while users are creating, paying and waiting for
@@ -17,7 +17,7 @@ import { seededRandom } from '../support/random';
 // every order a user was told about exists, every payment the simulated platform took is credited
 // exactly once, nothing is credited without a payment, and the SQLite file passes its integrity check.
 
-const KILLS = Number(process.env.FAULT_KILLS ?? 50);
+export const KILLS = Number(process.env.FAULT_KILLS ?? 50);
 // Printed, so a failing run can be replayed with FAULT_SEED.
 const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 /** Users topping up at once while the server runs. */
@@ -43,7 +43,8 @@ interface Attempt {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const AMOUNT_MINOR = 5_000;
 
-it(`survives ${KILLS} SIGKILLs at random points of the top-up: no order lost, none credited twice, the file intact`, async () => {
+/** The whole loop and its checks; throws on the first broken promise. */
+export async function killAndRestart(): Promise<void> {
   const random = seededRandom(SEED);
   const dataDir = mkdtempSync(join(tmpdir(), 'cbc-kill-'));
   const env = {
@@ -67,6 +68,7 @@ it(`survives ${KILLS} SIGKILLs at random points of the top-up: no order lost, no
     let mostLeftPaid = 0;
     let mostLeftUndelivered = 0;
 
+    const loopStarted = Date.now();
     for (let kill = 0; kill < KILLS; kill += 1) {
       if (kill > 0) server = await startServer(env);
       const base = server.baseUrl;
@@ -123,6 +125,7 @@ it(`survives ${KILLS} SIGKILLs at random points of the top-up: no order lost, no
       mostLeftUndelivered = Math.max(mostLeftUndelivered, left.pendingNotifications);
     }
 
+    const loopSeconds = (Date.now() - loopStarted) / 1000;
     const lastStart = Date.now();
     server = await startServer(env);
     const base = server.baseUrl;
@@ -142,6 +145,7 @@ it(`survives ${KILLS} SIGKILLs at random points of the top-up: no order lost, no
       attempt.orderId = order.id;
     }
 
+    const replaySeconds = (Date.now() - lastStart) / 1000;
     // Every payment the platform took ends credited: by the notification (retried after its claim
     // lapses), the query job, or the crediting job picking up a killed run.
     const settledBy = Date.now() + SETTLE_TIMEOUT_MS;
@@ -150,6 +154,7 @@ it(`survives ${KILLS} SIGKILLs at random points of the top-up: no order lost, no
       await sleep(500);
       check = checkLedger(dataDir, []);
     }
+    const settleSeconds = (Date.now() - lastStart) / 1000 - replaySeconds;
     await server.stop();
     server = undefined;
 
@@ -171,7 +176,9 @@ it(`survives ${KILLS} SIGKILLs at random points of the top-up: no order lost, no
         STEPS.map((step) => `${step} ${killedDuring[step]}`).join(', ') +
         `; a kill left up to ${mostLeftPaid} orders paid but not yet credited and up to ${mostLeftUndelivered} ` +
         `notifications not yet delivered; ${attempts.length} attempts, ${check.orders} orders ${JSON.stringify(check.byState)}, ` +
-        `${foundByKey} orders made before a kill that took their create reply, found again by their key`,
+        `${foundByKey} orders made before a kill that took their create reply, found again by their key; ` +
+        `kill loop ${loopSeconds.toFixed(0)} s, restart and replay ${replaySeconds.toFixed(0)} s, ` +
+        `settling ${settleSeconds.toFixed(0)} s`,
     );
     expect(unexpected).toEqual([]);
     // The kills really landed all over the flow: users at each step, orders between paid and credited.
@@ -196,4 +203,4 @@ it(`survives ${KILLS} SIGKILLs at random points of the top-up: no order lost, no
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}, 600_000);
+}
