@@ -1,10 +1,21 @@
-// The ceiling of the bench: a bare Fastify route returning a small JSON object, in its own process,
-// with nothing of the app (no hooks, no schemas, no database, no logging). `npm run bench` starts it
-// beside the real server and reports every figure as a ratio to what this route answers in the same run.
+// The ceilings of the bench, in their own process with nothing of the app (no hooks, no schemas, no
+// database, no logging): `/bare` returns a small JSON object, and `/same-bytes` sends exactly the bytes
+// and headers the real guide list answered with (BENCH_SAME_BYTES names a JSON file holding them), the
+// most any server could do for that reply. `npm run bench` reports every figure against these.
+import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 
 const app = Fastify({ logger: false });
 app.get('/bare', async () => ({ ok: true, service: 'bare', version: 1 }));
+
+const sameBytesFile = process.env.BENCH_SAME_BYTES;
+if (sameBytesFile) {
+  const { headers, body } = JSON.parse(readFileSync(sameBytesFile, 'utf8')) as {
+    headers: Record<string, string>;
+    body: string;
+  };
+  app.get('/same-bytes', (_request, reply) => reply.headers(headers).send(body));
+}
 
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 // The parent reads the address from the first line of stdout.

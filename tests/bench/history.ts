@@ -41,9 +41,15 @@ export interface HistorySeed {
   seedSeconds: number;
 }
 
-export async function seedHistory(dataDir: string, entries: number): Promise<HistorySeed> {
+/** `databaseEnv`: DATABASE_URL and APP_SECRET for a PostgreSQL run; empty for the SQLite file in `dataDir`. */
+export async function seedHistory(
+  dataDir: string,
+  entries: number,
+  databaseEnv: Record<string, string> = {},
+): Promise<HistorySeed> {
   let now = Date.now() - entries * STEP_MS - 24 * 3_600_000;
   const config = loadConfig({
+    ...databaseEnv,
     DATA_DIR: dataDir,
     STATIC_DIR: join(dataDir, 'no-h5'),
     LOG_LEVEL: 'warn',

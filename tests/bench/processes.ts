@@ -9,10 +9,14 @@ export interface BareServer {
   stop: () => Promise<void>;
 }
 
-/** Starts tests/bench/bare-server.ts in a process of its own and waits for the address it prints. */
-export async function startBareServer(): Promise<BareServer> {
+/**
+ * Starts tests/bench/bare-server.ts in a process of its own and waits for the address it prints;
+ * `sameBytesFile` (headers and body as JSON) adds its `/same-bytes` route.
+ */
+export async function startBareServer(sameBytesFile?: string): Promise<BareServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(testsDir, 'bench', 'bare-server.ts')], {
     cwd: testsDir,
+    env: { ...process.env, ...(sameBytesFile ? { BENCH_SAME_BYTES: sameBytesFile } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

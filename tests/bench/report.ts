@@ -1,6 +1,8 @@
 /** One line of the bench's table; `ratio` is filled in against the bare route of the same run. */
 export interface Row {
   name: string;
+  /** The server's database; none for the bare process. */
+  database?: 'sqlite' | 'postgres';
   /** Requests (or cycles) per second. */
   rate: number;
   unit: 'req/s' | 'cycles/s' | '—';
@@ -33,6 +35,7 @@ export function printTable(rows: readonly Row[], bare: { rate: number; cpuMsPerO
   console.table(
     rows.map((row) => ({
       name: row.name,
+      db: row.database ?? '',
       rate: row.unit === '—' ? '—' : `${Math.round(row.rate)} ${row.unit}`,
       'ratio to bare': row.unit === '—' ? '—' : (row.rate / bare.rate).toFixed(3),
       'CPU × bare':
@@ -45,4 +48,34 @@ export function printTable(rows: readonly Row[], bare: { rate: number; cpuMsPerO
       target: row.target ? `${row.target.text} ${row.target.met ? 'met' : 'MISSED'}` : '',
     })),
   );
+}
+
+/** The run as JSON (committed as tests/bench/results.json): every row with its ratio to the bare route. */
+export function resultsJson(
+  rows: readonly Row[],
+  bare: { rate: number; cpuMsPerOp: number | undefined },
+  context: Record<string, unknown>,
+): string {
+  const round = (value: number, digits: number) => Number(value.toFixed(digits));
+  return `${JSON.stringify(
+    {
+      ...context,
+      bareRate: Math.round(bare.rate),
+      rows: rows.map((row) => ({
+        name: row.name.trim(),
+        database: row.database ?? null,
+        unit: row.unit,
+        rate: row.unit === '—' ? null : Math.round(row.rate),
+        ratioToBare: row.unit === '—' ? null : round(row.rate / bare.rate, 4),
+        p50Ms: row.p50,
+        p99Ms: row.p99,
+        failed: row.failed,
+        cpuMsPerOp: row.cpuMsPerOp === undefined ? null : round(row.cpuMsPerOp, 4),
+        rssMb: row.rssMb ?? null,
+        target: row.target ?? null,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
 }
