@@ -100,17 +100,19 @@ export const REDACTED_LOG_PATHS = [
 export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   const h5Index = readH5Index(config.staticDir);
   const scriptHashes = h5Index ? inlineScriptHashes(h5Index) : [];
+  const everyReplyHeaders = securityHeaders(scriptHashes);
   const app = Fastify({
     logger: {
       level: config.logLevel,
       redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
-    // Malformed URLs (`/api/v1/guides/%zz`) are rejected before routing; give them the envelope too.
-    frameworkErrors: (error, request, reply) => sendError(error, request, reply),
+    // Malformed URLs (`/api/v1/guides/%zz`) and over-long path parameters (414) are rejected before
+    // routing, so no onRequest hook runs, helmet's included: the envelope and the security headers here.
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply.headers(everyReplyHeaders)),
     // Requests Node's HTTP parser refuses (431, a NUL in the path) never reach routing: the envelope and
     // the security headers are written to the socket by hand (README: what stays outside Fastify's reach).
-    clientErrorHandler: clientErrorHandler(securityHeaders(scriptHashes)),
+    clientErrorHandler: clientErrorHandler(everyReplyHeaders),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(localizedValidatorCompiler);

@@ -114,6 +114,23 @@ export function envelopeOf(mapped: Mapped, lang: Language): ErrorEnvelope {
   };
 }
 
+/** Above this, a refused body is not worth reading to the end: the connection is cut instead. */
+export const DRAIN_REFUSED_BODY_MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Fastify refuses a body it will not parse (over the limit, an unsupported type) before reading it, and
+ * asks for the connection to be closed. Closing a socket while the client's bytes still arrive makes the
+ * kernel answer with a reset, which can destroy the error reply before the client reads it: the client
+ * sees "connection reset" instead of the envelope. A body whose declared length is modest is read and
+ * discarded instead (Node does that with an unread request when the connection stays open), so the reply
+ * always arrives; a larger or undeclared one is still cut off.
+ */
+function drainRefusedBody(request: FastifyRequest, reply: FastifyReply): void {
+  if (reply.getHeader('connection') !== 'close' || request.raw.complete) return;
+  const declared = Number(request.headers['content-length']);
+  if (Number.isInteger(declared) && declared <= DRAIN_REFUSED_BODY_MAX_BYTES) reply.removeHeader('connection');
+}
+
 /** Sends the envelope for any error; also used for Fastify's `frameworkErrors` (bad URLs). */
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const lang = requestLanguage(request);
@@ -126,6 +143,7 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   }
   // A reply that failed half-way may already carry cache headers meant for the success body.
   reply.removeHeader('etag');
+  drainRefusedBody(request, reply);
   const seconds = mapped.params?.['seconds'];
   if (mapped.statusCode === 429 && typeof seconds === 'number') reply.header('retry-after', seconds);
   return reply

@@ -193,6 +193,18 @@ describe('framework errors', () => {
     });
   });
 
+  it('sends the security headers with errors raised before routing (a malformed URL, an over-long id)', async () => {
+    const routed = await t.app.inject({ url: '/api/v1/guides?card=octopus' });
+    for (const url of ['/api/v1/guides/%zz', '/api/v1/guides/%ff%fe', `/api/v1/cards/${'a'.repeat(10_000)}`]) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(errorEnvelopeSchema.safeParse(res.json()).success).toBe(true);
+      for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options']) {
+        expect(res.headers[name], `${url} ${name}`).toBe(routed.headers[name]);
+      }
+    }
+  });
+
   it('passes a valid body through', async () => {
     const res = await t.app.inject(post(JSON.stringify({ card: 'yuanyou', amount: 5 })));
     expect(res.statusCode).toBe(200);
