@@ -111,7 +111,7 @@ describe('server.ts', { timeout: 30_000 }, () => {
   it('listens, prints its address, and closes cleanly on (repeated) SIGTERM', async () => {
     const port = await freePort();
     const run = await runServer({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' }, /listening on http/);
-    expect(run.stdout).toContain(`跨境卡续费助手 listening on http://127.0.0.1:${port}`);
+    expect(run.stdout, run.stderr).toContain(`跨境卡续费助手 listening on http://127.0.0.1:${port}`);
     expect(run.stdout).toContain('"signal":"SIGTERM"');
     expect(run.code).toBe(0);
   }, 30_000);

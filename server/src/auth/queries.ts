@@ -8,6 +8,7 @@ import type {
   UserRow,
   UserRowUpdate,
 } from '../db/schema/index';
+import { precompiled } from '../db/precompiled';
 
 // Users
 
@@ -49,14 +50,16 @@ export async function insertSession(db: Kysely<Database>, row: NewSessionRow): P
 }
 
 /** The session of a token hash with its user, revoked and expired ones included (the caller tells them apart). */
-export async function findSessionWithUser(db: Kysely<Database>, tokenHash: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.userId')
-    .selectAll('users')
-    .select(['sessions.tokenHash', 'sessions.expiresAt', 'sessions.revokedAt'])
-    .where('sessions.tokenHash', '=', tokenHash)
-    .executeTakeFirst();
+/** A session and its user by token hash: every authenticated request runs it, so it is compiled once. */
+export function sessionWithUserFinder(db: Kysely<Database>) {
+  return precompiled(db, (query, tokenHash) =>
+    query
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.userId')
+      .selectAll('users')
+      .select(['sessions.tokenHash', 'sessions.expiresAt', 'sessions.revokedAt'])
+      .where('sessions.tokenHash', '=', tokenHash),
+  );
 }
 
 /** Sets a new password hash (忘记密码). */

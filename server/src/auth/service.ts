@@ -39,7 +39,7 @@ import {
 import {
   consumeSmsCode,
   countWrongSmsAttempt,
-  findSessionWithUser,
+  sessionWithUserFinder,
   findUserById,
   findUserByOpenid,
   findUserByPhone,
@@ -101,6 +101,7 @@ const smsCodePurpose = 'sms';
 
 export function createAuthService(deps: AuthServiceDeps): AuthService {
   const { db, clock, hasher, messages } = deps;
+  const findSessionWithUser = sessionWithUserFinder(db);
   const now = () => clock();
   const iso = () => now().toISOString();
 
@@ -317,7 +318,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       if (token === null) return null;
       const tokenHash = sessionTokenHash(token);
       if (!tokenHash) throw new UnauthenticatedError();
-      const row = await findSessionWithUser(db, tokenHash);
+      const row = await findSessionWithUser(tokenHash);
       if (!row || row.revokedAt !== null) throw new UnauthenticatedError();
       if (row.expiresAt <= iso()) throw new UnauthenticatedError('SESSION_EXPIRED');
       const { expiresAt: _expiresAt, revokedAt: _revokedAt, tokenHash: _tokenHash, ...user } = row;

@@ -1,14 +1,25 @@
 import { api } from '@cbc/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isClientCopyFresh, notModifiedResponse } from '../http/cacheable';
 import { contractRoute } from '../http/contract-route';
 import { requestLanguage } from '../i18n/request-language';
 import { channelContents, guideContents } from './content/index';
-import { createGuidesService, type GuidesService } from './service';
+import { createGuidesService, type Cached, type GuidesService } from './service';
 
 export interface GuidesRoutesOptions {
   /** Tests may pass a service over fixture content; the real content is the default. */
   service?: GuidesService;
+}
+
+/**
+ * 304 when the client's copy is current, otherwise the reply's bytes as they were made at start-up: a
+ * string is sent as it is, skipping the per-request serialization against the contract that was most
+ * of this route's own cost in issue 9's profile.
+ */
+function sendCached(request: FastifyRequest, reply: FastifyReply, cached: Cached<unknown>) {
+  if (isClientCopyFresh(request, reply, cached.etag)) return reply.code(304).send();
+  return reply.type('application/json; charset=utf-8').send(cached.json);
 }
 
 const guidesRoutes: FastifyPluginAsyncZod<GuidesRoutesOptions> = async (app, options) => {
@@ -20,27 +31,21 @@ const guidesRoutes: FastifyPluginAsyncZod<GuidesRoutesOptions> = async (app, opt
   app.route({
     ...contractRoute(app, listGuides, cacheable),
     handler: async (request, reply) => {
-      const { value, etag } = service.listGuides(request.query.card, requestLanguage(request));
-      if (isClientCopyFresh(request, reply, etag)) return reply.code(304).send();
-      return reply.send(value);
+      return sendCached(request, reply, service.listGuides(request.query.card, requestLanguage(request)));
     },
   });
 
   app.route({
     ...contractRoute(app, getGuide, cacheable),
     handler: async (request, reply) => {
-      const { value, etag } = service.getGuide(request.params.slug, requestLanguage(request));
-      if (isClientCopyFresh(request, reply, etag)) return reply.code(304).send();
-      return reply.send(value);
+      return sendCached(request, reply, service.getGuide(request.params.slug, requestLanguage(request)));
     },
   });
 
   app.route({
     ...contractRoute(app, listChannels, cacheable),
     handler: async (request, reply) => {
-      const { value, etag } = service.listChannels(request.query.card, requestLanguage(request));
-      if (isClientCopyFresh(request, reply, etag)) return reply.code(304).send();
-      return reply.send(value);
+      return sendCached(request, reply, service.listChannels(request.query.card, requestLanguage(request)));
     },
   });
 };

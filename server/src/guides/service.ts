@@ -17,10 +17,12 @@ import { etagOf } from '../http/etag';
 import type { ChannelContent, GuideContent } from './content/types';
 import { GuideNotFoundError } from './errors';
 
-/** A localized reply body with its validator, computed once. */
+/** A localized reply body with its validator and its bytes, computed once. */
 export interface Cached<T> {
   value: T;
   etag: string;
+  /** `value` as the JSON text sent: already checked against the contract, so no request serializes it. */
+  json: string;
 }
 
 export interface GuidesService {
@@ -65,7 +67,7 @@ export function localizeChannel(content: ChannelContent, lang: Language): Channe
   };
 }
 
-const cached = <T>(value: T): Cached<T> => ({ value, etag: etagOf(value) });
+const cached = <T>(value: T): Cached<T> => ({ value, etag: etagOf(value), json: JSON.stringify(value) });
 const key = (a: string, lang: Language) => `${a}\u0000${lang}`;
 
 /**
