@@ -145,6 +145,8 @@ async function benchRoutesAndOrders(database: BenchDatabase): Promise<void> {
       const guideListUrl = `${base}/api/v1/guides?card=zhonggangtong&lang=zh-Hans`;
       const h5Built = existsSync(join(h5Dir, 'index.html'));
       if (!h5Built) notes.push('h5 index.html row skipped: the h5 build is missing (npm run build:h5)');
+      // The users' scrypt hashes may still be running in the server's threads: not alongside a ceiling.
+      await waitForIdle(server.pid);
       const sameBytes = add(await measureSameBytes(guideListUrl, dataDir));
       const routes = [
         { name: 'health (db select 1)', url: `${base}/api/v1/health` },
