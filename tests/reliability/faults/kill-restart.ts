@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { cashierConfirmReplySchema, orderSchema, type CashierOutcome } from '@cbc/shared';
+import { TOPUP_RULES, cashierConfirmReplySchema, orderSchema, type CashierOutcome } from '@cbc/shared';
 import { expect } from 'vitest';
 import { OPEN_RATE_LIMITS, benchUsers, type BenchCard } from '../../bench/accounts';
 import { HttpError, call } from '../../bench/http';
@@ -42,6 +42,8 @@ interface Attempt {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const AMOUNT_MINOR = 5_000;
+/** A 中港通卡's monthly cap (which counts unpaid orders too) in orders of this amount. */
+const MONTHLY_CAP_ORDERS = TOPUP_RULES.zhonggangtong.monthlyCapMinor / AMOUNT_MINOR;
 
 /** The whole loop and its checks; throws on the first broken promise. */
 export async function killAndRestart(): Promise<void> {
@@ -60,8 +62,10 @@ export async function killAndRestart(): Promise<void> {
   let server: RunningServer | undefined;
   try {
     server = await startServer(env);
-    // Two users with five verified cards each: 50 rounds of ¥50 orders stay far under the monthly caps.
-    const cards = (await benchUsers(server.baseUrl, 2)).flatMap((user) => user.cards);
+    // Four users with five verified cards each, and a budget of orders that keeps every card under its
+    // monthly cap however fast the machine is.
+    const cards = (await benchUsers(server.baseUrl, 4)).flatMap((user) => user.cards);
+    const orderBudget = cards.length * (MONTHLY_CAP_ORDERS - 20);
     const attempts: Attempt[] = [];
     const unexpected: string[] = [];
     const killedDuring = Object.fromEntries(STEPS.map((step) => [step, 0])) as Record<Step, number>;
@@ -77,6 +81,10 @@ export async function killAndRestart(): Promise<void> {
 
       const lane = async (index: number) => {
         while (alive) {
+          if (attempts.length >= orderBudget) {
+            await sleep(20);
+            continue;
+          }
           const card = cards[attempts.length % cards.length] as BenchCard;
           // Mostly successful payments; some the platform takes but whose notification is lost, some
           // declined or cancelled at the cashier, as people do.
