@@ -6,44 +6,12 @@ import {
   Kysely,
   PostgresAdapter,
   PostgresDialect,
-  SqliteAdapter,
   SqliteDialect,
-  type DialectAdapter,
-  type MigrationLockOptions,
   type SqliteDialectConfig,
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import type { Database } from './schema/index';
-
-/**
- * SQLite runs DDL inside transactions, but Kysely's adapter says it cannot, so its Migrator would run
- * migrations bare and a failed one would leave half its tables behind. Saying so lets the Migrator
- * wrap the pending migrations in one transaction, as it does on PostgreSQL.
- */
-class TransactionalDdlSqliteAdapter extends SqliteAdapter {
-  override get supportsTransactionalDdl(): boolean {
-    return true;
-  }
-
-  /**
-   * Kysely's SQLite adapter takes no lock, trusting that one connection migrates. A second process on
-   * the same file (a migration script, a second start) would then read the migration list in its
-   * own transaction and fail with SQLITE_BUSY when it tried to write. Writing the lock row first takes
-   * SQLite's write lock before anything is read, so the other process waits (busy_timeout) and then
-   * finds the migrations done.
-   */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the lock table is not in the app's schema
-  override async acquireMigrationLock(db: Kysely<any>, options: MigrationLockOptions): Promise<void> {
-    await db.updateTable(options.lockTable).set({ is_locked: 1 }).where('id', '=', options.lockRowId).execute();
-  }
-}
-
-class TransactionalDdlSqliteDialect extends SqliteDialect {
-  override createAdapter(): DialectAdapter {
-    return new TransactionalDdlSqliteAdapter();
-  }
-}
 
 /** Distinct statements kept prepared; the app has a few hundred, so this only bounds a pathological case. */
 const STATEMENT_CACHE_SIZE = 500;
@@ -154,7 +122,7 @@ export function createDatabase(config: DatabaseConfig, hooks: DatabaseHooks = {}
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   return new Kysely<Database>({
-    dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
 }
