@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { TOPUP_RULES, cashierConfirmReplySchema, orderSchema, type CashierOutcome } from '@cbc/shared';
-import { expect } from 'vitest';
+import type { ExpectStatic } from 'vitest';
 import { OPEN_RATE_LIMITS, benchUsers, type BenchCard } from '../../bench/accounts';
 import { HttpError, call } from '../../bench/http';
 import { checkLedger } from '../../bench/ledger-check';
@@ -46,7 +46,7 @@ const AMOUNT_MINOR = 5_000;
 const MONTHLY_CAP_ORDERS = TOPUP_RULES.zhonggangtong.monthlyCapMinor / AMOUNT_MINOR;
 
 /** The whole loop and its checks; throws on the first broken promise. */
-export async function killAndRestart(): Promise<void> {
+export async function killAndRestart(expect: ExpectStatic): Promise<void> {
   const random = seededRandom(SEED);
   const dataDir = mkdtempSync(join(tmpdir(), 'cbc-kill-'));
   const env = {

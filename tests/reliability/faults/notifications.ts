@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cashierConfirmReplySchema, orderSchema, type Order } from '@cbc/shared';
-import { expect } from 'vitest';
+import type { ExpectStatic } from 'vitest';
 import { OPEN_RATE_LIMITS, benchUsers, type BenchCard } from '../../bench/accounts';
 import { call } from '../../bench/http';
 import { checkLedger } from '../../bench/ledger-check';
@@ -20,7 +20,7 @@ const ORDER_TTL_MS = 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The four faults one after another on one server (the proxy has one mode at a time), then the file. */
-export async function notificationFaults(): Promise<void> {
+export async function notificationFaults(expect: ExpectStatic): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cbc-notify-faults-'));
   const proxy = await startNotifyProxy();
   let server: RunningServer | undefined;
