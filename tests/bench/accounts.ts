@@ -1,14 +1,6 @@
-import {
-  DEVICE_ID_HEADER,
-  MAX_CARDS_PER_ACCOUNT,
-  boundCardSchema,
-  generateCardNumber,
-  generateMainlandId,
-  sessionSchema,
-  smsCodeReplySchema,
-} from '@cbc/shared';
-import { solidPng } from '../support/fixtures';
-import { call, inBatches } from './http';
+import { MAX_CARDS_PER_ACCOUNT, generateCardNumber } from '@cbc/shared';
+import { bindVerifiedCardThroughApi, registerThroughApi } from '../support/accounts';
+import { inBatches } from './http';
 
 /** A verified 中港通卡 and the session of its holder: what an order needs. */
 export interface BenchCard {
@@ -46,39 +38,22 @@ export async function benchUsers(
   offset = 0,
   cardsPerUser = MAX_CARDS_PER_ACCOUNT,
 ): Promise<BenchUser[]> {
-  const photo = new Blob([new Uint8Array(solidPng(40, 30, [120, 160, 200]))], { type: 'image/png' });
   const indexes = Array.from({ length: count }, (_, index) => offset + index);
   // Registration runs scrypt: a few at a time keeps the set-up short without a queue of slow requests.
   return inBatches(indexes, 4, async (index) => {
     const phone = { region: 'CN' as const, number: `139${String(10_000_000 + index).slice(-8)}` };
-    const device = { [DEVICE_ID_HEADER]: `bench-device-${String(index).padStart(10, '0')}` };
-    const sms = smsCodeReplySchema.parse(
-      await call('POST', `${baseUrl}/api/v1/auth/sms-code`, { body: { phone, purpose: 'register' }, headers: device }),
-    );
-    const smsCode = /(\d{6})/.exec(sms.message.body)?.[1] ?? '';
-    const { token } = sessionSchema.parse(
-      await call('POST', `${baseUrl}/api/v1/auth/register`, {
-        body: { phone, password: BENCH_PASSWORD, smsCode },
-        headers: device,
-      }),
-    );
+    const { token } = await registerThroughApi(baseUrl, {
+      phone: phone.number,
+      password: BENCH_PASSWORD,
+      deviceId: `bench-device-${String(index).padStart(10, '0')}`,
+    });
     const cards: BenchCard[] = [];
     for (let n = 0; n < cardsPerUser; n += 1) {
       const serial = String(10_000_000_000 + index * 10 + n).slice(-11);
-      const card = boundCardSchema.parse(
-        await call('POST', `${baseUrl}/api/v1/cards`, {
-          token,
-          body: {
-            type: 'zhonggangtong',
-            number: generateCardNumber('zhonggangtong', serial),
-            plates: [{ region: 'mainland', number: '粤Z1234港' }],
-            idDocument: { type: 'mainland_id', number: generateMainlandId('440304', '19900101', '123') },
-          },
-        }),
-      );
-      const form = new FormData();
-      form.append('photo', photo, 'id.png');
-      await call('POST', `${baseUrl}/api/v1/cards/${card.id}/id-photo`, { token, form });
+      const card = await bindVerifiedCardThroughApi(baseUrl, token, {
+        number: generateCardNumber('zhonggangtong', serial),
+        plate: '粤Z1234港',
+      });
       cards.push({ cardId: card.id, token });
     }
     return { token, phone, cards };

@@ -1,19 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DEVICE_ID_HEADER,
-  boundCardSchema,
-  generateCardNumber,
-  generateMainlandId,
-  messageListSchema,
-  orderSchema,
-  sessionSchema,
-  smsCodeReplySchema,
-  type Order,
-} from '@cbc/shared';
+import { boundCardSchema, generateCardNumber, messageListSchema, orderSchema, type Order } from '@cbc/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import { solidPng } from '../support/fixtures';
+import { bindVerifiedCardThroughApi, registerThroughApi } from '../support/accounts';
 import { okApi } from '../support/api';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -43,32 +33,14 @@ describe('a server killed between "paid" and "credited"', () => {
 
   it('credits the order exactly once after a restart', async () => {
     const first = await start();
-    const phone = { region: 'CN', number: '13700137000' };
-    const device = { [DEVICE_ID_HEADER]: 'crash-test-device-000001' };
-    const sms = smsCodeReplySchema.parse(
-      await okApi(first, 'POST', '/api/v1/auth/sms-code', { body: { phone, purpose: 'register' }, headers: device }),
-    );
-    const smsCode = /(\d{6})/.exec(sms.message.body)?.[1];
-    const { token } = sessionSchema.parse(
-      await okApi(first, 'POST', '/api/v1/auth/register', {
-        body: { phone, password: 'crash2026ok', smsCode },
-        headers: device,
-      }),
-    );
-    const card = boundCardSchema.parse(
-      await okApi(first, 'POST', '/api/v1/cards', {
-        token,
-        body: {
-          type: 'zhonggangtong',
-          number: generateCardNumber('zhonggangtong', '55555555555'),
-          plates: [{ region: 'mainland', number: '粤B·12345' }],
-          idDocument: { type: 'mainland_id', number: generateMainlandId('440304', '19900101', '123') },
-        },
-      }),
-    );
-    const form = new FormData();
-    form.append('photo', new Blob([new Uint8Array(solidPng(40, 30, [10, 20, 30]))], { type: 'image/png' }), 'id.png');
-    await okApi(first, 'POST', `/api/v1/cards/${card.id}/id-photo`, { token, form });
+    const { token } = await registerThroughApi(first.baseUrl, {
+      phone: '13700137000',
+      password: 'crash2026ok',
+      deviceId: 'crash-test-device-000001',
+    });
+    const card = await bindVerifiedCardThroughApi(first.baseUrl, token, {
+      number: generateCardNumber('zhonggangtong', '55555555555'),
+    });
 
     const order = orderSchema.parse(
       await okApi(first, 'POST', '/api/v1/orders', {
@@ -86,9 +58,7 @@ describe('a server killed between "paid" and "credited"', () => {
       orderSchema.parse(await okApi<Order>(server, 'GET', `/api/v1/orders/${order.id}`, { token })).state;
     await expect.poll(() => state(first), { timeout: 3_000, interval: 50 }).toBe('paid');
 
-    process.kill(first.pid, 'SIGKILL');
-    // A killed server is not stopped again: its exit has already happened.
-    servers.splice(servers.indexOf(first), 1);
+    await first.kill();
     await expect
       .poll(() =>
         fetch(`${first.baseUrl}/api/v1/health`).then(

@@ -10,18 +10,16 @@ import {
   errorEnvelopeSchema,
   generateCardNumber,
   generateHkid,
-  generateMainlandId,
   guideListSchema,
   historyQuerySchema,
   languageSchema,
   orderSchema,
-  sessionSchema,
-  smsCodeReplySchema,
   transactionPageSchema,
   type Endpoint,
 } from '@cbc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gifBytes, paddedPng, pngChunk, tinyJpeg } from '../../server/test/fixtures/images';
+import { bindVerifiedCardThroughApi, registerThroughApi } from '../support/accounts';
 import { callApi, okApi } from '../support/api';
 import { snapshotData } from '../support/data-snapshot';
 import { solidPng } from '../support/fixtures';
@@ -558,32 +556,13 @@ describe('hostile input on every route of the shared contracts', () => {
 
 /** A real user through the real API: registered, a card bound and verified, one order credited, one unpaid. */
 async function makeOwner(server: RunningServer): Promise<Owner> {
-  const phone = { region: 'CN', number: OWNER_PHONE };
-  const device = { [DEVICE_ID_HEADER]: OWNER_DEVICE };
-  const sms = smsCodeReplySchema.parse(
-    await okApi(server, 'POST', '/api/v1/auth/sms-code', { body: { phone, purpose: 'register' }, headers: device }),
-  );
-  const smsCode = /(\d{6})/.exec(sms.message.body)?.[1];
-  const { token } = sessionSchema.parse(
-    await okApi(server, 'POST', '/api/v1/auth/register', {
-      body: { phone, password: 'owner2026ok', smsCode, email: 'owner@example.com' },
-      headers: device,
-    }),
-  );
-  const card = boundCardSchema.parse(
-    await okApi(server, 'POST', '/api/v1/cards', {
-      token,
-      body: {
-        type: 'zhonggangtong',
-        number: OWNER_CARD_NUMBER,
-        plates: [{ region: 'mainland', number: '粤B·12345' }],
-        idDocument: { type: 'mainland_id', number: generateMainlandId('440304', '19900101', '123') },
-      },
-    }),
-  );
-  const form = new FormData();
-  form.append('photo', new Blob([new Uint8Array(solidPng(40, 30, [10, 20, 30]))], { type: 'image/png' }), 'id.png');
-  await okApi(server, 'POST', `/api/v1/cards/${card.id}/id-photo`, { token, form });
+  const { token } = await registerThroughApi(server.baseUrl, {
+    phone: OWNER_PHONE,
+    password: 'owner2026ok',
+    email: 'owner@example.com',
+    deviceId: OWNER_DEVICE,
+  });
+  const card = await bindVerifiedCardThroughApi(server.baseUrl, token, { number: OWNER_CARD_NUMBER });
 
   const credited = orderSchema.parse(
     await okApi(server, 'POST', '/api/v1/orders', {

@@ -14,7 +14,7 @@ import {
 } from '@cbc/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng } from '../support/fixtures';
+import { bindVerifiedCardThroughApi } from '../support/accounts';
 import { callApi, okApi } from '../support/api';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -95,27 +95,19 @@ describe.skipIf(!adminUrl)('two instances on one PostgreSQL database', () => {
     });
     expect([tooSoon.status, tooSoon.body.error.code]).toEqual([429, 'SMS_CODE_TOO_SOON']);
 
-    const bindRequest = {
-      type: 'zhonggangtong',
-      number: generateCardNumber('zhonggangtong', '66666666666'),
-      plates: [{ region: 'mainland', number: '粤B·12345' }],
-      idDocument: { type: 'mainland_id', number: generateMainlandId('440304', '19900101', '123') },
-    };
-    const card = boundCardSchema.parse(
-      await okApi(a, 'POST', '/api/v1/cards', {
-        token,
-        body: bindRequest,
-      }),
-    );
+    const number = generateCardNumber('zhonggangtong', '66666666666');
+    const card = await bindVerifiedCardThroughApi(a.baseUrl, token, { number });
     // The same card number through the other instance is recognised as already bound.
     const twice = await callApi<{ error: { code: string } }>(b, 'POST', '/api/v1/cards', {
       token,
-      body: bindRequest,
+      body: {
+        type: 'zhonggangtong',
+        number,
+        plates: [{ region: 'mainland', number: '粤B·54321' }],
+        idDocument: { type: 'mainland_id', number: generateMainlandId('440304', '19900101', '123') },
+      },
     });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'CARD_ALREADY_BOUND']);
-    const form = new FormData();
-    form.append('photo', new Blob([new Uint8Array(solidPng(40, 30, [10, 20, 30]))], { type: 'image/png' }), 'id.png');
-    await okApi(a, 'POST', `/api/v1/cards/${card.id}/id-photo`, { token, form });
 
     const amounts = [10_000, 20_000, 30_000, 50_000, 10_000, 20_000];
     const orderIds = await Promise.all(

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { DEVICE_ID_HEADER, sessionSchema, type Session } from '@cbc/shared';
+import {
+  DEVICE_ID_HEADER,
+  boundCardSchema,
+  generateMainlandId,
+  sessionSchema,
+  type BoundCard,
+  type Session,
+} from '@cbc/shared';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { solidPng } from './fixtures';
 
 export interface ApiAccountOptions {
   /** A +86 mobile number. */
@@ -42,6 +50,48 @@ export async function registerThroughApi(baseUrl: string, options: ApiAccountOpt
   });
   if (registered.status !== 201) throw new Error(`register answered ${registered.status}: ${await registered.text()}`);
   return sessionSchema.parse(await registered.json());
+}
+
+export interface ApiCardOptions {
+  /** A valid 中港通卡 number (`generateCardNumber('zhonggangtong', …)`). */
+  number: string;
+  /** A mainland plate; any valid one by default. */
+  plate?: string;
+  /** The holder's mainland ID number; any valid one by default. */
+  idNumber?: string;
+}
+
+/**
+ * A 中港通卡 bound and verified through the HTTP API as the miniapp does it (bind, then upload the ID
+ * photo): what an order needs, for tests whose subject is not binding itself.
+ */
+export async function bindVerifiedCardThroughApi(
+  baseUrl: string,
+  token: string,
+  options: ApiCardOptions,
+): Promise<BoundCard> {
+  const auth = { authorization: `Bearer ${token}` };
+  const bound = await fetch(`${baseUrl}/api/v1/cards`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'zhonggangtong',
+      number: options.number,
+      plates: [{ region: 'mainland', number: options.plate ?? '粤B·12345' }],
+      idDocument: { type: 'mainland_id', number: options.idNumber ?? generateMainlandId('440304', '19900101', '123') },
+    }),
+  });
+  if (bound.status !== 201) throw new Error(`bind answered ${bound.status}: ${await bound.text()}`);
+  const card = boundCardSchema.parse(await bound.json());
+  const form = new FormData();
+  form.append('photo', new Blob([new Uint8Array(solidPng(40, 30, [120, 160, 200]))], { type: 'image/png' }), 'id.png');
+  const photo = await fetch(`${baseUrl}/api/v1/cards/${card.id}/id-photo`, {
+    method: 'POST',
+    headers: auth,
+    body: form,
+  });
+  if (photo.status !== 200) throw new Error(`ID photo answered ${photo.status}: ${await photo.text()}`);
+  return card;
 }
 
 const onPage = (page: Page, name: string) => page.locator(`.js-page-${name}`).last();
