@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { api, buildPath, errorEnvelopeSchema, guideSchema, slugSchema } from '../src/contracts/index';
+import {
+  api,
+  authEndpoints,
+  buildPath,
+  cardEndpoints,
+  errorEnvelopeSchema,
+  guideEndpoints,
+  guideSchema,
+  healthEndpoints,
+  historyEndpoints,
+  messageEndpoints,
+  routes,
+  slugSchema,
+  topupEndpoints,
+  tripEndpoints,
+  type ContractDomain,
+} from '../src/contracts/index';
 
 describe('buildPath', () => {
   it('fills and encodes params', () => {
@@ -17,6 +33,26 @@ describe('contracts', () => {
     for (const endpoint of Object.values(api)) {
       expect(endpoint.path.startsWith('/api/v1/')).toBe(true);
       expect(Object.keys(endpoint.responses).some((status) => status.startsWith('2'))).toBe(true);
+    }
+  });
+
+  it('every endpoint has a route naming the contract module that defines it, and every route an endpoint', () => {
+    const modules: Record<ContractDomain, Record<string, { domain: ContractDomain }>> = {
+      health: healthEndpoints,
+      guides: guideEndpoints,
+      auth: authEndpoints,
+      messages: messageEndpoints,
+      cards: cardEndpoints,
+      topup: topupEndpoints,
+      history: historyEndpoints,
+      trips: tripEndpoints,
+    };
+    expect(Object.keys(routes).sort()).toEqual(Object.keys(api).sort());
+    for (const [domain, endpoints] of Object.entries(modules)) {
+      for (const [name, endpoint] of Object.entries(endpoints)) {
+        expect({ name, domain: endpoint.domain }).toEqual({ name, domain });
+        expect(routes[name as keyof typeof routes].domain).toBe(domain);
+      }
     }
   });
 

@@ -1,7 +1,8 @@
-import { api } from '@cbc/shared';
+import { routes } from '@cbc/shared';
+import { loadedReplies } from './contracts';
 import { STORAGE_KEYS } from '../constants/storage-keys';
 import { readStorage, writeStorage } from '../utils/storage';
-import { replySchema, type EndpointName, type Reply, type RequestPlan } from './client';
+import { successSchema, type EndpointName, type Reply, type RequestPlan } from './client';
 
 /**
  * The last good reply of each call, kept for reading guides at border crossings with poor signal.
@@ -19,7 +20,7 @@ export interface CachedReply<T> {
  * device for the next.
  */
 export function isCacheable(endpoint: EndpointName): boolean {
-  const definition: { method: string; auth?: string } = api[endpoint];
+  const definition: { method: string; auth?: string } = routes[endpoint];
   return definition.method === 'GET' && definition.auth === undefined;
 }
 
@@ -34,7 +35,10 @@ export function readCachedReply<N extends EndpointName>(plan: RequestPlan<N>): C
   if (!stored || typeof stored !== 'object') return undefined;
   const { savedAt, data } = stored as { savedAt?: unknown; data?: unknown };
   if (typeof savedAt !== 'number') return undefined;
-  const parsed = replySchema(plan.endpoint).safeParse(data);
+  // On h5 a domain's schemas load with its first call; every cacheable domain is in the entry (contracts.h5.ts).
+  const replies = loadedReplies(plan.endpoint);
+  if (!replies) return undefined;
+  const parsed = successSchema(replies).safeParse(data);
   return parsed.success ? { savedAt, data: parsed.data as Reply<N> } : undefined;
 }
 

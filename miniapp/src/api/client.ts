@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro';
 import {
-  api,
   buildPath,
   DEVICE_ID_HEADER,
   errorMessage,
   IDEMPOTENCY_KEY_HEADER,
+  routes,
   translate,
   type Api,
   type Language,
@@ -13,7 +13,9 @@ import type { z } from 'zod';
 import { getDeviceId } from '../auth/device-id';
 import { activeSession, endSession } from '../auth/session-store';
 import { ApiError } from './api-error';
-import { clientErrorEnvelopeSchema, knownErrorCode, TOLERANT_REPLIES, type TolerantReplies } from './tolerant';
+import { loadReplies } from './contracts';
+import { clientErrorEnvelopeSchema, knownErrorCode } from './tolerant';
+import type { ReplySchemas, TolerantReplies } from './tolerant-replies';
 
 export type EndpointName = keyof Api;
 type EndpointOf<N extends EndpointName> = Api[N];
@@ -87,8 +89,7 @@ export interface RequestPlan<N extends EndpointName> {
 }
 
 export function planRequest<N extends EndpointName>(endpoint: N, args: RequestArgs<N>, lang: Language): RequestPlan<N> {
-  const definition = api[endpoint];
-  const path = buildPath(definition.path, (args.params ?? {}) as Record<string, string | number>);
+  const path = buildPath(routes[endpoint].path, (args.params ?? {}) as Record<string, string | number>);
   const query: Record<string, string> = { lang };
   for (const [name, value] of Object.entries((args.query ?? {}) as Record<string, unknown>)) {
     if (value !== undefined && value !== null) query[name] = String(value);
@@ -103,15 +104,10 @@ export function planRequest<N extends EndpointName>(endpoint: N, args: RequestAr
   return plan;
 }
 
-/**
- * The reply schema for a 2xx status: the status's own, else the endpoint's success one (200, 201, 204).
- * An endpoint in TOLERANT_REPLIES is read with the client's lenient schema.
- */
-export function replySchema(endpoint: EndpointName, status = 200): z.ZodType {
-  const tolerant = (TOLERANT_REPLIES as Partial<Record<EndpointName, Record<number, z.ZodType>>>)[endpoint];
-  const responses = { ...(api[endpoint].responses as Record<number, z.ZodType | undefined>), ...tolerant };
-  const schema = responses[status] ?? responses[200] ?? responses[201] ?? responses[204];
-  if (!schema) throw new Error(`Endpoint ${endpoint} declares no success reply`);
+/** The schema for a 2xx status: the status's own, else the endpoint's success one (200, 201, 204). */
+export function successSchema(replies: ReplySchemas, status = 200): z.ZodType {
+  const schema = replies[status] ?? replies[200] ?? replies[201] ?? replies[204];
+  if (!schema) throw new Error('The endpoint declares no success reply');
   return schema;
 }
 
@@ -164,18 +160,27 @@ export function requestHeaders(json: boolean): { header: Record<string, string>;
 /**
  * Turns a reply into the endpoint's parsed 2xx body or an ApiError (shared by `send` and `uploadFile`).
  * A 401 saying the session is missing or expired logs the user out (the page then offers login).
+ * `replies`: the endpoint's schemas, loading (on h5) since the call was sent (startLoadingReplies).
  */
-export function parseReply<N extends EndpointName>(
+export async function parseReply<N extends EndpointName>(
   endpoint: N,
   status: number,
   data: unknown,
   lang: Language,
   token: string | undefined,
-): Reply<N> {
+  replies?: Promise<ReplySchemas>,
+): Promise<Reply<N>> {
   if (status >= 200 && status < 300) {
+    let schemas: ReplySchemas;
+    try {
+      schemas = await (replies ?? loadReplies(endpoint));
+    } catch (error) {
+      // The schemas' file could not be fetched (h5, offline): as much a network failure as the call's.
+      throw transportError(error, lang);
+    }
     // No content: WeChat hands over '', the browser build null.
     const body = status === 204 || data === '' || data === undefined ? null : data;
-    const parsed = replySchema(endpoint, status).safeParse(body);
+    const parsed = successSchema(schemas, status).safeParse(body);
     if (!parsed.success) throw new ApiError('BAD_REPLY', translate(lang, 'state.badReply'), status);
     return parsed.data as Reply<N>;
   }
@@ -201,13 +206,14 @@ export async function send<N extends EndpointName>(
   const { endpoint, lang } = plan;
   const hasBody = plan.body !== undefined;
   const { header, token } = requestHeaders(hasBody);
+  const replies = startLoadingReplies(endpoint);
   if (plan.idempotencyKey !== undefined) header[IDEMPOTENCY_KEY_HEADER] = plan.idempotencyKey;
   // The body is typed loosely here on purpose: the endpoint's schema is what gives it a type.
   let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
   try {
     const task = Taro.request({
       url: `${API_BASE_URL}${plan.key}`,
-      method: api[endpoint].method,
+      method: routes[endpoint].method,
       header,
       ...(hasBody ? { data: plan.body as TaroGeneral.IAnyObject } : {}),
       dataType: 'json',
@@ -219,7 +225,17 @@ export async function send<N extends EndpointName>(
   } catch (error) {
     throw transportError(error, lang);
   }
-  return parseReply(endpoint, response.statusCode, response.data, lang, token);
+  return parseReply(endpoint, response.statusCode, response.data, lang, token, replies);
+}
+
+/**
+ * Starts loading an endpoint's reply schemas beside its call. A failure is reported only if a 2xx reply
+ * needs them (parseReply), so it is marked handled here.
+ */
+export function startLoadingReplies(endpoint: EndpointName): Promise<ReplySchemas> {
+  const replies = loadReplies(endpoint);
+  replies.catch(() => undefined);
+  return replies;
 }
 
 /**

@@ -14,4 +14,4 @@ export { isCacheable } from './cache';
 export { uploadFile, UPLOAD_TIMEOUT_MS, type UploadOptions } from './upload';
 export { useCachedQuery, type CachedQuery, type QueryStatus } from './use-cached-query';
 export { newIdempotencyKey, useIdempotencyKey } from './idempotency';
-export { clientMessageSchema, type ClientMessage, type ClientMessageKind } from './tolerant';
+export type { ClientMessage, ClientMessageKind } from './tolerant-replies';

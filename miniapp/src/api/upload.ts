@@ -4,6 +4,7 @@ import {
   parseReply,
   planRequest,
   requestHeaders,
+  startLoadingReplies,
   transportError,
   withTimeout,
   type EndpointName,
@@ -34,6 +35,7 @@ export async function uploadFile<N extends EndpointName>(
   const plan = planRequest(endpoint, args, args.lang);
   // The multipart content type (with its boundary) is set by the upload itself.
   const { header, token } = requestHeaders(false);
+  const replies = startLoadingReplies(endpoint);
   let response: { statusCode: number; data: unknown };
   try {
     const task = Taro.uploadFile({
@@ -56,5 +58,5 @@ export async function uploadFile<N extends EndpointName>(
       // Left as text: parseReply reports it as a reply the app does not understand.
     }
   }
-  return parseReply(endpoint, response.statusCode, data, args.lang, token);
+  return parseReply(endpoint, response.statusCode, data, args.lang, token, replies);
 }

@@ -20,8 +20,9 @@ import {
   uploadFile,
   UPLOAD_TIMEOUT_MS,
 } from '../../src/api';
-import { parseReply, replySchema, transportError, type EndpointName, type RequestArgs } from '../../src/api/client';
+import { parseReply, successSchema, transportError, type EndpointName, type RequestArgs } from '../../src/api/client';
 import { activeSession, endSession, startSession } from '../../src/auth';
+import { loadReplies } from '../../src/api/contracts';
 import { STORAGE_KEYS } from '../../src/constants/storage-keys';
 import { CARD_ID, guide, guideList, NOW, order, rawMessage, session } from '../support/fixtures';
 import { onRequest, onUpload, requests, storedEntries, uploads } from '../setup/taro-stand-in';
@@ -179,8 +180,8 @@ describe('device id', () => {
 });
 
 describe('parseReply: lenient where a newer server may say more', () => {
-  it('reads an inbox message of a kind or channel this version does not know as a plain notice', () => {
-    const reply = parseReply(
+  it('reads an inbox message of a kind or channel this version does not know as a plain notice', async () => {
+    const reply = await parseReply(
       'listMessages',
       200,
       { messages: [rawMessage('parcel_arrived', 'push'), rawMessage('welcome', 'app')], unreadCount: 2 },
@@ -193,10 +194,10 @@ describe('parseReply: lenient where a newer server may say more', () => {
     ]);
   });
 
-  it('keeps every known kind and turns every other string into unknown', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.constantFrom(...MESSAGE_KINDS), fc.string()), (kind) => {
-        const reply = parseReply(
+  it('keeps every known kind and turns every other string into unknown', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.constantFrom(...MESSAGE_KINDS), fc.string()), async (kind) => {
+        const reply = await parseReply(
           'listMessages',
           200,
           { messages: [rawMessage(kind)], unreadCount: 0 },
@@ -209,8 +210,8 @@ describe('parseReply: lenient where a newer server may say more', () => {
     );
   });
 
-  it('accepts an SMS-code reply whose message is of a new kind', () => {
-    const reply = parseReply(
+  it('accepts an SMS-code reply whose message is of a new kind', async () => {
+    const reply = await parseReply(
       'requestSmsCode',
       200,
       { expiresAt: '2026-12-10T04:05:00.000Z', resendAfterSeconds: 60, message: rawMessage('voice_code') },
@@ -221,36 +222,47 @@ describe('parseReply: lenient where a newer server may say more', () => {
     expect(reply.resendAfterSeconds).toBe(60);
   });
 
-  it('stays strict elsewhere: a guide of an unknown kind is a reply the app cannot read', () => {
-    const error = (() => {
-      try {
-        parseReply('getGuide', 200, { ...guide(), kind: 'video' }, 'en', undefined);
-      } catch (caught) {
-        return caught;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(ApiError);
+  it('stays strict elsewhere: a guide of an unknown kind is a reply the app cannot read', async () => {
+    const error = await rejection(parseReply('getGuide', 200, { ...guide(), kind: 'video' }, 'en', undefined));
     expect(error).toMatchObject({ code: 'BAD_REPLY', status: 200, message: translate('en', 'state.badReply') });
   });
 
-  it('reads an empty reply as null for endpoints that answer 204 (WeChat hands over "")', () => {
-    expect(parseReply('unbindCard', 204, '', 'en', undefined)).toBeNull();
-    expect(parseReply('unbindCard', 204, undefined, 'en', undefined)).toBeNull();
-    expect(parseReply('logout', 204, null, 'en', undefined)).toBeNull();
+  it('reads an empty reply as null for endpoints that answer 204 (WeChat hands over "")', async () => {
+    expect(await parseReply('unbindCard', 204, '', 'en', undefined)).toBeNull();
+    expect(await parseReply('unbindCard', 204, undefined, 'en', undefined)).toBeNull();
+    expect(await parseReply('logout', 204, null, 'en', undefined)).toBeNull();
   });
 
-  it('picks the status schema, falling back to the success one', () => {
-    expect(replySchema('createOrder', 201).safeParse(order()).success).toBe(true);
-    expect(replySchema('createOrder', 200).safeParse(order()).success).toBe(true);
-    expect(replySchema('unbindCard').safeParse(null).success).toBe(true);
+  it('picks the status schema, falling back to the success one', async () => {
+    const createOrder = await loadReplies('createOrder');
+    expect(successSchema(createOrder, 201).safeParse(order()).success).toBe(true);
+    expect(successSchema(createOrder, 200).safeParse(order()).success).toBe(true);
+    expect(successSchema(await loadReplies('unbindCard')).safeParse(null).success).toBe(true);
   });
 });
 
 describe('parseReply: errors', () => {
-  it("turns the server's envelope into an ApiError with its code, message, status and field", () => {
+  it('reports schemas that could not be fetched (h5, offline) as a network failure, and only for a success', async () => {
+    const unreachable = () => {
+      const failed = Promise.reject(Object.assign(new Error('Loading chunk 208 failed'), { name: 'ChunkLoadError' }));
+      // As startLoadingReplies does: the failure matters only to a success reply.
+      failed.catch(() => undefined);
+      return failed;
+    };
+    const error = await rejection(parseReply('listCards', 200, { cards: [] }, 'zh-Hant', undefined, unreachable()));
+    expect(error).toMatchObject({
+      code: 'NETWORK_ERROR',
+      status: 0,
+      message: translate('zh-Hant', 'state.networkError'),
+    });
+    // An error reply needs no schema of the endpoint: its own message still shows.
+    const refused = { error: { code: 'CARD_NOT_FOUND', message: 'No such card' } };
+    await expect(parseReply('getCard', 404, refused, 'en', undefined, unreachable())).rejects.toThrow('No such card');
+  });
+
+  it("turns the server's envelope into an ApiError with its code, message, status and field", async () => {
     const envelope = { error: { code: 'CARD_ALREADY_BOUND', message: 'This card is bound already', field: 'number' } };
-    expect(() => parseReply('bindCard', 409, envelope, 'en', undefined)).toThrow(
+    await expect(parseReply('bindCard', 409, envelope, 'en', undefined)).rejects.toThrow(
       expect.objectContaining({
         code: 'CARD_ALREADY_BOUND',
         message: 'This card is bound already',
@@ -260,63 +272,59 @@ describe('parseReply: errors', () => {
     );
   });
 
-  it('keeps the message of an error code from a newer server, under UNKNOWN_ERROR', () => {
+  it('keeps the message of an error code from a newer server, under UNKNOWN_ERROR', async () => {
     const code = fc.string({ minLength: 1 }).filter((c) => !(ERROR_CODES as readonly string[]).includes(c));
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         code,
         fc.string({ minLength: 1 }).filter((m) => m.trim() !== ''),
         fc.integer({ min: 400, max: 599 }),
-        (c, m, status) => {
-          let thrown: unknown;
-          try {
-            parseReply('getGuide', status, { error: { code: c, message: m } }, 'en', undefined);
-          } catch (caught) {
-            thrown = caught;
-          }
-          expect(thrown).toBeInstanceOf(ApiError);
+        async (c, m, status) => {
+          const thrown = await rejection(
+            parseReply('getGuide', status, { error: { code: c, message: m } }, 'en', undefined),
+          );
           expect(thrown).toMatchObject({ code: 'UNKNOWN_ERROR', message: m, status });
         },
       ),
     );
   });
 
-  it('shows a generic message in the reader’s language when the envelope has none', () => {
+  it('shows a generic message in the reader’s language when the envelope has none', async () => {
     for (const lang of LANGUAGES) {
-      expect(() =>
+      await expect(
         parseReply('getGuide', 404, { error: { code: 'GUIDE_NOT_FOUND', message: ' ' } }, lang, undefined),
-      ).toThrow(translate(lang, 'state.unknownError'));
+      ).rejects.toThrow(translate(lang, 'state.unknownError'));
     }
   });
 
-  it('says the service is unavailable for a 5xx without an envelope, and cannot-read for other bodies', () => {
-    expect(() => parseReply('getGuide', 502, '<html>Bad gateway</html>', 'zh-Hant', undefined)).toThrow(
+  it('says the service is unavailable for a 5xx without an envelope, and cannot-read for other bodies', async () => {
+    await expect(parseReply('getGuide', 502, '<html>Bad gateway</html>', 'zh-Hant', undefined)).rejects.toThrow(
       expect.objectContaining({
         code: 'HTTP_ERROR',
         status: 502,
         message: errorMessage('zh-Hant', 'SERVICE_UNAVAILABLE'),
       }),
     );
-    expect(() => parseReply('getGuide', 404, '<html>Not found</html>', 'en', undefined)).toThrow(
+    await expect(parseReply('getGuide', 404, '<html>Not found</html>', 'en', undefined)).rejects.toThrow(
       expect.objectContaining({ code: 'BAD_REPLY', status: 404 }),
     );
-    expect(() => parseReply('getGuide', 200, 'not json', 'en', undefined)).toThrow(
+    await expect(parseReply('getGuide', 200, 'not json', 'en', undefined)).rejects.toThrow(
       expect.objectContaining({ code: 'BAD_REPLY', status: 200 }),
     );
   });
 
-  it('ends the session on a 401 for the token it was sent with, and only that one', () => {
+  it('ends the session on a 401 for the token it was sent with, and only that one', async () => {
     const expired = { error: { code: 'SESSION_EXPIRED', message: 'Log in again' } };
     startSession(session('user-1', 'new-token'));
     // A late 401 of a call made before the user logged in again leaves the new session alone.
-    expect(() => parseReply('listCards', 401, expired, 'en', 'old-token')).toThrow(ApiError);
+    await expect(parseReply('listCards', 401, expired, 'en', 'old-token')).rejects.toThrow(ApiError);
     expect(activeSession()?.token).toBe('new-token');
     // A 401 of another kind does not log out either.
-    expect(() =>
+    await expect(
       parseReply('listCards', 401, { error: { code: 'INVALID_CREDENTIALS', message: 'x' } }, 'en', 'new-token'),
-    ).toThrow(ApiError);
+    ).rejects.toThrow(ApiError);
     expect(activeSession()?.token).toBe('new-token');
-    expect(() => parseReply('listCards', 401, expired, 'en', 'new-token')).toThrow(
+    await expect(parseReply('listCards', 401, expired, 'en', 'new-token')).rejects.toThrow(
       expect.objectContaining({ code: 'SESSION_EXPIRED', status: 401 }),
     );
     expect(activeSession()).toBeNull();

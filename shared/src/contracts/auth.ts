@@ -1,42 +1,15 @@
 import { z } from 'zod';
-import { PHONE_REGIONS, passwordSchema, phoneInputSchema, smsCodeSchema } from '../validation/index';
+import { passwordSchema, phoneInputSchema, smsCodeSchema } from '../validation/index';
 import { errorEnvelopeSchema } from './errors';
 import { defineEndpoints } from './endpoint';
+import { routes } from './routes';
 import { messageSchema } from './messages';
-
-/**
- * Simulated SMS and the inbox are per device until the user logs in: the miniapp sends a random id it
- * keeps in storage, so a user registering can read the code that was "sent to their phone".
- */
-export const DEVICE_ID_HEADER = 'x-device-id';
-export const deviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+import { sessionSchema, userSchema } from './session';
 
 export const SMS_CODE_TTL_SECONDS = 5 * 60;
 export const SMS_CODE_MAX_ATTEMPTS = 5;
 export const SMS_RESEND_AFTER_SECONDS = 60;
 export const WECHAT_CODE_TTL_SECONDS = 5 * 60;
-
-export const userSchema = z
-  .object({
-    id: z.string(),
-    /** The user's own number in E.164, or null for a WeChat-only account. */
-    phone: z.string().nullable(),
-    phoneRegion: z.enum(PHONE_REGIONS).nullable(),
-    email: z.string().nullable(),
-    wechatLinked: z.boolean(),
-    createdAt: z.iso.datetime(),
-  })
-  .meta({ id: 'User' });
-export type User = z.infer<typeof userSchema>;
-
-export const sessionSchema = z
-  .object({
-    token: z.string(),
-    expiresAt: z.iso.datetime(),
-    user: userSchema,
-  })
-  .meta({ id: 'Session' });
-export type Session = z.infer<typeof sessionSchema>;
 
 export const SMS_CODE_PURPOSES = ['register', 'reset_password'] as const;
 export type SmsCodePurpose = (typeof SMS_CODE_PURPOSES)[number];
@@ -92,25 +65,21 @@ const errors = { 400: errorEnvelopeSchema, 429: errorEnvelopeSchema };
 
 export const authEndpoints = defineEndpoints({
   requestSmsCode: {
-    method: 'POST',
-    path: '/api/v1/auth/sms-code',
+    ...routes.requestSmsCode,
     summary: 'Send a 6-digit verification code by simulated SMS (inbox + banner), to register or to reset the password',
     tags: ['auth'],
     body: smsCodeRequestSchema,
     responses: { 200: smsCodeReplySchema, 409: errorEnvelopeSchema, ...errors },
   },
   register: {
-    method: 'POST',
-    path: '/api/v1/auth/register',
+    ...routes.register,
     summary: 'Register with phone, optional e-mail, password and SMS code; links a WeChat-only account when logged in',
     tags: ['auth'],
-    auth: 'optional',
     body: registerRequestSchema,
     responses: { 201: sessionSchema, 409: errorEnvelopeSchema, ...errors },
   },
   resetPassword: {
-    method: 'POST',
-    path: '/api/v1/auth/password-reset',
+    ...routes.resetPassword,
     summary:
       'Choose a new password with a `reset_password` SMS code; ends every session of the account and logs this device in',
     tags: ['auth'],
@@ -118,35 +87,29 @@ export const authEndpoints = defineEndpoints({
     responses: { 200: sessionSchema, ...errors },
   },
   login: {
-    method: 'POST',
-    path: '/api/v1/auth/login',
+    ...routes.login,
     summary: 'Log in with phone and password',
     tags: ['auth'],
     body: loginRequestSchema,
     responses: { 200: sessionSchema, 401: errorEnvelopeSchema, ...errors },
   },
   wechatLogin: {
-    method: 'POST',
-    path: '/api/v1/auth/wechat',
+    ...routes.wechatLogin,
     summary: 'Log in with WeChat: a simulated code2Session exchange',
     tags: ['auth'],
     body: wechatLoginRequestSchema,
     responses: { 200: wechatLoginReplySchema, ...errors },
   },
   logout: {
-    method: 'POST',
-    path: '/api/v1/auth/logout',
+    ...routes.logout,
     summary: 'Revoke the current session',
     tags: ['auth'],
-    auth: 'required',
     responses: { 204: z.null(), 401: errorEnvelopeSchema },
   },
   me: {
-    method: 'GET',
-    path: '/api/v1/me',
+    ...routes.me,
     summary: 'The logged-in user',
     tags: ['auth'],
-    auth: 'required',
     responses: { 200: userSchema, 401: errorEnvelopeSchema },
   },
 });

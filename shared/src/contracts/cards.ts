@@ -10,11 +10,11 @@ import {
 } from '../validation/index';
 import { errorEnvelopeSchema } from './errors';
 import { defineEndpoints } from './endpoint';
+import { ID_PHOTO_FIELD, routes } from './routes';
 
 export const MAX_CARDS_PER_ACCOUNT = 5;
 export const MAX_PLATES_PER_CARD = 3;
 export const ID_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-export const ID_PHOTO_FIELD = 'photo';
 
 export const VERIFICATION_STATES = ['photo_required', 'verified'] as const;
 export const verificationStateSchema = z.enum(VERIFICATION_STATES);
@@ -66,56 +66,44 @@ const unauthorized = { 401: errorEnvelopeSchema };
 
 export const cardEndpoints = defineEndpoints({
   listCards: {
-    method: 'GET',
-    path: '/api/v1/cards',
+    ...routes.listCards,
     summary: 'My bound cards, default first',
     tags: ['cards'],
-    auth: 'required',
     responses: { 200: cardListSchema, ...unauthorized },
   },
   bindCard: {
-    method: 'POST',
-    path: '/api/v1/cards',
+    ...routes.bindCard,
     summary: 'Bind a card: type, number (prefix + Luhn), plates, holder identity document',
     tags: ['cards'],
-    auth: 'required',
     body: bindCardRequestSchema,
     responses: { 201: boundCardSchema, 400: errorEnvelopeSchema, 409: errorEnvelopeSchema, ...unauthorized },
   },
   getCard: {
-    method: 'GET',
-    path: '/api/v1/cards/:id',
+    ...routes.getCard,
     summary: 'One of my cards',
     tags: ['cards'],
-    auth: 'required',
     params: cardParams,
     responses: { 200: boundCardSchema, 400: errorEnvelopeSchema, 404: errorEnvelopeSchema, ...unauthorized },
   },
   updateCard: {
-    method: 'PATCH',
-    path: '/api/v1/cards/:id',
+    ...routes.updateCard,
     summary: 'Make a card the default one',
     tags: ['cards'],
-    auth: 'required',
     params: cardParams,
     body: updateCardRequestSchema,
     responses: { 200: boundCardSchema, 400: errorEnvelopeSchema, 404: errorEnvelopeSchema, ...unauthorized },
   },
   unbindCard: {
-    method: 'DELETE',
-    path: '/api/v1/cards/:id',
+    ...routes.unbindCard,
     summary: 'Unbind a card; its ID photo is deleted',
     tags: ['cards'],
-    auth: 'required',
     params: cardParams,
     responses: { 204: z.null(), 400: errorEnvelopeSchema, 404: errorEnvelopeSchema, ...unauthorized },
   },
   uploadIdPhoto: {
-    method: 'POST',
-    path: '/api/v1/cards/:id/id-photo',
+    ...routes.uploadIdPhoto,
     summary: `Upload the holder's ID photo (multipart field "${ID_PHOTO_FIELD}", JPEG or PNG by content, at most 2 MB)`,
     tags: ['cards'],
-    auth: 'required',
     bodyType: 'multipart',
     params: cardParams,
     responses: {

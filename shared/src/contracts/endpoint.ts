@@ -1,15 +1,11 @@
 import type { z } from 'zod';
-
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+import type { Route } from './routes';
 
 /**
  * One API endpoint described once: the server hands these schemas to Fastify (validation and
- * OpenAPI), the miniapp client builds URLs from `path` and parses replies with `responses`.
+ * OpenAPI), the miniapp client builds URLs from its route (`routes.ts`) and parses replies with `responses`.
  */
-export interface Endpoint {
-  method: HttpMethod;
-  /** Fastify-style path, `:name` for params. */
-  path: `/api/v1${string}`;
+export interface Endpoint extends Route {
   summary: string;
   tags: readonly string[];
   params?: z.ZodObject;
@@ -17,11 +13,6 @@ export interface Endpoint {
   body?: z.ZodType;
   /** `multipart`: the body is a form upload (ID photo), described in `summary`, not by `body`. */
   bodyType?: 'json' | 'multipart';
-  /**
-   * `required`: `Authorization: Bearer <token>`, else 401. `optional`: a token widens what is returned
-   * (the messages inbox falls back to the device's own simulated SMS).
-   */
-  auth?: 'required' | 'optional';
   responses: Record<number, z.ZodType>;
 }
 

@@ -3,6 +3,7 @@ import { cardIdSchema } from '../cards/cards';
 import { languageSchema } from '../i18n/languages';
 import { errorEnvelopeSchema } from './errors';
 import { defineEndpoints } from './endpoint';
+import { routes } from './routes';
 
 export const GUIDE_KINDS = ['online', 'offline', 'tips'] as const;
 export const guideKindSchema = z.enum(GUIDE_KINDS);
@@ -86,16 +87,14 @@ export type ChannelList = z.infer<typeof channelListSchema>;
 
 export const guideEndpoints = defineEndpoints({
   listGuides: {
-    method: 'GET',
-    path: '/api/v1/guides',
+    ...routes.listGuides,
     summary: 'Renewal guide summaries of one card',
     tags: ['guides'],
     query: z.object({ card: cardIdSchema, ...langQuery }),
     responses: { 200: guideListSchema, 400: errorEnvelopeSchema },
   },
   getGuide: {
-    method: 'GET',
-    path: '/api/v1/guides/:slug',
+    ...routes.getGuide,
     summary: 'One renewal guide with ordered steps and tips',
     tags: ['guides'],
     params: z.object({ slug: slugSchema }),
@@ -103,8 +102,7 @@ export const guideEndpoints = defineEndpoints({
     responses: { 200: guideSchema, 400: errorEnvelopeSchema, 404: errorEnvelopeSchema },
   },
   listChannels: {
-    method: 'GET',
-    path: '/api/v1/channels',
+    ...routes.listChannels,
     summary: 'Offline renewal channels of one card',
     tags: ['guides'],
     query: z.object({ card: cardIdSchema, ...langQuery }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoints } from './endpoint';
+import { routes } from './routes';
 
 export const healthSchema = z
   .object({
@@ -17,8 +18,7 @@ export type Health = z.infer<typeof healthSchema>;
 
 export const healthEndpoints = defineEndpoints({
   health: {
-    method: 'GET',
-    path: '/api/v1/health',
+    ...routes.health,
     summary: 'Service and database status',
     tags: ['system'],
     // 503 carries the same shape so monitors can read which part failed.

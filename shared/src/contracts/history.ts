@@ -5,6 +5,7 @@ import { paymentMethodSchema } from '../topup/rules';
 import { messageSchema } from './messages';
 import { errorEnvelopeSchema } from './errors';
 import { defineEndpoints } from './endpoint';
+import { routes } from './routes';
 
 /**
  * History: every movement of a card's balance is a transaction (a ledger entry): a top-up, its
@@ -103,49 +104,39 @@ const errors = { 400: errorEnvelopeSchema, 401: errorEnvelopeSchema, 404: errorE
 
 export const historyEndpoints = defineEndpoints({
   listCardTransactions: {
-    method: 'GET',
-    path: '/api/v1/cards/:id/transactions',
+    ...routes.listCardTransactions,
     summary: "One card's transactions, newest first, with cursor, kind and date filters",
     tags: ['history'],
-    auth: 'required',
     params: cardParams,
     query: historyQuerySchema,
     responses: { 200: transactionPageSchema, ...errors },
   },
   listTransactions: {
-    method: 'GET',
-    path: '/api/v1/transactions',
+    ...routes.listTransactions,
     summary: 'Transactions of all my cards, newest first, with cursor, kind and date filters',
     tags: ['history'],
-    auth: 'required',
     query: historyQuerySchema,
     responses: { 200: transactionPageSchema, ...errors },
   },
   getTransaction: {
-    method: 'GET',
-    path: '/api/v1/transactions/:id',
+    ...routes.getTransaction,
     summary: 'One transaction with its receipt',
     tags: ['history'],
-    auth: 'required',
     params: z.object({ id: z.uuid() }),
     responses: { 200: transactionDetailSchema, ...errors },
   },
   resendReceipt: {
-    method: 'POST',
-    path: '/api/v1/transactions/:id/resend',
+    ...routes.resendReceipt,
     summary: 'Send the receipt again to the inbox, as a simulated SMS or e-mail',
     tags: ['history'],
-    auth: 'required',
     params: z.object({ id: z.uuid() }),
     body: resendRequestSchema,
     responses: { 200: resendReplySchema, 409: errorEnvelopeSchema, ...errors },
   },
   getStatement: {
-    method: 'GET',
-    path: '/api/v1/cards/:id/statements/:month',
+    ...routes.getStatement,
     summary: "A card's monthly statement: opening and closing balance, totals in and out, every entry",
     tags: ['history'],
-    auth: 'required',
     params: z.object({ id: z.uuid(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
     responses: { 200: statementSchema, ...errors },
   },

@@ -14,6 +14,8 @@ export * from './errors';
 export * from './guides';
 export * from './health';
 export * from './messages';
+export * from './routes';
+export * from './session';
 export * from './topup';
 export * from './history';
 export * from './trips';

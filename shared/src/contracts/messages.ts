@@ -5,6 +5,7 @@ import { moneySchema } from '../money/money';
 import { paymentMethodSchema } from '../topup/rules';
 import { errorCodeSchema, errorEnvelopeSchema } from './errors';
 import { defineEndpoints } from './endpoint';
+import { routes } from './routes';
 
 /**
  * The inbox: simulated SMS, e-mails and in-app notices. Each message is stored as a language-neutral
@@ -126,19 +127,15 @@ export type NoticeOf<K extends MessageKind> = Extract<Notice, { kind: K }>;
 
 export const messageEndpoints = defineEndpoints({
   listMessages: {
-    method: 'GET',
-    path: '/api/v1/messages',
+    ...routes.listMessages,
     summary: 'Inbox: simulated SMS and notices, newest first, in the language of the request',
     tags: ['messages'],
-    auth: 'optional',
     responses: { 200: messageListSchema, 400: errorEnvelopeSchema, 401: errorEnvelopeSchema },
   },
   markMessagesRead: {
-    method: 'POST',
-    path: '/api/v1/messages/read',
+    ...routes.markMessagesRead,
     summary: 'Mark inbox messages as read',
     tags: ['messages'],
-    auth: 'optional',
     body: markReadRequestSchema,
     responses: { 200: messageListSchema, 400: errorEnvelopeSchema, 401: errorEnvelopeSchema },
   },

@@ -6,6 +6,7 @@ import { paymentMethodSchema } from '../topup/rules';
 import { smsCodeSchema } from '../validation/index';
 import { errorEnvelopeSchema } from './errors';
 import { defineEndpoints } from './endpoint';
+import { routes } from './routes';
 
 /**
  * Top-up: options of a card, orders, the payment step and the simulated cashier. The client sends
@@ -13,7 +14,6 @@ import { defineEndpoints } from './endpoint';
  * dropped); every price, bonus and total is computed by the server.
  */
 
-export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 /** Unpaid orders close by themselves after this long unless the server is configured otherwise. */
@@ -182,20 +182,16 @@ const notFound = { 400: errorEnvelopeSchema, 404: errorEnvelopeSchema, ...unauth
 
 export const topupEndpoints = defineEndpoints({
   getTopupOptions: {
-    method: 'GET',
-    path: '/api/v1/cards/:id/topup-options',
+    ...routes.getTopupOptions,
     summary: 'What a card can be topped up with now: presets, limits, monthly cap left, promotion, methods',
     tags: ['topup'],
-    auth: 'required',
     params: cardParams,
     responses: { 200: topupOptionsSchema, ...notFound },
   },
   createOrder: {
-    method: 'POST',
-    path: '/api/v1/orders',
+    ...routes.createOrder,
     summary: 'Create a top-up order (send Idempotency-Key: the same key and body return the same order)',
     tags: ['topup'],
-    auth: 'required',
     body: createOrderRequestSchema,
     responses: {
       201: orderSchema,
@@ -206,56 +202,44 @@ export const topupEndpoints = defineEndpoints({
     },
   },
   listOrders: {
-    method: 'GET',
-    path: '/api/v1/orders',
+    ...routes.listOrders,
     summary: 'My top-up orders, newest first',
     tags: ['topup'],
-    auth: 'required',
     query: z.object({ cardId: z.uuid().optional() }),
     responses: { 200: orderListSchema, 400: errorEnvelopeSchema, ...unauthorized },
   },
   getOrder: {
-    method: 'GET',
-    path: '/api/v1/orders/:id',
+    ...routes.getOrder,
     summary: 'One of my orders, with its receipt once credited',
     tags: ['topup'],
-    auth: 'required',
     params: orderParams,
     responses: { 200: orderSchema, ...notFound },
   },
   payOrder: {
-    method: 'POST',
-    path: '/api/v1/orders/:id/pay',
+    ...routes.payOrder,
     summary: "Start paying an unpaid order: the method's payment parameters (WeChat Pay: requestPayment's)",
     tags: ['topup'],
-    auth: 'required',
     params: orderParams,
     responses: { 200: paymentReplySchema, 409: errorEnvelopeSchema, 502: errorEnvelopeSchema, ...notFound },
   },
   cancelOrder: {
-    method: 'POST',
-    path: '/api/v1/orders/:id/cancel',
+    ...routes.cancelOrder,
     summary: 'Cancel an unpaid order (it is closed at the payment provider too)',
     tags: ['topup'],
-    auth: 'required',
     params: orderParams,
     responses: { 200: orderSchema, 409: errorEnvelopeSchema, 502: errorEnvelopeSchema, ...notFound },
   },
   sendCashierCode: {
-    method: 'POST',
-    path: '/api/v1/orders/:id/cashier/sms-code',
+    ...routes.sendCashierCode,
     summary: 'Simulated cashier, bank cards: send the one-time payment code to the inbox',
     tags: ['cashier'],
-    auth: 'required',
     params: orderParams,
     responses: { 200: cashierCodeReplySchema, 409: errorEnvelopeSchema, 429: errorEnvelopeSchema, ...notFound },
   },
   confirmCashier: {
-    method: 'POST',
-    path: '/api/v1/orders/:id/cashier/confirm',
+    ...routes.confirmCashier,
     summary: 'Simulated cashier: pay (or practise insufficient funds, cancel, a time-out after paying)',
     tags: ['cashier'],
-    auth: 'required',
     params: orderParams,
     body: cashierConfirmRequestSchema,
     responses: { 200: cashierConfirmReplySchema, 409: errorEnvelopeSchema, 429: errorEnvelopeSchema, ...notFound },

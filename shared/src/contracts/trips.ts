@@ -3,6 +3,7 @@ import { moneySchema } from '../money/money';
 import { paymentMethodSchema } from '../topup/rules';
 import { errorEnvelopeSchema } from './errors';
 import { defineEndpoints } from './endpoint';
+import { routes } from './routes';
 
 /** Simulated toll trips paid from the balance, and the low-balance reminder. */
 
@@ -86,49 +87,39 @@ const errors = { 400: errorEnvelopeSchema, 401: errorEnvelopeSchema, 404: errorE
 
 export const tripEndpoints = defineEndpoints({
   createTrip: {
-    method: 'POST',
-    path: '/api/v1/cards/:id/trips',
+    ...routes.createTrip,
     summary: 'Simulate a toll trip on a sample segment, paid from the balance (declined when it is too low)',
     tags: ['trips'],
-    auth: 'required',
     params: cardParams,
     body: tripRequestSchema,
     responses: { 201: tripReplySchema, 409: errorEnvelopeSchema, ...errors },
   },
   getReminder: {
-    method: 'GET',
-    path: '/api/v1/cards/:id/reminder',
+    ...routes.getReminder,
     summary: "A card's low-balance reminder",
     tags: ['trips'],
-    auth: 'required',
     params: cardParams,
     responses: { 200: reminderSchema, ...errors },
   },
   setReminder: {
-    method: 'PUT',
-    path: '/api/v1/cards/:id/reminder',
+    ...routes.setReminder,
     summary: 'Set (or clear) the low-balance reminder threshold; records the WeChat subscription answer',
     tags: ['trips'],
-    auth: 'required',
     params: cardParams,
     body: reminderRequestSchema,
     responses: { 200: reminderSchema, ...errors },
   },
   getAutoTopup: {
-    method: 'GET',
-    path: '/api/v1/cards/:id/auto-topup',
+    ...routes.getAutoTopup,
     summary: "A card's auto top-up (off by default)",
     tags: ['trips'],
-    auth: 'required',
     params: cardParams,
     responses: { 200: autoTopupSchema, ...errors },
   },
   setAutoTopup: {
-    method: 'PUT',
-    path: '/api/v1/cards/:id/auto-topup',
+    ...routes.setAutoTopup,
     summary: 'Turn auto top-up on (a preset amount and a method of the card type) or off',
     tags: ['trips'],
-    auth: 'required',
     params: cardParams,
     body: autoTopupRequestSchema,
     responses: { 200: autoTopupSchema, ...errors },

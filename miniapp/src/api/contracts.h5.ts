@@ -1,0 +1,64 @@
+import { guideEndpoints, healthEndpoints, routes, type ContractDomain, type Endpoint } from '@cbc/shared';
+import type { EndpointName } from './client';
+import type { ReplySchemas } from './tolerant-replies';
+
+// Building every zod schema of the API when the app starts cost a page about 0.5 s of main thread on
+// a slow phone (Lighthouse's 4x CPU), most of it for endpoints the page never calls. On h5 each
+// contract module is loaded when the first call of its domain is sent, in parallel with that call
+// (the client knows where to send it from `routes`, which has no schemas).
+//
+// Guides and health stay in the entry: their replies are kept in the offline cache, which a page reads
+// synchronously on its first render; an endpoint whose schemas are missing then would show no saved copy.
+
+type Endpoints = Readonly<Record<string, Endpoint>>;
+
+/** Kept in the app's first files; see above. */
+export const EAGER_DOMAINS = ['guides', 'health'] as const satisfies readonly ContractDomain[];
+type LazyDomain = Exclude<ContractDomain, (typeof EAGER_DOMAINS)[number]>;
+
+/** One chunk per domain; the tolerant readings come with the domains that have them (auth, messages). */
+const LAZY_DOMAINS: Record<LazyDomain, () => Promise<Endpoints>> = {
+  auth: () => import('@cbc/shared/contracts/auth').then((module) => module.authEndpoints),
+  messages: () => import('@cbc/shared/contracts/messages').then((module) => module.messageEndpoints),
+  cards: () => import('@cbc/shared/contracts/cards').then((module) => module.cardEndpoints),
+  topup: () => import('@cbc/shared/contracts/topup').then((module) => module.topupEndpoints),
+  history: () => import('@cbc/shared/contracts/history').then((module) => module.historyEndpoints),
+  trips: () => import('@cbc/shared/contracts/trips').then((module) => module.tripEndpoints),
+};
+
+const replies: Partial<Record<string, ReplySchemas>> = {};
+for (const endpoints of [guideEndpoints, healthEndpoints] as Endpoints[]) {
+  for (const [name, endpoint] of Object.entries(endpoints)) replies[name] = endpoint.responses;
+}
+
+const loading = new Map<ContractDomain, Promise<void>>();
+
+function loadDomain(domain: LazyDomain): Promise<void> {
+  let pending = loading.get(domain);
+  if (!pending) {
+    pending = Promise.all([LAZY_DOMAINS[domain](), import('./tolerant-replies')]).then(
+      ([endpoints, { readableReplies }]) => {
+        Object.assign(replies, readableReplies(endpoints));
+      },
+    );
+    // A failed load (offline) is tried again by the next call instead of failing every later one.
+    pending.catch(() => loading.delete(domain));
+    loading.set(domain, pending);
+  }
+  return pending;
+}
+
+/** The endpoint's reply schemas if they are loaded. */
+export function loadedReplies(endpoint: EndpointName): ReplySchemas | undefined {
+  return replies[endpoint];
+}
+
+/** The endpoint's reply schemas, loading its domain's contract first if needed. */
+export async function loadReplies(endpoint: EndpointName): Promise<ReplySchemas> {
+  const loaded = replies[endpoint];
+  if (loaded) return loaded;
+  await loadDomain(routes[endpoint].domain as LazyDomain);
+  const schemas = replies[endpoint];
+  if (!schemas) throw new Error(`Unknown endpoint ${endpoint}`);
+  return schemas;
+}
