@@ -13,8 +13,10 @@ import type { ReplySchemas } from './tolerant-replies';
 type Endpoints = Readonly<Record<string, Endpoint>>;
 
 /** Kept in the app's first files; see above. */
-export const EAGER_DOMAINS = ['guides', 'health'] as const satisfies readonly ContractDomain[];
-type LazyDomain = Exclude<ContractDomain, (typeof EAGER_DOMAINS)[number]>;
+const EAGER_DOMAINS = { guides: guideEndpoints, health: healthEndpoints } satisfies Partial<
+  Record<ContractDomain, Endpoints>
+>;
+type LazyDomain = Exclude<ContractDomain, keyof typeof EAGER_DOMAINS>;
 
 /** One chunk per domain; the tolerant readings come with the domains that have them (auth, messages). */
 const LAZY_DOMAINS: Record<LazyDomain, () => Promise<Endpoints>> = {
@@ -27,7 +29,7 @@ const LAZY_DOMAINS: Record<LazyDomain, () => Promise<Endpoints>> = {
 };
 
 const replies: Partial<Record<string, ReplySchemas>> = {};
-for (const endpoints of [guideEndpoints, healthEndpoints] as Endpoints[]) {
+for (const endpoints of Object.values(EAGER_DOMAINS) as Endpoints[]) {
   for (const [name, endpoint] of Object.entries(endpoints)) replies[name] = endpoint.responses;
 }
 
