@@ -1,8 +1,6 @@
 import { routes } from '@cbc/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isCacheable, type EndpointName } from '../../src/api';
-import * as bundled from '../../src/api/contracts';
-import * as onDemand from '../../src/api/contracts.h5';
 
 // The h5 build loads most reply schemas on demand (contracts.h5.ts); the mini program bundles them
 // all (contracts.ts). Both must read every reply alike, and h5 must have what the offline cache needs
@@ -10,8 +8,21 @@ import * as onDemand from '../../src/api/contracts.h5';
 
 const endpoints = Object.keys(routes) as EndpointName[];
 
+/**
+ * Both builds' loaders as a page starts with them: nothing loaded on demand yet. Each test takes fresh
+ * copies (and fresh contract modules under them), so none depends on what another has loaded.
+ */
+async function freshLoaders() {
+  vi.resetModules();
+  return {
+    onDemand: await import('../../src/api/contracts.h5'),
+    bundled: await import('../../src/api/contracts'),
+  };
+}
+
 describe('reply schemas on h5, loaded on demand', () => {
-  it('has the schemas of every cacheable endpoint from the start, so a saved copy shows on the first render', () => {
+  it('has the schemas of every cacheable endpoint from the start, so a saved copy shows on the first render', async () => {
+    const { onDemand } = await freshLoaders();
     const cacheable = endpoints.filter((endpoint) => isCacheable(endpoint));
     expect(cacheable).toContain('listGuides');
     for (const endpoint of cacheable) {
@@ -19,12 +30,18 @@ describe('reply schemas on h5, loaded on demand', () => {
     }
   });
 
-  it('leaves the other domains out until their first call', () => {
-    expect(onDemand.loadedReplies('listCards')).toBeUndefined();
-    expect(onDemand.loadedReplies('createOrder')).toBeUndefined();
+  it('leaves the other domains out until their first call', async () => {
+    const { onDemand: fresh } = await freshLoaders();
+    expect(fresh.loadedReplies('listGuides')).toBeDefined();
+    expect(fresh.loadedReplies('listCards')).toBeUndefined();
+    expect(fresh.loadedReplies('createOrder')).toBeUndefined();
+    await fresh.loadReplies('listCards');
+    expect(fresh.loadedReplies('listCards')).toBeDefined();
+    expect(fresh.loadedReplies('createOrder')).toBeUndefined();
   });
 
   it('reads every endpoint with the same schemas as the bundled build, tolerant readings included', async () => {
+    const { onDemand, bundled } = await freshLoaders();
     for (const endpoint of endpoints) {
       const lazy = await onDemand.loadReplies(endpoint);
       const eager = await bundled.loadReplies(endpoint);
