@@ -19,7 +19,10 @@ export const NOTIFY_RETRY_SECONDS = [
 export interface NotificationFormat {
   provider: SimProvider;
   /** Signs (and encrypts, for WeChat Pay) the stored payload, freshly for each attempt. */
-  build(payload: string, options: { probe: boolean; now: Date }): { headers: Record<string, string>; body: string };
+  build(
+    payload: string,
+    options: { probe: boolean; now: Date },
+  ): Promise<{ headers: Record<string, string>; body: string }>;
   /** WeChat Pay: any 2xx; Alipay: the body `success`. */
   acknowledged(response: IncomingResponse): boolean;
 }
@@ -71,7 +74,7 @@ export function createNotificationOutbox(deps: OutboxDeps): NotificationOutbox {
     const format = formats.get(row.provider);
     if (!format) throw new Error(`no notification format for ${row.provider}`);
     const probe = row.probe === 1;
-    const { headers, body } = format.build(row.payload, { probe, now });
+    const { headers, body } = await format.build(row.payload, { probe, now });
     let response: IncomingResponse | undefined;
     try {
       response = await transport({ method: 'POST', url: row.url, headers, body });

@@ -530,8 +530,8 @@ describe('notifications: replays, forgeries and late arrivals', () => {
       .executeTakeFirstOrThrow();
     const format = t.app.payments.notificationFormats.find((f: NotificationFormat) => f.provider === row.provider);
     if (!format) throw new Error(`no format for ${row.provider}`);
-    return () => {
-      const { headers, body } = format.build(row.payload, { probe: false, now: time.now() });
+    return async () => {
+      const { headers, body } = await format.build(row.payload, { probe: false, now: time.now() });
       return t.app.inject({ method: 'POST', url: new URL(row.url).pathname, headers, payload: body });
     };
   }
@@ -569,7 +569,7 @@ describe('notifications: replays, forgeries and late arrivals', () => {
     transaction.amount.total = 1;
     transaction.amount.payer_total = 1;
     const format = t.app.payments.notificationFormats.find((f: NotificationFormat) => f.provider === 'wechatpay');
-    const { headers, body } = format!.build(JSON.stringify(transaction), { probe: false, now: time.now() });
+    const { headers, body } = await format!.build(JSON.stringify(transaction), { probe: false, now: time.now() });
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/payments/wechatpay/notify',
@@ -594,7 +594,7 @@ describe('notifications: replays, forgeries and late arrivals', () => {
       .where('outTradeNo', '=', order.outTradeNo)
       .executeTakeFirstOrThrow();
     const format = t.app.payments.notificationFormats.find((f: NotificationFormat) => f.provider === 'wechatpay');
-    const genuine = format!.build(row.payload, { probe: false, now: time.now() });
+    const genuine = await format!.build(row.payload, { probe: false, now: time.now() });
     const forged = await t.app.inject({
       method: 'POST',
       url: '/api/v1/payments/wechatpay/notify',

@@ -15,10 +15,10 @@ describe('SHA256withRSA signatures', () => {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
-  it('signs in base64 what node:crypto verifies, and verifies only the message and key signed', () => {
+  it('signs in base64 what node:crypto verifies, and verifies only the message and key signed', async () => {
     const message = signedMessage(['1764655200', 'nonce', '{"a":1}']);
     expect(message).toBe('1764655200\nnonce\n{"a":1}\n');
-    const signature = signMessage(message, privateKey);
+    const signature = await signMessage(message, privateKey);
     expect(isStrictBase64(signature)).toBe(true);
     expect(verify('sha256', Buffer.from(message), createPublicKey(privateKey), Buffer.from(signature, 'base64'))).toBe(
       true,

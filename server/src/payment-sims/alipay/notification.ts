@@ -39,7 +39,7 @@ export function createAlipayNotificationFormat(keys: Pick<AlipayPlatformKeys, 'p
   return {
     provider: 'alipay',
     // Alipay sends no signature probes (the outbox only asks for them for WeChat Pay): `probe` is not used.
-    build(payload, { now }) {
+    async build(payload, { now }) {
       const params: AlipayParams = {
         ...(JSON.parse(payload) as AlipayParams),
         notify_type: 'trade_status_sync',
@@ -49,7 +49,7 @@ export function createAlipayNotificationFormat(keys: Pick<AlipayPlatformKeys, 'p
         version: '1.0',
         sign_type: 'RSA2',
       };
-      const sign = signMessage(signContent(params, NOTIFY_UNSIGNED), keys.privateKey);
+      const sign = await signMessage(signContent(params, NOTIFY_UNSIGNED), keys.privateKey);
       return {
         headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
         body: new URLSearchParams({ ...params, sign }).toString(),

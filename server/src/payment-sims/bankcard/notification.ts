@@ -32,7 +32,7 @@ export function createBankcardNotificationFormat(keys: Pick<BankcardPlatformKeys
   return {
     provider: 'bankcard',
     // The bank sends no signature probes (the outbox only asks for them for WeChat Pay): `probe` is not used.
-    build(payload, { now }) {
+    async build(payload, { now }) {
       const timestamp = unixTimestamp(now);
       const nonce = newNonce();
       return {
@@ -40,7 +40,7 @@ export function createBankcardNotificationFormat(keys: Pick<BankcardPlatformKeys
           'content-type': 'application/json',
           [HEADERS.timestamp]: timestamp,
           [HEADERS.nonce]: nonce,
-          [HEADERS.signature]: signMessage(signedMessage([timestamp, nonce, payload]), keys.privateKey),
+          [HEADERS.signature]: await signMessage(signedMessage([timestamp, nonce, payload]), keys.privateKey),
         },
         body: payload,
       };

@@ -26,7 +26,7 @@ export function wechatPayNotificationFormat(keys: PlatformKeys): NotificationFor
   return {
     provider: 'wechatpay',
 
-    build(payload, { probe, now }) {
+    async build(payload, { probe, now }) {
       const nonce = randomAlphanumeric(RESOURCE_NONCE_LENGTH);
       const body = JSON.stringify({
         id: notificationId(payload),
@@ -44,7 +44,7 @@ export function wechatPayNotificationFormat(keys: PlatformKeys): NotificationFor
       });
       const headers: Record<string, string> = {
         'content-type': 'application/json',
-        ...signatureHeaders(keys.privateKey, keys.publicKeyId, body, now),
+        ...(await signatureHeaders(keys.privateKey, keys.publicKeyId, body, now)),
         'request-id': randomBytes(16).toString('hex').toUpperCase(),
       };
       if (probe) headers['wechatpay-signature'] = `${SIGNTEST_PREFIX}${randomBytes(48).toString('base64')}`;

@@ -183,7 +183,7 @@ export function wechatPayPlatformRoutes(deps: WechatPayRoutesDeps): FastifyPlugi
                 : null;
         if (body === null) throw new Error('simulated WeChat Pay cannot sign a streamed reply');
         reply.headers({
-          ...signatureHeaders(keys.privateKey, keys.publicKeyId, body, clock()),
+          ...(await signatureHeaders(keys.privateKey, keys.publicKeyId, body, clock())),
           'request-id': randomBytes(16).toString('hex').toUpperCase(),
         });
         return payload;

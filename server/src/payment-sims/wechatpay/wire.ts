@@ -67,18 +67,18 @@ export function requestSignatureValid(
 }
 
 /** The signature headers of a reply or notification, over `TIMESTAMP\nNONCE\nBODY\n` as sent. */
-export function signatureHeaders(
+export async function signatureHeaders(
   privateKey: KeyObject,
   serial: string,
   body: string,
   now: Date,
-): Record<string, string> {
+): Promise<Record<string, string>> {
   const timestamp = unixTimestamp(now);
   const nonce = randomAlphanumeric(NONCE_LENGTH);
   return {
     'wechatpay-timestamp': timestamp,
     'wechatpay-nonce': nonce,
-    'wechatpay-signature': signMessage(signedMessage([timestamp, nonce, body]), privateKey),
+    'wechatpay-signature': await signMessage(signedMessage([timestamp, nonce, body]), privateKey),
     'wechatpay-serial': serial,
     'wechatpay-signature-type': SIGNATURE_TYPE,
   };

@@ -56,7 +56,7 @@ export function createAlipayProvider(deps: AlipayProviderDeps): PaymentProvider 
       ...extra,
       biz_content: JSON.stringify(biz),
     };
-    params.sign = signMessage(signContent(params, REQUEST_UNSIGNED), merchant.privateKey);
+    params.sign = await signMessage(signContent(params, REQUEST_UNSIGNED), merchant.privateKey);
     try {
       return await gateway.execute(params);
     } catch (error) {

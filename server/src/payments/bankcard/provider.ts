@@ -36,7 +36,7 @@ export function createBankcardProvider(deps: BankcardProviderDeps): PaymentProvi
     const body = JSON.stringify(payload);
     const timestamp = unixTimestamp(clock());
     const nonce = newNonce();
-    const signature = signMessage(signedMessage([operation, timestamp, nonce, body]), merchant.privateKey);
+    const signature = await signMessage(signedMessage([operation, timestamp, nonce, body]), merchant.privateKey);
     try {
       return await bank.call({ merchantId: merchant.merchantId, operation, timestamp, nonce, body, signature });
     } catch (error) {

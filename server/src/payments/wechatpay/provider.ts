@@ -45,7 +45,10 @@ export function createWechatPayProvider(deps: WechatPayProviderDeps): PaymentPro
     const text = body === undefined ? '' : JSON.stringify(body);
     const timestamp = unixTimestamp(clock());
     const nonce = randomAlphanumeric(NONCE_LENGTH);
-    const signature = signMessage(requestMessage(method, signedPath, timestamp, nonce, text), merchant.privateKey);
+    const signature = await signMessage(
+      requestMessage(method, signedPath, timestamp, nonce, text),
+      merchant.privateKey,
+    );
     const what = `WeChat Pay ${method} ${url.pathname}`;
     let response: IncomingResponse;
     try {
@@ -146,7 +149,7 @@ export function createWechatPayProvider(deps: WechatPayProviderDeps): PaymentPro
           nonceStr,
           package: pkg,
           signType: 'RSA',
-          paySign: signMessage(paySignMessage(merchant.appid, timeStamp, nonceStr, pkg), merchant.privateKey),
+          paySign: await signMessage(paySignMessage(merchant.appid, timeStamp, nonceStr, pkg), merchant.privateKey),
         },
       };
     },

@@ -102,18 +102,18 @@ describe('Alipay provider and simulated gateway', () => {
       version: '1.0',
       biz_content: JSON.stringify({ out_trade_no: 'whatever' }),
     };
-    const signed = (p: Record<string, string>, key = merchant.privateKey) => ({
+    const signed = async (p: Record<string, string>, key = merchant.privateKey) => ({
       ...p,
-      sign: signMessage(signContent(p, REQUEST_UNSIGNED), key),
+      sign: await signMessage(signContent(p, REQUEST_UNSIGNED), key),
     });
-    expect(await sim.execute(signed(params, stranger))).toMatchObject({
+    expect(await sim.execute(await signed(params, stranger))).toMatchObject({
       code: '40002',
       sub_code: 'isv.invalid-signature',
     });
-    expect(await sim.execute(signed({ ...params, app_id: '2021000000000000' }))).toMatchObject({
+    expect(await sim.execute(await signed({ ...params, app_id: '2021000000000000' }))).toMatchObject({
       sub_code: 'isv.invalid-app-id',
     });
-    expect(await sim.execute(signed(params))).toMatchObject({ code: '40004', sub_code: 'ACQ.TRADE_NOT_EXIST' });
+    expect(await sim.execute(await signed(params))).toMatchObject({ code: '40004', sub_code: 'ACQ.TRADE_NOT_EXIST' });
   });
 });
 

@@ -67,7 +67,7 @@ function genuine(fields: Record<string, string> = {}) {
 }
 
 /** Signs arbitrary parameters as a platform would (sorted, without sign and sign_type), or as a careless one. */
-function signed(params: Record<string, string>, options: { key?: KeyObject; sorted?: boolean } = {}) {
+async function signed(params: Record<string, string>, options: { key?: KeyObject; sorted?: boolean } = {}) {
   const content =
     options.sorted === false
       ? Object.entries(params)
@@ -75,7 +75,10 @@ function signed(params: Record<string, string>, options: { key?: KeyObject; sort
           .map(([name, value]) => `${name}=${value}`)
           .join('&')
       : signContent(params, NOTIFY_UNSIGNED);
-  return new URLSearchParams({ ...params, sign: signMessage(content, options.key ?? platform.privateKey) }).toString();
+  return new URLSearchParams({
+    ...params,
+    sign: await signMessage(content, options.key ?? platform.privateKey),
+  }).toString();
 }
 
 const paramsOf = (body: string) => Object.fromEntries(new URLSearchParams(body));
@@ -98,7 +101,7 @@ async function expectRefused(body: string, status: number, contentType?: string)
 
 describe('POST /api/v1/payments/alipay/notify', () => {
   it('accepts a genuine notification, hands the trade over once per delivery, and answers success', async () => {
-    const { headers, body } = genuine();
+    const { headers, body } = await genuine();
     expect(headers['content-type']).toBe('application/x-www-form-urlencoded; charset=utf-8');
     const res = await post(body, headers['content-type']);
     expect(res.statusCode).toBe(200);
@@ -115,13 +118,13 @@ describe('POST /api/v1/payments/alipay/notify', () => {
 
     // Alipay sends it again (a retry): acknowledged again, the orders feature says it already knows.
     env.onPaid.mockResolvedValueOnce('already');
-    const again = await post(genuine().body);
+    const again = await post((await genuine()).body);
     expect(again.body).toBe('success');
     expect(env.onPaid).toHaveBeenCalledTimes(2);
   });
 
   it('sends what the alipay-sdk npm package verifies (checkNotifySignV2) with the platform public key', async () => {
-    const params = paramsOf(genuine().body);
+    const params = paramsOf((await genuine()).body);
     expect(params).toMatchObject({
       notify_type: 'trade_status_sync',
       notify_time: '2026-12-02 14:00:02',
@@ -135,57 +138,57 @@ describe('POST /api/v1/payments/alipay/notify', () => {
   });
 
   it('accepts the parameters in any order on the wire: the signature is over them sorted', async () => {
-    const entries = [...new URLSearchParams(genuine().body)].reverse();
+    const entries = [...new URLSearchParams((await genuine()).body)].reverse();
     const res = await post(new URLSearchParams(entries).toString());
     expect(res.body).toBe('success');
   });
 
   it('refuses a signature made with another key', async () => {
     const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    const { sign: _sign, ...params } = paramsOf(genuine().body);
-    await expectRefused(signed(params, { key: stranger }), 401);
+    const { sign: _sign, ...params } = paramsOf((await genuine()).body);
+    await expectRefused(await signed(params, { key: stranger }), 401);
     await expectRefused(new URLSearchParams({ ...params, sign: 'bm90IGEgc2lnbmF0dXJl' }).toString(), 401);
   });
 
   it('refuses a tampered field', async () => {
     for (const [name, value] of Object.entries({ total_amount: '2005.00', out_trade_no: 'T20261202000002' })) {
-      const params = paramsOf(genuine().body);
+      const params = paramsOf((await genuine()).body);
       await expectRefused(new URLSearchParams({ ...params, [name]: value }).toString(), 401);
     }
   });
 
   it('refuses a genuine signature for another app_id', async () => {
-    const { sign: _sign, ...params } = paramsOf(genuine({ app_id: '2021009999999999' }).body);
-    await expectRefused(signed(params), 400);
+    const { sign: _sign, ...params } = paramsOf((await genuine({ app_id: '2021009999999999' })).body);
+    await expectRefused(await signed(params), 400);
   });
 
   it('refuses a signature over unsorted parameters', async () => {
-    const { sign: _sign, ...params } = paramsOf(genuine().body);
-    await expectRefused(signed(params, { sorted: false }), 401);
+    const { sign: _sign, ...params } = paramsOf((await genuine()).body);
+    await expectRefused(await signed(params, { sorted: false }), 401);
   });
 
   it('refuses a repeated parameter, even appended to a genuine notification', async () => {
-    await expectRefused(`${genuine().body}&trade_status=TRADE_CLOSED`, 400);
-    await expectRefused(`${genuine().body}&sign=x`, 400);
+    await expectRefused(`${(await genuine()).body}&trade_status=TRADE_CLOSED`, 400);
+    await expectRefused(`${(await genuine()).body}&sign=x`, 400);
   });
 
   it('refuses no signature, RSA (SHA1) signatures, and bodies that are not forms', async () => {
-    const { sign: _sign, ...params } = paramsOf(genuine().body);
+    const { sign: _sign, ...params } = paramsOf((await genuine()).body);
     await expectRefused(new URLSearchParams(params).toString(), 401);
-    await expectRefused(new URLSearchParams({ ...paramsOf(genuine().body), sign_type: 'RSA' }).toString(), 401);
-    await expectRefused(JSON.stringify(paramsOf(genuine().body)), 415, 'application/json');
+    await expectRefused(new URLSearchParams({ ...paramsOf((await genuine()).body), sign_type: 'RSA' }).toString(), 401);
+    await expectRefused(JSON.stringify(paramsOf((await genuine()).body)), 415, 'application/json');
     await expectRefused('', 401);
   });
 
   it('acknowledges a genuine notification without payment and leaves the order alone', async () => {
-    const res = await post(genuine({ trade_status: 'TRADE_CLOSED' }).body);
+    const res = await post((await genuine({ trade_status: 'TRADE_CLOSED' })).body);
     expect(res.body).toBe('success');
     expect(env.onPaid).not.toHaveBeenCalled();
   });
 
   it('refuses a genuine notification whose trade cannot be read', async () => {
-    await expectRefused(genuine({ total_amount: '200.5.0' }).body, 400);
-    await expectRefused(genuine({ gmt_payment: '2026-12-02T14:00:01Z' }).body, 400);
+    await expectRefused((await genuine({ total_amount: '200.5.0' })).body, 400);
+    await expectRefused((await genuine({ gmt_payment: '2026-12-02T14:00:01Z' })).body, 400);
   });
 
   it('answers fail (and Alipay retries) when the order is unknown or does not match, or the handler breaks', async () => {
@@ -194,11 +197,11 @@ describe('POST /api/v1/payments/alipay/notify', () => {
       ['mismatch', 409],
     ] as const) {
       env.onPaid.mockResolvedValueOnce(outcome);
-      const res = await post(genuine().body);
+      const res = await post((await genuine()).body);
       expect([res.statusCode, res.body]).toEqual([status, 'fail']);
     }
     env.onPaid.mockRejectedValueOnce(new Error('database is locked'));
-    const res = await post(genuine().body);
+    const res = await post((await genuine()).body);
     expect([res.statusCode, res.body]).toEqual([500, 'fail']);
   });
 });
@@ -230,7 +233,7 @@ describe('the notify scope', () => {
       method: 'POST',
       url: ALIPAY_NOTIFY_PATH,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: genuine().body,
+      payload: (await genuine()).body,
     });
     expect(res.body).toBe('success');
   });

@@ -105,7 +105,9 @@ describe('bank-card provider and simulated bank', () => {
 
   it('refuses calls signed with another key, for another merchant, or outside the five-minute window', async () => {
     const body = JSON.stringify({ outTradeNo: 'never-created' });
-    const call = (overrides: { key?: Parameters<typeof signMessage>[1]; merchantId?: string; at?: Date } = {}) => {
+    const call = async (
+      overrides: { key?: Parameters<typeof signMessage>[1]; merchantId?: string; at?: Date } = {},
+    ) => {
       const timestamp = unixTimestamp(overrides.at ?? env.time.now());
       const message = signedMessage(['payments.query', timestamp, 'n0nce', body]);
       return sim.call({
@@ -114,7 +116,7 @@ describe('bank-card provider and simulated bank', () => {
         timestamp,
         nonce: 'n0nce',
         body,
-        signature: signMessage(message, overrides.key ?? merchant.privateKey),
+        signature: await signMessage(message, overrides.key ?? merchant.privateKey),
       });
     };
     const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;

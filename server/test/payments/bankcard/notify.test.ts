@@ -45,7 +45,7 @@ const genuine = (body: object = event()) =>
   createBankcardNotificationFormat(bank).build(JSON.stringify(body), { probe: false, now: env.time.now() });
 
 /** A hand-made notification: any timestamp, any key. */
-function signed(body: string, options: { at?: Date; key?: KeyObject } = {}) {
+async function signed(body: string, options: { at?: Date; key?: KeyObject } = {}) {
   const timestamp = unixTimestamp(options.at ?? env.time.now());
   const nonce = 'a1b2c3d4e5f6';
   return {
@@ -54,7 +54,7 @@ function signed(body: string, options: { at?: Date; key?: KeyObject } = {}) {
       'content-type': 'application/json',
       'X-Bank-Timestamp': timestamp,
       'X-Bank-Nonce': nonce,
-      'X-Bank-Signature': signMessage(signedMessage([timestamp, nonce, body]), options.key ?? bank.privateKey),
+      'X-Bank-Signature': await signMessage(signedMessage([timestamp, nonce, body]), options.key ?? bank.privateKey),
     },
   };
 }
@@ -71,7 +71,7 @@ async function expectRefused(request: { headers: Record<string, string>; body: s
 
 describe('POST /api/v1/payments/bankcard/notify', () => {
   it('accepts a genuine notification with 204, handing the trade over once per delivery', async () => {
-    const request = genuine();
+    const request = await genuine();
     expect(Object.keys(request.headers).sort()).toEqual([
       'X-Bank-Nonce',
       'X-Bank-Signature',
@@ -91,44 +91,47 @@ describe('POST /api/v1/payments/bankcard/notify', () => {
       paidAt: '2026-12-02T06:00:00.000Z',
     });
     env.onPaid.mockResolvedValueOnce('already');
-    expect((await post(genuine())).statusCode).toBe(204);
+    expect((await post(await genuine())).statusCode).toBe(204);
     expect(env.onPaid).toHaveBeenCalledTimes(2);
   });
 
   it('refuses a signature made with another key', async () => {
     const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    await expectRefused(signed(JSON.stringify(event()), { key: stranger }), 401);
+    await expectRefused(await signed(JSON.stringify(event()), { key: stranger }), 401);
   });
 
   it('refuses a tampered body, even one that means the same as JSON', async () => {
-    const request = genuine();
+    const request = await genuine();
     await expectRefused({ ...request, body: request.body.replace('100000', '1000000') }, 401);
     await expectRefused({ ...request, body: JSON.stringify(JSON.parse(request.body), null, 1) }, 401);
   });
 
   it('refuses a signature taken from another notification', async () => {
-    const other = genuine({ ...event(), outTradeNo: 'T20261202000002' });
-    await expectRefused({ ...other, body: genuine().body }, 401);
+    const other = await genuine({ ...event(), outTradeNo: 'T20261202000002' });
+    await expectRefused({ ...other, body: (await genuine()).body }, 401);
   });
 
   it('refuses a stale or future timestamp, though genuinely signed', async () => {
     const body = JSON.stringify(event());
     const now = env.time.now().getTime();
-    await expectRefused(signed(body, { at: new Date(now - 5 * MINUTE - 1000) }), 401);
-    await expectRefused(signed(body, { at: new Date(now + 5 * MINUTE + 1000) }), 401);
-    const res = await post(signed(body, { at: new Date(now - 4 * MINUTE) }));
+    await expectRefused(await signed(body, { at: new Date(now - 5 * MINUTE - 1000) }), 401);
+    await expectRefused(await signed(body, { at: new Date(now + 5 * MINUTE + 1000) }), 401);
+    const res = await post(await signed(body, { at: new Date(now - 4 * MINUTE) }));
     expect(res.statusCode).toBe(204);
   });
 
   it('refuses a genuine notification for another merchant or of another kind', async () => {
-    await expectRefused(signed(JSON.stringify({ ...event(), merchantId: '898000000000000' })), 400);
-    await expectRefused(signed(JSON.stringify({ ...event(), state: 'CLOSED' })), 400);
-    await expectRefused(signed(JSON.stringify({ ...event(), amount: { total: '1000.00', currency: 'HKD' } })), 400);
-    await expectRefused(signed('not json'), 400);
+    await expectRefused(await signed(JSON.stringify({ ...event(), merchantId: '898000000000000' })), 400);
+    await expectRefused(await signed(JSON.stringify({ ...event(), state: 'CLOSED' })), 400);
+    await expectRefused(
+      await signed(JSON.stringify({ ...event(), amount: { total: '1000.00', currency: 'HKD' } })),
+      400,
+    );
+    await expectRefused(await signed('not json'), 400);
   });
 
   it('refuses a notification without its signature headers, or not JSON', async () => {
-    const { headers, body } = genuine();
+    const { headers, body } = await genuine();
     const { 'X-Bank-Signature': _signature, ...unsigned } = headers;
     await expectRefused({ headers: unsigned, body }, 401);
     await expectRefused({ headers: { ...headers, 'content-type': 'text/plain' }, body }, 415);
@@ -140,12 +143,12 @@ describe('POST /api/v1/payments/bankcard/notify', () => {
       ['mismatch', 409],
     ] as const) {
       env.onPaid.mockResolvedValueOnce(outcome);
-      const res = await post(genuine());
+      const res = await post(await genuine());
       expect(res.statusCode).toBe(status);
       expect(res.json()).toEqual({ code: 'FAIL', message: '失败' });
     }
     env.onPaid.mockRejectedValueOnce(new Error('database is locked'));
-    const res = await post(genuine());
+    const res = await post(await genuine());
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({ code: 'FAIL', message: '失败' });
   });

@@ -65,7 +65,7 @@ const refusedFor = (reason: string) =>
 
 describe('a genuine notification', () => {
   it('reaches onPaid once per delivery, 204 for applied and for already', async () => {
-    const notification = genuine();
+    const notification = await genuine();
     const first = await deliver(notification);
     expect(first).toEqual({ status: 204, text: '', json: undefined });
     expect(h.onPaid).toHaveBeenCalledTimes(1);
@@ -81,21 +81,21 @@ describe('a genuine notification', () => {
 
     h.onPaid.mockResolvedValue('already');
     // A retry is signed and encrypted afresh, as the platform does.
-    expect((await deliver(genuine())).status).toBe(204);
+    expect((await deliver(await genuine())).status).toBe(204);
     expect(h.onPaid).toHaveBeenCalledTimes(2);
   });
 
   it('is refused (and retried by the platform) when the order is unknown or does not match', async () => {
     h.onPaid.mockResolvedValue('unknown_order');
-    expect(await deliver(genuine())).toMatchObject({ status: 404, json: { code: 'FAIL' } });
+    expect(await deliver(await genuine())).toMatchObject({ status: 404, json: { code: 'FAIL' } });
     h.onPaid.mockResolvedValue('mismatch');
-    expect(await deliver(genuine())).toMatchObject({ status: 400, json: { code: 'FAIL' } });
+    expect(await deliver(await genuine())).toMatchObject({ status: 400, json: { code: 'FAIL' } });
     expect(refusedFor('mismatch')).toHaveLength(1);
   });
 
   it('answers 500 FAIL, not the API envelope, when the handler throws', async () => {
     h.onPaid.mockRejectedValue(new Error('database is gone'));
-    const reply = await deliver(genuine());
+    const reply = await deliver(await genuine());
     expect(reply.status).toBe(500);
     expect(reply.json).toEqual({ code: 'FAIL', message: '处理失败' });
   });
@@ -107,39 +107,39 @@ describe('refused notifications leave onPaid uncalled', () => {
   });
 
   it('a bad signature', async () => {
-    const notification = genuine();
+    const notification = await genuine();
     const forged = { ...notification, headers: signedBy(notification.body, otherPrivatePem) };
     expect(await deliver(forged)).toMatchObject({ status: 401, json: { code: 'FAIL' } });
     expect(refusedFor('signature bad_signature').length).toBeGreaterThan(0);
   });
 
   it('a WECHATPAY/SIGNTEST/ probe', async () => {
-    const probe = genuine(payload(), { probe: true });
+    const probe = await genuine(payload(), { probe: true });
     expect(probe.headers['wechatpay-signature']).toMatch(/^WECHATPAY\/SIGNTEST\//);
     expect(await deliver(probe)).toMatchObject({ status: 401, json: { code: 'FAIL' } });
     expect(refusedFor('signature probe').length).toBeGreaterThan(0);
   });
 
   it('a timestamp older than 5 minutes', async () => {
-    const stale = genuine(payload(), { now: new Date(h.time.now().getTime() - 5 * 60 * 1000 - 2000) });
+    const stale = await genuine(payload(), { now: new Date(h.time.now().getTime() - 5 * 60 * 1000 - 2000) });
     expect(await deliver(stale)).toMatchObject({ status: 401, json: { code: 'FAIL' } });
     expect(refusedFor('signature stale').length).toBeGreaterThan(0);
   });
 
   it('a key id the merchant does not hold', async () => {
-    const notification = genuine();
+    const notification = await genuine();
     const other = { ...notification, headers: { ...notification.headers, 'wechatpay-serial': 'PUB_KEY_ID_0000' } };
     expect(await deliver(other)).toMatchObject({ status: 401 });
   });
 
   it('another merchant, or another app', async () => {
-    expect(await deliver(genuine(payload({ mchid: '1900000109' })))).toMatchObject({ status: 400 });
-    expect(await deliver(genuine(payload({ appid: 'wx0000000000000000' })))).toMatchObject({ status: 400 });
+    expect(await deliver(await genuine(payload({ mchid: '1900000109' })))).toMatchObject({ status: 400 });
+    expect(await deliver(await genuine(payload({ appid: 'wx0000000000000000' })))).toMatchObject({ status: 400 });
     expect(refusedFor('transaction of another merchant or app')).toHaveLength(2);
   });
 
   it('a tampered ciphertext (signed again, so only the GCM tag can tell)', async () => {
-    const event = JSON.parse(genuine().body);
+    const event = JSON.parse((await genuine()).body);
     const bytes = Buffer.from(event.resource.ciphertext, 'base64');
     bytes[0] = (bytes[0] ?? 0) ^ 1;
     event.resource.ciphertext = bytes.toString('base64');
@@ -149,7 +149,7 @@ describe('refused notifications leave onPaid uncalled', () => {
   });
 
   it('a body changed after signing', async () => {
-    const notification = genuine();
+    const notification = await genuine();
     const changed = { ...notification, body: notification.body.replace('支付成功', '支付成功 ') };
     expect(await deliver(changed)).toMatchObject({ status: 401 });
     // Even a change JSON does not see (whitespace) breaks it: the raw bytes are what is verified.
@@ -159,13 +159,13 @@ describe('refused notifications leave onPaid uncalled', () => {
   it('a body that is not a notification, and a paid state that is not SUCCESS', async () => {
     const junk = '{"hello":"world"}';
     expect(await deliver({ headers: signedBy(junk), body: junk })).toMatchObject({ status: 400 });
-    expect(await deliver(genuine(payload({ trade_state: 'NOTPAY' })))).toMatchObject({ status: 400 });
+    expect(await deliver(await genuine(payload({ trade_state: 'NOTPAY' })))).toMatchObject({ status: 400 });
   });
 });
 
 describe('the route scope', () => {
   it('logs why a notification was refused without the decrypted resource', async () => {
-    await deliver(genuine(payload({ mchid: '1900000109' })));
+    await deliver(await genuine(payload({ mchid: '1900000109' })));
     const text = JSON.stringify(h.logs());
     expect(text).not.toContain(OPENID);
     expect(text).not.toContain(TRANSACTION_ID);
