@@ -8,7 +8,7 @@ import type {
   UserRow,
   UserRowUpdate,
 } from '../db/schema/index';
-import { precompiled } from '../db/precompiled';
+import { precompiledQuery } from '../db/precompiled';
 
 // Users
 
@@ -49,17 +49,19 @@ export async function insertSession(db: Kysely<Database>, row: NewSessionRow): P
   await db.insertInto('sessions').values(row).execute();
 }
 
+// Every authenticated request runs it: compiled once.
+const sessionWithUser = precompiledQuery(1, (db, tokenHash: string) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .selectAll('users')
+    .select(['sessions.tokenHash', 'sessions.expiresAt', 'sessions.revokedAt'])
+    .where('sessions.tokenHash', '=', tokenHash),
+);
+
 /** The session of a token hash with its user, revoked and expired ones included (the caller tells them apart). */
-/** A session and its user by token hash: every authenticated request runs it, so it is compiled once. */
-export function sessionWithUserFinder(db: Kysely<Database>) {
-  return precompiled(db, (query, tokenHash) =>
-    query
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.userId')
-      .selectAll('users')
-      .select(['sessions.tokenHash', 'sessions.expiresAt', 'sessions.revokedAt'])
-      .where('sessions.tokenHash', '=', tokenHash),
-  );
+export async function findSessionWithUser(db: Kysely<Database>, tokenHash: string) {
+  return (await sessionWithUser(db, tokenHash))[0];
 }
 
 /** Sets a new password hash (忘记密码). */

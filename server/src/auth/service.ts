@@ -39,7 +39,7 @@ import {
 import {
   consumeSmsCode,
   countWrongSmsAttempt,
-  sessionWithUserFinder,
+  findSessionWithUser,
   findUserById,
   findUserByOpenid,
   findUserByPhone,
@@ -101,7 +101,6 @@ const smsCodePurpose = 'sms';
 
 export function createAuthService(deps: AuthServiceDeps): AuthService {
   const { db, clock, hasher, messages } = deps;
-  const findSessionWithUser = sessionWithUserFinder(db);
   const now = () => clock();
   const iso = () => now().toISOString();
 
@@ -318,7 +317,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       if (token === null) return null;
       const tokenHash = sessionTokenHash(token);
       if (!tokenHash) throw new UnauthenticatedError();
-      const row = await findSessionWithUser(tokenHash);
+      const row = await findSessionWithUser(db, tokenHash);
       if (!row || row.revokedAt !== null) throw new UnauthenticatedError();
       if (row.expiresAt <= iso()) throw new UnauthenticatedError('SESSION_EXPIRED');
       const { expiresAt: _expiresAt, revokedAt: _revokedAt, tokenHash: _tokenHash, ...user } = row;

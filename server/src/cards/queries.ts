@@ -1,22 +1,26 @@
 import type { Kysely } from 'kysely';
 import type { CardRow, Database, NewCardRow } from '../db/schema/index';
+import { precompiledQuery } from '../db/precompiled';
 
 /** Every card query is scoped by the owner: another user's id finds nothing (→ 404, never 403). */
 function ownCards(db: Kysely<Database>, userId: string) {
   return db.selectFrom('cards').where('userId', '=', userId);
 }
 
+// The card list and every order of a card run these: compiled once.
+const cardsOf = precompiledQuery(1, (db, userId: string) =>
+  ownCards(db, userId).selectAll().orderBy('isDefault', 'desc').orderBy('createdAt', 'desc').orderBy('id'),
+);
+const ownCard = precompiledQuery(2, (db, userId: string, id: string) =>
+  ownCards(db, userId).selectAll().where('id', '=', id),
+);
+
 export async function listCards(db: Kysely<Database>, userId: string): Promise<CardRow[]> {
-  return ownCards(db, userId)
-    .selectAll()
-    .orderBy('isDefault', 'desc')
-    .orderBy('createdAt', 'desc')
-    .orderBy('id')
-    .execute();
+  return cardsOf(db, userId);
 }
 
 export async function findCard(db: Kysely<Database>, userId: string, id: string): Promise<CardRow | undefined> {
-  return ownCards(db, userId).selectAll().where('id', '=', id).executeTakeFirst();
+  return (await ownCard(db, userId, id))[0];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { statesBefore, type OrderState } from '@cbc/shared';
 import type { Kysely } from 'kysely';
 import { hasRowLocks } from '../db/database';
+import { precompiledQuery } from '../db/precompiled';
 import type { Database, NewOrderRow, OrderRow, OrderRowUpdate } from '../db/schema/index';
 
 /** Orders a user may see: another user's id finds nothing (→ 404). */
@@ -8,8 +9,16 @@ function ownOrders(db: Kysely<Database>, userId: string) {
   return db.selectFrom('orders').where('userId', '=', userId);
 }
 
+// Order creation, payment and every poll of an order's state run these: compiled once.
+const ownOrder = precompiledQuery(2, (db, userId: string, id: string) =>
+  ownOrders(db, userId).selectAll().where('id', '=', id),
+);
+const ownOrderByIdempotencyKey = precompiledQuery(2, (db, userId: string, key: string) =>
+  ownOrders(db, userId).selectAll().where('idempotencyKey', '=', key),
+);
+
 export async function findOrder(db: Kysely<Database>, userId: string, id: string): Promise<OrderRow | undefined> {
-  return ownOrders(db, userId).selectAll().where('id', '=', id).executeTakeFirst();
+  return (await ownOrder(db, userId, id))[0];
 }
 
 export async function findOrderById(db: Kysely<Database>, id: string): Promise<OrderRow | undefined> {
@@ -35,7 +44,7 @@ export async function findOrderByIdempotencyKey(
   userId: string,
   key: string,
 ): Promise<OrderRow | undefined> {
-  return ownOrders(db, userId).selectAll().where('idempotencyKey', '=', key).executeTakeFirst();
+  return (await ownOrderByIdempotencyKey(db, userId, key))[0];
 }
 
 export const ORDER_LIST_LIMIT = 50;
@@ -46,6 +55,16 @@ export async function listOrders(db: Kysely<Database>, userId: string, cardId?: 
   return query.orderBy('createdAt', 'desc').orderBy('id').limit(ORDER_LIST_LIMIT).execute();
 }
 
+const orderedBetween = precompiledQuery(3, (db, cardId: string, from: string, to: string) =>
+  db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amountMinor'), eb.lit(0)).as('total'))
+    .where('cardId', '=', cardId)
+    .where('state', 'in', ['created', 'paying', 'paid', 'credited'])
+    .where('createdAt', '>=', from)
+    .where('createdAt', '<', to),
+);
+
 /** What a card's orders of one month add up to, counting every order that may still take money. */
 export async function monthlyOrderedMinor(
   db: Kysely<Database>,
@@ -53,14 +72,7 @@ export async function monthlyOrderedMinor(
   from: string,
   to: string,
 ): Promise<number> {
-  const row = await db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amountMinor'), eb.lit(0)).as('total'))
-    .where('cardId', '=', cardId)
-    .where('state', 'in', ['created', 'paying', 'paid', 'credited'])
-    .where('createdAt', '>=', from)
-    .where('createdAt', '<', to)
-    .executeTakeFirst();
+  const [row] = await orderedBetween(db, cardId, from, to);
   return Number(row?.total ?? 0);
 }
 

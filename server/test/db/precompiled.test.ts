@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompiled } from '../../src/db/precompiled';
+import { precompiledQuery } from '../../src/db/precompiled';
 import { migrateToLatest } from '../../src/db/migrator';
 import type { Database } from '../../src/db/schema/index';
 import { openTestDatabase } from '../fixtures/database';
 
-describe('precompiled', () => {
+describe('precompiledQuery', () => {
   let dir: string;
   let db: Kysely<Database>;
   let drop: () => Promise<void>;
@@ -26,25 +26,58 @@ describe('precompiled', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('runs the SQL compiled once with each call’s value, and maps the row through the plugins', async () => {
-    const find = precompiled(db, (query, key) => query.selectFrom('appMeta').selectAll().where('key', '=', key));
-    // updated_at comes back as updatedAt: the camelCase plugin still maps the row.
-    expect(await find('precompiled-probe')).toEqual({
-      key: 'precompiled-probe',
-      value: 'it works',
-      updatedAt: '2026-12-02T00:00:00.000Z',
+  const probe = { key: 'precompiled-probe', value: 'it works', updatedAt: '2026-12-02T00:00:00.000Z' };
+
+  it('builds the query once, runs it with each call’s values, and maps rows through the plugins', async () => {
+    let builds = 0;
+    const find = precompiledQuery(1, (query, key: string) => {
+      builds += 1;
+      return query.selectFrom('appMeta').selectAll().where('key', '=', key);
     });
-    expect(await find('no such key')).toBeUndefined();
+    // updated_at comes back as updatedAt: the camelCase plugin still maps the row.
+    expect(await find(db, 'precompiled-probe')).toEqual([probe]);
+    expect(await find(db, 'no such key')).toEqual([]);
     // A value that looks like SQL is only a value.
-    expect(await find("x' OR '1'='1")).toBeUndefined();
+    expect(await find(db, "x' OR '1'='1")).toEqual([]);
+    expect(builds).toBe(1);
   });
 
-  it('refuses a query whose parameters are not exactly the one it is given', () => {
-    expect(() =>
-      precompiled(db, (query, key) =>
-        query.selectFrom('appMeta').selectAll().where('key', '=', key).where('value', '=', 'fixed'),
-      ),
-    ).toThrow(/exactly one parameter/);
-    expect(() => precompiled(db, (query) => query.selectFrom('appMeta').selectAll())).toThrow(/exactly one parameter/);
+  it('puts each argument where the query has it, keeps the query’s own constants, and runs inside a transaction', async () => {
+    let builds = 0;
+    const find = precompiledQuery(2, (query, value: string, key: string) => {
+      builds += 1;
+      return query
+        .selectFrom('appMeta')
+        .select(['key', 'value'])
+        .where('key', '=', key)
+        .where('value', '=', value)
+        .where('updatedAt', 'in', ['2026-12-02T00:00:00.000Z', '2026-12-03T00:00:00.000Z']);
+    });
+    expect(await find(db, 'it works', 'precompiled-probe')).toEqual([{ key: 'precompiled-probe', value: 'it works' }]);
+    expect(await find(db, 'precompiled-probe', 'it works')).toEqual([]);
+    // The transaction's own connection: it sees the row the transaction has written and not committed.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('appMeta')
+          .values({ key: 'in-transaction', value: 'uncommitted', updatedAt: '2026-12-03T00:00:00.000Z' })
+          .execute();
+        expect(await find(trx, 'uncommitted', 'in-transaction')).toEqual([
+          { key: 'in-transaction', value: 'uncommitted' },
+        ]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await find(db, 'uncommitted', 'in-transaction')).toEqual([]);
+    expect(builds).toBe(1);
+  });
+
+  it('refuses a query that leaves an argument out or changes it on the way', async () => {
+    const ignoresKey = precompiledQuery(1, (query, _key: string) => query.selectFrom('appMeta').selectAll());
+    await expect(ignoresKey(db, 'precompiled-probe')).rejects.toThrow(/argument 0 is not a parameter/);
+    const changesKey = precompiledQuery(1, (query, key: string) =>
+      query.selectFrom('appMeta').selectAll().where('key', 'like', `${key}%`),
+    );
+    await expect(changesKey(db, 'precompiled')).rejects.toThrow(/argument 0 is not a parameter/);
   });
 });
