@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isClientCopyFresh, notModifiedResponse } from '../http/cacheable';
 import { contractRoute } from '../http/contract-route';
+import { sendStoredJson } from '../http/stored-json';
 import { requestLanguage } from '../i18n/request-language';
 import { channelContents, guideContents } from './content/index';
 import { createGuidesService, type Cached, type GuidesService } from './service';
@@ -13,13 +14,13 @@ export interface GuidesRoutesOptions {
 }
 
 /**
- * 304 when the client's copy is current, otherwise the reply's bytes as they were made at start-up: a
- * string is sent as it is, skipping the per-request serialization against the contract that was most
- * of this route's own cost in issue 9's profile.
+ * 304 when the client's copy is current, otherwise the reply's bytes as they were made at start-up
+ * (compressed once, when a client first accepts it), skipping the per-request serialization against
+ * the contract that was most of this route's own cost in issue 9's profile.
  */
 function sendCached(request: FastifyRequest, reply: FastifyReply, cached: Cached<unknown>) {
   if (isClientCopyFresh(request, reply, cached.etag)) return reply.code(304).send();
-  return reply.type('application/json; charset=utf-8').send(cached.json);
+  return sendStoredJson(request, reply, cached);
 }
 
 const guidesRoutes: FastifyPluginAsyncZod<GuidesRoutesOptions> = async (app, options) => {

@@ -10,12 +10,15 @@ import fp from 'fastify-plugin';
  * Content-Encoding already set and leaves them as they are. Quality 4 on the fly: 11 costs tens of
  * milliseconds per reply for a few per cent fewer bytes.
  */
+/** Replies smaller than this are sent as they are. */
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
+
 export default fp(
   async (app) => {
     await app.register(compress, {
       global: true,
       encodings: ['br', 'gzip'],
-      threshold: 1024,
+      threshold: COMPRESSION_THRESHOLD_BYTES,
       brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
       // Request bodies are never compressed by our clients; payment notifications are verified on
       // their raw bytes, so nothing may rewrite them on the way in.

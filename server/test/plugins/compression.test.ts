@@ -1,4 +1,4 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helper';
 
@@ -30,6 +30,24 @@ describe('compressed API replies', () => {
     expect(res.headers['vary']).toMatch(/accept-encoding/i);
     expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length * 0.75);
     expect(JSON.parse(brotliDecompressSync(res.rawPayload).toString())).toEqual(plain.json());
+  });
+
+  it('compresses a guide once, at brotli’s best quality, and sends those bytes to every later client', async () => {
+    const plain = await guide();
+    const first = await guide('br');
+    const again = await guide('gzip;q=0.5, br');
+    expect(again.headers['content-encoding']).toBe('br');
+    expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+    expect(again.headers['vary']).toMatch(/accept-language/i);
+    expect(again.headers['etag']).toBe(plain.headers['etag']);
+    // What the compression plugin makes of the same bytes on every request (quality 4) is larger.
+    const onTheFly = brotliCompressSync(plain.rawPayload, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } });
+    expect(first.rawPayload.length).toBeLessThan(onTheFly.length);
+    // A client that accepts neither gets the plain JSON, with the same Vary.
+    const identity = await guide('deflate');
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.headers['vary']).toMatch(/accept-encoding/i);
+    expect(identity.rawPayload.equals(plain.rawPayload)).toBe(true);
   });
 
   it('uses gzip for a client without brotli', async () => {
