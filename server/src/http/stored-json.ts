@@ -1,17 +1,17 @@
 import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import { COMPRESSION_THRESHOLD_BYTES } from '../plugins/compression';
+import { COMPRESSION_ENCODINGS, COMPRESSION_THRESHOLD_BYTES, type CompressionEncoding } from '../plugins/compression';
 
 /** A reply made once and sent many times: its JSON text, and its compressed forms once a client asks. */
 export interface StoredJson {
   json: string;
 }
 
-type Encoding = 'br' | 'gzip';
-const ENCODINGS: Encoding[] = ['br', 'gzip'];
+/** In the plugin's order of preference; a mutable copy for the negotiator's signature. */
+const ENCODINGS: CompressionEncoding[] = [...COMPRESSION_ENCODINGS];
 
-const compress: Record<Encoding, (text: Buffer) => Buffer> = {
+const compress: Record<CompressionEncoding, (text: Buffer) => Buffer> = {
   br: (text) =>
     brotliCompressSync(text, {
       params: {
@@ -22,9 +22,9 @@ const compress: Record<Encoding, (text: Buffer) => Buffer> = {
   gzip: (text) => gzipSync(text, { level: zlibConstants.Z_BEST_COMPRESSION }),
 };
 
-const encodedForms = new WeakMap<StoredJson, Partial<Record<Encoding, Buffer>>>();
+const encodedForms = new WeakMap<StoredJson, Partial<Record<CompressionEncoding, Buffer>>>();
 
-function encoded(stored: StoredJson, encoding: Encoding): Buffer {
+function encoded(stored: StoredJson, encoding: CompressionEncoding): Buffer {
   let forms = encodedForms.get(stored);
   if (!forms) {
     forms = {};
@@ -44,7 +44,7 @@ export function sendStoredJson(request: FastifyRequest, reply: FastifyReply, sto
   if (Buffer.byteLength(stored.json) < COMPRESSION_THRESHOLD_BYTES) return reply.send(stored.json);
   const vary = reply.getHeader('vary');
   reply.header('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
-  const encoding = negotiate(request.headers['accept-encoding'] ?? '', ENCODINGS) as Encoding | null;
+  const encoding = negotiate(request.headers['accept-encoding'] ?? '', ENCODINGS) as CompressionEncoding | null;
   if (!encoding) return reply.send(stored.json);
   return reply.header('content-encoding', encoding).send(encoded(stored, encoding));
 }

@@ -2,6 +2,12 @@ import { constants as zlibConstants } from 'node:zlib';
 import compress from '@fastify/compress';
 import fp from 'fastify-plugin';
 
+/** Replies smaller than this are sent as they are. */
+export const COMPRESSION_THRESHOLD_BYTES = 1024;
+/** What replies are compressed with, the first one a client accepts in this order. */
+export const COMPRESSION_ENCODINGS = ['br', 'gzip'] as const;
+export type CompressionEncoding = (typeof COMPRESSION_ENCODINGS)[number];
+
 /**
  * Compresses replies when the client asks for it (brotli preferred, then gzip), from 1 KB up: the
  * guide lists and history pages shrink to a fifth or less, small replies are left alone (the headers
@@ -10,14 +16,11 @@ import fp from 'fastify-plugin';
  * Content-Encoding already set and leaves them as they are. Quality 4 on the fly: 11 costs tens of
  * milliseconds per reply for a few per cent fewer bytes.
  */
-/** Replies smaller than this are sent as they are. */
-export const COMPRESSION_THRESHOLD_BYTES = 1024;
-
 export default fp(
   async (app) => {
     await app.register(compress, {
       global: true,
-      encodings: ['br', 'gzip'],
+      encodings: [...COMPRESSION_ENCODINGS],
       threshold: COMPRESSION_THRESHOLD_BYTES,
       brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
       // Request bodies are never compressed by our clients; payment notifications are verified on
