@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
-import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import authRoutes from './auth/index';
 import autoTopupRoutes from './auto-topup/index';
@@ -12,6 +12,7 @@ import guidesRoutes from './guides/index';
 import type { GuidesService } from './guides/service';
 import healthRoutes from './health/index';
 import historyRoutes from './history/index';
+import { contractSerializerCompiler } from './http/serializer-compiler';
 import { localizedValidatorCompiler } from './http/validator-compiler';
 import messagesRoutes from './messages/index';
 import ordersRoutes from './orders/index';
@@ -116,7 +117,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(localizedValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(contractSerializerCompiler);
   app.decorate('config', config);
   app.decorate('clock', options.clock ?? systemClock);
 
