@@ -66,6 +66,10 @@ export function issuePath(issue: $ZodIssue): string[] {
 export const localizedValidatorCompiler: FastifySchemaCompiler<$ZodType> =
   ({ schema }) =>
   (data) => {
+    const checked = z.safeParse(schema, data);
+    if (checked.success) return { value: checked.data };
+    // Parsed again with `reportInput` only when refused: the locales need each issue's input, and
+    // asking for it turns zod's compiled fast path off (2.2 µs instead of 0.2 for the guide list's query).
     const result = z.safeParse(schema, data, { reportInput: true });
     if (result.success) return { value: result.data };
     const issues = result.error.issues.map((issue) => ({
