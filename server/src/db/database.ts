@@ -3,46 +3,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
-import {
-  CamelCasePlugin,
-  Kysely,
-  PostgresAdapter,
-  PostgresDialect,
-  SqliteDialect,
-  type SqliteDialectConfig,
-} from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
+import { withStatementCache } from './sqlite-statements';
 import type { Database } from './schema/index';
-
-/** Distinct statements kept prepared; the app has a few hundred, so this only bounds a pathological case. */
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * better-sqlite3 behind Kysely with its statements kept prepared. Kysely's driver calls `prepare` for
- * every query, and preparing (parsing and planning the SQL) was a sixth of an order's server time in
- * the bench profile. Reusing a statement is safe: Kysely runs one query at a time on its single
- * connection, and nothing here iterates a statement while another runs it.
- */
-function withStatementCache(sqlite: SqliteDatabase.Database, onClose: () => void): SqliteDialectConfig['database'] {
-  const statements = new Map<string, SqliteDatabase.Statement>();
-  return {
-    prepare(sql: string) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
-        statement = sqlite.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
-    close() {
-      statements.clear();
-      onClose();
-      sqlite.close();
-    },
-  } as SqliteDialectConfig['database'];
-}
 
 /**
  * True on PostgreSQL, where transactions overlap and `FOR UPDATE SKIP LOCKED` exists; SQLite runs one
