@@ -54,6 +54,7 @@ describe('contractSerializerCompiler', () => {
 
   it.each([
     ['a transform', 'a transform', z.object({ total: z.string().transform((text) => text.length) })],
+    ['a transform behind z.lazy', 'a transform', z.object({ total: z.lazy(() => z.string().transform(Number)) })],
     ['a preprocess step', 'a transform', z.object({ total: z.preprocess((value) => Number(value), z.number()) })],
     [
       'a codec',
