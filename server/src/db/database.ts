@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
+import { precompiledStatementName } from './precompiled';
 import { withStatementCache } from './sqlite-statements';
 import type { Database } from './schema/index';
 
@@ -44,10 +45,25 @@ export interface DatabaseHooks {
   onPoolError?: (error: Error) => void;
 }
 
+/**
+ * Sends the hot queries (those of `precompiledQuery`) as named prepared statements: each connection then
+ * parses and plans one once instead of on every call. The set is small and fixed, so every connection
+ * keeps a handful of statements; the other queries, whose text varies with their filters, stay unnamed.
+ */
+function preparingHotQueries(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const [text, values] = args;
+    const name = args.length === 2 && typeof text === 'string' ? precompiledStatementName(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  }) as typeof client.query;
+}
+
 function createPostgresDatabase(url: string, poolSize: number, hooks: DatabaseHooks): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes });
   // Without a listener, an error on an idle client is an uncaught exception that ends the process.
   pool.on('error', (error) => hooks.onPoolError?.(error));
+  pool.on('connect', preparingHotQueries);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
 }
 

@@ -5,6 +5,14 @@ import type { Database } from './schema/index';
 const PLACEHOLDER_PREFIX = '\u0000precompiled-argument-';
 const placeholder = (index: number) => `${PLACEHOLDER_PREFIX}${index}\u0000`;
 
+/** Each precompiled query's SQL text and a statement name of its own (PostgreSQL keeps those prepared). */
+const statementNames = new Map<string, string>();
+
+/** The statement name of a precompiled query's SQL text; undefined for any other SQL. */
+export function precompiledStatementName(sql: string): string | undefined {
+  return statementNames.get(sql);
+}
+
 interface Compilable<Row> {
   compile(): CompiledQuery<Row>;
 }
@@ -46,6 +54,7 @@ export function precompiledQuery<Args extends readonly unknown[], Row>(
         throw new Error(`precompiledQuery: argument ${index} is not a parameter of the query:\n${query.sql}`);
       }
     }
+    if (!statementNames.has(query.sql)) statementNames.set(query.sql, `cbc_precompiled_${statementNames.size + 1}`);
     return { query, argumentOf };
   };
 

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompiledQuery } from '../../src/db/precompiled';
 import { migrateToLatest } from '../../src/db/migrator';
 import type { Database } from '../../src/db/schema/index';
-import { openTestDatabase } from '../fixtures/database';
+import { onPostgres, openTestDatabase } from '../fixtures/database';
 
 describe('precompiledQuery', () => {
   let dir: string;
@@ -71,6 +71,25 @@ describe('precompiledQuery', () => {
     expect(await find(db, 'uncommitted', 'in-transaction')).toEqual([]);
     expect(builds).toBe(1);
   });
+
+  it.runIf(onPostgres)(
+    'is a statement each PostgreSQL connection prepares once, where other queries stay unnamed',
+    async () => {
+      const find = precompiledQuery(1, (query, key: string) =>
+        query.selectFrom('appMeta').select('value').where('key', '=', key),
+      );
+      await db.connection().execute(async (connection) => {
+        expect(await find(connection, 'precompiled-probe')).toEqual([{ value: 'it works' }]);
+        expect(await find(connection, 'no such key')).toEqual([]);
+        const prepared = await sql<{ name: string; statement: string }>`
+          select name, statement from pg_prepared_statements`.execute(connection);
+        const ours = prepared.rows.filter((row) => row.statement === 'select "value" from "app_meta" where "key" = $1');
+        expect(ours).toHaveLength(1);
+        expect(ours[0]?.name).toMatch(/^cbc_precompiled_\d+$/);
+        expect(prepared.rows.some((row) => row.statement.includes('pg_prepared_statements'))).toBe(false);
+      });
+    },
+  );
 
   it('refuses a query that leaves an argument out or changes it on the way', async () => {
     const ignoresKey = precompiledQuery(1, (query, _key: string) => query.selectFrom('appMeta').selectAll());
