@@ -147,14 +147,14 @@ export async function releaseOrder(db: Kysely<Database>, id: string): Promise<vo
   await db.updateTable('orders').set({ claimedUntil: null }).where('id', '=', id).execute();
 }
 
-/** Claims a paying order for one query by moving its next query time: only the runner that saw `from` wins. */
-export async function postponeQuery(db: Kysely<Database>, id: string, from: string, to: string): Promise<boolean> {
-  const result = await db
+/** Ends a query's claim; an order still paying is asked again at `next`. */
+export async function releaseQueryClaim(db: Kysely<Database>, id: string, next: string): Promise<void> {
+  await db
     .updateTable('orders')
-    .set({ nextQueryAt: to })
+    .set((eb) => ({
+      claimedUntil: null,
+      nextQueryAt: eb.case().when('state', '=', 'paying').then(next).else(eb.ref('nextQueryAt')).end(),
+    }))
     .where('id', '=', id)
-    .where('state', '=', 'paying')
-    .where('nextQueryAt', '=', from)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .execute();
 }

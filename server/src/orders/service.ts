@@ -57,7 +57,7 @@ import {
   listOrders,
   monthlyOrderedMinor,
   moveOrder,
-  postponeQuery,
+  releaseQueryClaim,
   releaseOrder,
 } from './queries';
 import { toOrder } from './views';
@@ -104,7 +104,8 @@ const JOB_BATCH = 100;
 /** A provider call holds its order this long at most; a crashed runner's claim lapses after it. */
 const CLAIM_MS = 30_000;
 /** A paying order is asked about again after these many seconds, then every last one. */
-const QUERY_BACKOFF_SECONDS = [10, 20, 30, 60, 120, 300] as const;
+const LAST_QUERY_BACKOFF = 300;
+const QUERY_BACKOFF_SECONDS = [10, 20, 30, 60, 120, LAST_QUERY_BACKOFF] as const;
 
 function requestHash(input: CreateOrderRequest): string {
   const canonical = JSON.stringify([input.cardId, input.amountMinor, input.method, input.promotionId ?? null]);
@@ -228,6 +229,8 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       paidAt: trade.paidAt ?? now.toISOString(),
       creditDueAt: plusSeconds(now, config.creditDelaySeconds).toISOString(),
       nextQueryAt: null,
+      // A query's claim guards the asking, not the crediting: a runner that dies now must not hold it up.
+      claimedUntil: null,
     });
     if (!moved) return 'already';
     log.info({ orderId: row.id, outTradeNo: row.outTradeNo }, 'order paid');
@@ -524,26 +527,26 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
 
     async queryPaying(now) {
       const at = now.toISOString();
+      const until = new Date(now.getTime() + CLAIM_MS).toISOString();
       const ids = await dueOrderIds(db, ['paying'], 'nextQueryAt', at, JOB_BATCH);
       let moved = 0;
       for (const id of ids) {
-        const row = await findOrderById(db, id);
-        if (!row?.payingAt || !row.nextQueryAt) continue;
-        const waited = (now.getTime() - Date.parse(row.payingAt)) / 1000;
-        const step = QUERY_BACKOFF_SECONDS.findIndex((seconds) => seconds > waited);
-        const next = plusSeconds(
-          now,
-          QUERY_BACKOFF_SECONDS[step === -1 ? QUERY_BACKOFF_SECONDS.length - 1 : step] ?? 60,
-        );
-        // Claimed by pushing next_query_at forward: of two runners, one moves it and the other sees no row.
-        if (!(await postponeQuery(db, id, row.nextQueryAt, next.toISOString()))) continue;
+        // Claimed, not postponed, while the provider is asked: a runner killed mid-query holds the order
+        // for the claim's 30 s, not until the next step of the backoff (up to five minutes).
+        if (!(await claimOrder(db, id, ['paying'], at, until))) continue;
+        let next = plusSeconds(now, QUERY_BACKOFF_SECONDS[0]);
         try {
-          const before = row.state;
+          const row = await findOrderById(db, id);
+          if (!row?.payingAt) continue;
+          const waited = (now.getTime() - Date.parse(row.payingAt)) / 1000;
+          next = plusSeconds(now, QUERY_BACKOFF_SECONDS.find((seconds) => seconds > waited) ?? LAST_QUERY_BACKOFF);
           await reconcileRow(row);
           const after = await findOrderById(db, id);
-          if (after && after.state !== before) moved += 1;
+          if (after && after.state !== row.state) moved += 1;
         } catch (error) {
           log.warn({ err: error, orderId: id }, 'querying a paying order failed; will retry');
+        } finally {
+          await releaseQueryClaim(db, id, next.toISOString());
         }
       }
       return moved;

@@ -21,6 +21,7 @@ import {
   verifiedCard,
 } from '../fixtures/topup';
 import { PaymentProviderError } from '../../src/errors/payment-provider-error';
+import { injectTransport, type HttpTransport } from '../../src/http/transport';
 import type { NotificationFormat } from '../../src/payment-sims/outbox';
 import { buildTestApp, expectNoInternals, type TestApp } from '../helper';
 
@@ -639,6 +640,63 @@ describe('a payment provider that cannot be reached', () => {
       expect((await getOrder(broken.app, auth, order.id)).state).toBe('paying');
     } finally {
       await broken.close();
+    }
+  });
+});
+
+describe('a job runner that dies while asking the provider about a payment', () => {
+  it('holds the order only for its 30 s claim, then another run finds the payment and credits it', async () => {
+    const clock = testClock('2026-12-02T02:00:00.000Z');
+    // The runner's query goes out and no answer ever comes back: what a process killed mid-call leaves.
+    let cutOff = false;
+    let queryCutOff: () => void = () => {};
+    const queryWentOut = new Promise<void>((resolve) => {
+      queryCutOff = resolve;
+    });
+    // The app is built with this transport, so the way into the app is filled in after.
+    const toApp: { transport?: HttpTransport } = {};
+    const transport: HttpTransport = (request) => {
+      if (cutOff && request.method === 'GET' && request.url.includes('/v3/pay/transactions/out-trade-no/')) {
+        queryCutOff();
+        return new Promise(() => {});
+      }
+      if (!toApp.transport) throw new Error('transport used before the app was built');
+      return toApp.transport(request);
+    };
+    const dying = await buildTestApp({
+      clock: clock.clock,
+      transport,
+      env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+    });
+    toApp.transport = injectTransport(dying.app);
+    try {
+      const { auth } = await registerUser(dying.app);
+      const card = await verifiedCard(dying.app, auth);
+      const order = await createOrder(dying.app, auth, {
+        cardId: card.id,
+        amountMinor: yuan(200),
+        method: 'wechatpay',
+      });
+      await payOrder(dying.app, auth, order.id);
+      // Paid on the platform, its notification lost: only a query can tell the merchant.
+      await confirmCashier(dying.app, auth, order.id, { outcome: 'timeout', password: '123456' });
+      // Late enough in the backoff that the next regular query would be five minutes away.
+      clock.advance(130 * SECOND);
+      cutOff = true;
+      void dying.app.jobs.runOnce(clock.now());
+      await queryWentOut;
+      cutOff = false;
+
+      clock.advance(29 * SECOND);
+      await dying.app.jobs.runOnce(clock.now());
+      expect((await getOrder(dying.app, auth, order.id)).state).toBe('paying');
+
+      clock.advance(2 * SECOND);
+      await dying.app.jobs.runOnce(clock.now());
+      expect((await getOrder(dying.app, auth, order.id)).state).toBe('credited');
+      await expectBalancesMatchLedger(dying.app);
+    } finally {
+      await dying.close();
     }
   });
 });

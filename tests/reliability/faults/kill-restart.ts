@@ -24,7 +24,7 @@ const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31
 const LANES = 4;
 /** The kill lands this long after the restarted server answers its health check. */
 const KILL_AFTER_MS = { min: 100, max: 1_500 };
-/** Killed claims (crediting, notification delivery) lapse after 30 s; the query job asks after 10 s. */
+/** Killed claims (crediting, notification delivery, a query in flight) lapse after 30 s; the query job asks after 10 s. */
 const SETTLE_TIMEOUT_MS = 120_000;
 
 const STEPS = ['create', 'pay', 'confirm'] as const;
