@@ -28,9 +28,13 @@ const guidesRoutes: FastifyPluginAsyncZod<GuidesRoutesOptions> = async (app, opt
   const { listGuides, getGuide, listChannels } = api;
   // Guide content is immutable between deploys: every route answers a conditional GET with 304.
   const cacheable = { response: notModifiedResponse };
+  // sendStoredJson compresses these replies once and keeps them: the plugin's per-request hooks would
+  // only look and step aside.
+  const storedCompression = { compress: false } as const;
 
   app.route({
     ...contractRoute(app, listGuides, cacheable),
+    ...storedCompression,
     handler: async (request, reply) => {
       return sendCached(request, reply, service.listGuides(request.query.card, requestLanguage(request)));
     },
@@ -38,6 +42,7 @@ const guidesRoutes: FastifyPluginAsyncZod<GuidesRoutesOptions> = async (app, opt
 
   app.route({
     ...contractRoute(app, getGuide, cacheable),
+    ...storedCompression,
     handler: async (request, reply) => {
       return sendCached(request, reply, service.getGuide(request.params.slug, requestLanguage(request)));
     },
@@ -45,6 +50,7 @@ const guidesRoutes: FastifyPluginAsyncZod<GuidesRoutesOptions> = async (app, opt
 
   app.route({
     ...contractRoute(app, listChannels, cacheable),
+    ...storedCompression,
     handler: async (request, reply) => {
       return sendCached(request, reply, service.listChannels(request.query.card, requestLanguage(request)));
     },
