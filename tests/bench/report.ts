@@ -15,6 +15,11 @@ export interface Row {
   cpuMsPerOp?: number;
   /** What the issue asks for, and whether it was met. */
   target?: { text: string; met: boolean };
+  /**
+   * The row's ceiling loaded right before and right after it (their mean rate): the row's target is
+   * judged against this, since the host's speed moves by half within minutes.
+   */
+  besideCeiling?: { name: string; rate: number };
 }
 
 /** Nearest-rank percentile of milliseconds. */
@@ -28,7 +33,8 @@ export function percentile(values: readonly number[], p: number): number | null 
 const ms = (value: number | null) => (value === null ? '—' : value < 10 ? value.toFixed(1) : String(Math.round(value)));
 
 /**
- * `ratio to bare`: rate ÷ the bare route's rate. `CPU × bare`: server CPU per request (or cycle) ÷ the
+ * `ratio to bare`: rate ÷ the bare route's rate (its first and last rows). `to ceiling beside`: rate ÷ the
+ * mean of the row's ceiling loaded just before and just after it. `CPU × bare`: server CPU per request (or cycle) ÷ the
  * bare server's CPU per request, which moves less than the rates when other work shares the cores.
  */
 export function printTable(rows: readonly Row[], bare: { rate: number; cpuMsPerOp: number | undefined }): void {
@@ -38,6 +44,7 @@ export function printTable(rows: readonly Row[], bare: { rate: number; cpuMsPerO
       db: row.database ?? '',
       rate: row.unit === '—' ? '—' : `${Math.round(row.rate)} ${row.unit}`,
       'ratio to bare': row.unit === '—' ? '—' : (row.rate / bare.rate).toFixed(3),
+      'to ceiling beside': row.besideCeiling ? (row.rate / row.besideCeiling.rate).toFixed(3) : '',
       'CPU × bare':
         row.cpuMsPerOp === undefined || !bare.cpuMsPerOp ? '' : Math.round(row.cpuMsPerOp / bare.cpuMsPerOp),
       'p50 ms': ms(row.p50),
@@ -73,6 +80,13 @@ export function resultsJson(
         cpuMsPerOp: row.cpuMsPerOp === undefined ? null : round(row.cpuMsPerOp, 4),
         rssMb: row.rssMb ?? null,
         target: row.target ?? null,
+        besideCeiling: row.besideCeiling
+          ? {
+              name: row.besideCeiling.name.trim(),
+              rate: Math.round(row.besideCeiling.rate),
+              ratio: round(row.rate / row.besideCeiling.rate, 4),
+            }
+          : null,
       })),
     },
     null,
