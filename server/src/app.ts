@@ -12,6 +12,7 @@ import guidesRoutes from './guides/index';
 import type { GuidesService } from './guides/service';
 import healthRoutes from './health/index';
 import historyRoutes from './history/index';
+import { lazyChildLogger } from './http/lazy-child-logger';
 import { contractSerializerCompiler } from './http/serializer-compiler';
 import { localizedValidatorCompiler } from './http/validator-compiler';
 import messagesRoutes from './messages/index';
@@ -114,6 +115,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     // Requests Node's HTTP parser refuses (431, a NUL in the path) never reach routing: the envelope and
     // the security headers are written to the socket by hand (README: what stays outside Fastify's reach).
     clientErrorHandler: clientErrorHandler(everyReplyHeaders),
+    childLoggerFactory: lazyChildLogger,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(localizedValidatorCompiler);
