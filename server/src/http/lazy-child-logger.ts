@@ -34,11 +34,8 @@ export function lazyChildLogger(
 }
 
 function isWritten(logger: FastifyBaseLogger, level: WritingLevel): boolean {
-  const levels = (logger as { levels?: { values?: Record<string, number> } }).levels?.values;
-  const threshold = levels?.[logger.level];
-  const value = levels?.[level];
-  // Not pino (no level table): every level may write.
-  return threshold === undefined || value === undefined || value >= threshold;
+  // Not pino (no isLevelEnabled): every level may write.
+  return (logger as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.(level) ?? true;
 }
 
 function callAt(logger: FastifyBaseLogger, level: WritingLevel, args: unknown[]): void {

@@ -58,6 +58,14 @@ async function post(url: string, auth: Auth, payload?: object, headers: Auth = {
   return t.app.inject({ method: 'POST', url, headers: { ...auth, ...headers }, ...(payload ? { payload } : {}) });
 }
 
+/** For tests on an app of their own: a new account with a verified card and one WeChat Pay order. */
+async function wechatPayOrderOnNewAccount(app: TestApp['app'], amountMinor: number) {
+  const { auth } = await registerUser(app);
+  const card = await verifiedCard(app, auth);
+  const order = await createOrder(app, auth, { cardId: card.id, amountMinor, method: 'wechatpay' });
+  return { auth, order };
+}
+
 async function inbox(auth: Auth) {
   return messageListSchema.parse((await t.app.inject({ url: '/api/v1/messages', headers: auth })).json()).messages;
 }
@@ -619,13 +627,7 @@ describe('a payment provider that cannot be reached', () => {
       paymentProviders: { wechatpay: { methods: ['wechatpay'], prepare: down, query: down, close: down } },
     });
     try {
-      const { auth } = await registerUser(broken.app);
-      const card = await verifiedCard(broken.app, auth);
-      const order = await createOrder(broken.app, auth, {
-        cardId: card.id,
-        amountMinor: yuan(100),
-        method: 'wechatpay',
-      });
+      const { auth, order } = await wechatPayOrderOnNewAccount(broken.app, yuan(100));
       const res = await broken.app.inject({
         method: 'POST',
         url: `/api/v1/orders/${order.id}/pay?lang=en`,
@@ -670,13 +672,7 @@ describe('a job runner that dies while asking the provider about a payment', () 
     });
     toApp.transport = injectTransport(dying.app);
     try {
-      const { auth } = await registerUser(dying.app);
-      const card = await verifiedCard(dying.app, auth);
-      const order = await createOrder(dying.app, auth, {
-        cardId: card.id,
-        amountMinor: yuan(200),
-        method: 'wechatpay',
-      });
+      const { auth, order } = await wechatPayOrderOnNewAccount(dying.app, yuan(200));
       await payOrder(dying.app, auth, order.id);
       // Paid on the platform, its notification lost: only a query can tell the merchant.
       await confirmCashier(dying.app, auth, order.id, { outcome: 'timeout', password: '123456' });
