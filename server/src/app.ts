@@ -27,7 +27,7 @@ import dbPlugin from './plugins/db';
 import errorHandler, { sendError } from './plugins/error-handler';
 import openapi from './plugins/openapi';
 import { clientErrorHandler } from './plugins/client-error';
-import security, { securityHeaders } from './plugins/security';
+import security, { API_SECURITY_HEADERS } from './plugins/security';
 import services from './plugins/services';
 import staticSite, { inlineScriptHashes, readH5Index } from './plugins/static-site';
 import topup from './plugins/topup';
@@ -102,7 +102,6 @@ export const REDACTED_LOG_PATHS = [
 export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   const h5Index = readH5Index(config.staticDir);
   const scriptHashes = h5Index ? inlineScriptHashes(h5Index) : [];
-  const everyReplyHeaders = securityHeaders(scriptHashes);
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -110,11 +109,12 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     // Malformed URLs (`/api/v1/guides/%zz`) and over-long path parameters (414) are rejected before
-    // routing, so no onRequest hook runs, helmet's included: the envelope and the security headers here.
-    frameworkErrors: (error, request, reply) => sendError(error, request, reply.headers(everyReplyHeaders)),
+    // routing, so no onRequest hook runs, the security headers' included: the envelope and the headers
+    // of a JSON reply here.
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply.headers(API_SECURITY_HEADERS)),
     // Requests Node's HTTP parser refuses (431, a NUL in the path) never reach routing: the envelope and
-    // the security headers are written to the socket by hand (README: what stays outside Fastify's reach).
-    clientErrorHandler: clientErrorHandler(everyReplyHeaders),
+    // the headers of a JSON reply are written to the socket by hand (README: what stays outside Fastify's reach).
+    clientErrorHandler: clientErrorHandler(API_SECURITY_HEADERS),
     childLoggerFactory: lazyChildLogger,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -32,11 +32,32 @@ describe('buildApp', () => {
     expect(JSON.stringify(t.logs())).not.toContain('s3cret');
   });
 
-  it('sends security headers on API replies', async () => {
-    const res = await t.app.inject({ url: '/api/v1/health' });
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  it('sends an API reply the headers of a JSON reply, and a document helmet’s policy', async () => {
+    const api = await t.app.inject({ url: '/api/v1/health' });
+    expect(api.headers).toMatchObject({
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'cross-origin-resource-policy': 'same-origin',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+    });
+    // Headers that steer a rendered document only.
+    for (const name of [
+      'referrer-policy',
+      'cross-origin-opener-policy',
+      'x-dns-prefetch-control',
+      'x-xss-protection',
+    ]) {
+      expect(api.headers[name], name).toBeUndefined();
+    }
+    const docs = await t.app.inject({ url: '/docs' });
+    expect(docs.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(docs.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+    });
   });
 
   it('exposes the configuration and the database to plugins', () => {

@@ -378,7 +378,8 @@ function problemWith(result: RawResult, options: { mustRefuse: boolean }): Omit<
   const fail = (problem: string) => ({ problem, status, body: body.slice(0, 300) });
   if (!(status >= 200 && status < 500)) return fail('status outside 2xx–4xx');
   if (headers['x-content-type-options'] !== 'nosniff') return fail('no x-content-type-options: nosniff');
-  if (!String(headers['content-security-policy'] ?? '').includes("default-src 'self'"))
+  // An API reply's policy allows nothing, a document's only this origin: either denies by default.
+  if (!/default-src '(none|self)'/.test(String(headers['content-security-policy'] ?? '')))
     return fail('no content-security-policy');
   if (!headers['x-frame-options']) return fail('no x-frame-options');
   if (status >= 400) {

@@ -34,7 +34,7 @@ function statusOf(error: ParserError): { statusCode: number; code: ErrorCode } {
  * the size limit, a NUL or other forbidden byte in the path, a malformed request line, a request that
  * took too long to arrive), so there is no request, no route and no hook. The reply is written to the
  * socket by hand, in the same shape as every other error: the envelope in the client's language (read
- * from the raw bytes when they came with it), no-store, and the security headers of every reply.
+ * from the raw bytes when they came with it), no-store, and the security headers of a JSON reply.
  */
 export function clientErrorHandler(securityHeaders: Readonly<Record<string, string>>) {
   return function onClientError(this: FastifyInstance, error: ParserError, socket: Socket): void {

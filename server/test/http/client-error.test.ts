@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { securityHeaders } from '../../src/plugins/security';
+import { API_SECURITY_HEADERS } from '../../src/plugins/security';
 import { buildTestApp, type TestApp } from '../helper';
 
 // Node's HTTP parser refuses these before Fastify sees a request, so `inject` (which skips the parser)
@@ -47,7 +47,7 @@ function send(raw: string | Buffer): Promise<RawReply> {
   });
 }
 
-const expectedSecurityHeaders = securityHeaders([]);
+const expectedSecurityHeaders = API_SECURITY_HEADERS;
 
 function expectShape(reply: RawReply, status: number, error: { code: string; message: string }, lang: string) {
   expect(reply.status, reply.body).toBe(status);
