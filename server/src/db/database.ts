@@ -6,8 +6,8 @@ import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
-import { precompiledStatementName } from './precompiled';
-import { withStatementCache } from './sqlite-statements';
+import { allowDirectReads, precompiledStatementName } from './precompiled';
+import { camelCasePlugin, sqliteStatements } from './sqlite-statements';
 import type { Database } from './schema/index';
 
 /**
@@ -154,8 +154,12 @@ export function createDatabase(config: DatabaseConfig, hooks: DatabaseHooks = {}
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const checkpointer = startCheckpointer(sqlite, config.file);
-  return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite, () => void checkpointer.terminate()) }),
-    plugins: [new CamelCasePlugin()],
+  const statements = sqliteStatements(sqlite, () => void checkpointer.terminate());
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: statements.database }),
+    // The one plugin: reads that skip the executor (`allowDirectReads`) name their columns as it does.
+    plugins: [camelCasePlugin],
   });
+  allowDirectReads(db, statements.readNow);
+  return db;
 }

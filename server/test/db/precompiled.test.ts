@@ -72,6 +72,31 @@ describe('precompiledQuery', () => {
     expect(builds).toBe(1);
   });
 
+  it('never reads what another caller’s open transaction has written and not committed', async () => {
+    const find = precompiledQuery(1, (query, key: string) =>
+      query.selectFrom('appMeta').select('value').where('key', '=', key),
+    );
+    let inserted!: () => void;
+    const insertedRow = new Promise<void>((resolve) => (inserted = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('appMeta')
+        .values({ key: 'open-transaction', value: 'uncommitted', updatedAt: '2026-12-03T00:00:00.000Z' })
+        .execute();
+      inserted();
+      await released;
+      throw new Error('roll back');
+    });
+    await insertedRow;
+    // On SQLite the one connection is the transaction's: the read waits for it instead of reading now.
+    const read = find(db, 'open-transaction');
+    release();
+    await expect(transaction).rejects.toThrow('roll back');
+    expect(await read).toEqual([]);
+  });
+
   it.runIf(onPostgres)(
     'is a statement each PostgreSQL connection prepares once, where other queries stay unnamed',
     async () => {

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withStatementCache } from '../../src/db/sqlite-statements';
+import { sqliteStatements } from '../../src/db/sqlite-statements';
 
 interface Tables {
   entries: { id: string; card_id: string; amount_minor: number; note: string | null };
@@ -23,13 +23,15 @@ function fixture() {
     insert into entries values ('e1', 'c1', 10000, null), ('e2', 'c1', -2500, 'toll'), ('e3', 'c2', 9007199254740991, '粤Z·1234港');`);
   let closed = false;
   const db = new Kysely<Tables>({
-    dialect: new SqliteDialect({ database: withStatementCache(new SqliteDatabase(file), () => (closed = true)) }),
+    dialect: new SqliteDialect({
+      database: sqliteStatements(new SqliteDatabase(file), () => (closed = true)).database,
+    }),
   });
   open.push(db);
   return { db, plain, closed: () => closed };
 }
 
-describe('withStatementCache', () => {
+describe('sqliteStatements', () => {
   it('reads the rows object mode would, value for value, the same statement again and again', async () => {
     const { db, plain } = fixture();
     const expected = plain.prepare('select * from entries order by id').all();
@@ -69,6 +71,33 @@ describe('withStatementCache', () => {
     expect(inserted).toEqual({ id: 'e4', note: null });
     const updated = await db.updateTable('entries').set({ note: 'x' }).where('card_id', '=', 'c1').executeTakeFirst();
     expect(Number(updated.numUpdatedRows)).toBe(2);
+  });
+
+  it('reads now, outside Kysely, the rows its camelCase plugin makes; not inside a transaction, nor a write', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cbc-statements-')), 'app.sqlite');
+    const sqlite = new SqliteDatabase(file);
+    sqlite.exec(`create table entries (id text primary key, card_id text not null, amount_minor integer not null);
+      insert into entries values ('e1', 'c1', 10000), ('e2', 'c1', -2500), ('e3', 'c2', 500);`);
+    const statements = sqliteStatements(sqlite, () => undefined);
+    const db = new Kysely<Tables>({
+      dialect: new SqliteDialect({ database: statements.database }),
+      plugins: [new CamelCasePlugin()],
+    });
+    open.push(db);
+    const query = db.selectFrom('entries').selectAll().where('card_id', '=', 'c1').orderBy('id').compile();
+    const throughKysely = (await db.executeQuery(query)).rows;
+    expect(throughKysely).toEqual([
+      { id: 'e1', cardId: 'c1', amountMinor: 10000 },
+      { id: 'e2', cardId: 'c1', amountMinor: -2500 },
+    ]);
+    expect(statements.readNow(query.sql, query.parameters)).toEqual(throughKysely);
+
+    sqlite.exec('begin');
+    expect(statements.readNow(query.sql, query.parameters)).toBeUndefined();
+    sqlite.exec('rollback');
+    const write = db.deleteFrom('entries').where('id', '=', 'e3').compile();
+    expect(statements.readNow(write.sql, write.parameters)).toBeUndefined();
+    expect(sqlite.prepare('select count(*) as n from entries').get()).toEqual({ n: 3 });
   });
 
   it('closes the connection and calls back', async () => {
