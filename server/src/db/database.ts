@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
+import { LiteralLimitPlugin } from './literal-limit';
 import { allowDirectReads, precompiledStatementName } from './precompiled';
 import { camelCasePlugin, sqliteStatements } from './sqlite-statements';
 import type { Database } from './schema/index';
@@ -157,8 +158,9 @@ export function createDatabase(config: DatabaseConfig, hooks: DatabaseHooks = {}
   const statements = sqliteStatements(sqlite, () => void checkpointer.terminate());
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: statements.database }),
-    // The one plugin: reads that skip the executor (`allowDirectReads`) name their columns as it does.
-    plugins: [camelCasePlugin],
+    // Reads that skip the executor (`allowDirectReads`) name their columns as the camelCase plugin does;
+    // the other plugin changes only the SQL text.
+    plugins: [camelCasePlugin, new LiteralLimitPlugin()],
   });
   allowDirectReads(db, statements.readNow);
   return db;
