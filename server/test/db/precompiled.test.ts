@@ -97,6 +97,33 @@ describe('precompiledQuery', () => {
     expect(await read).toEqual([]);
   });
 
+  it.runIf(!onPostgres)(
+    'on SQLite, reads at once instead of queueing for a connection another caller holds',
+    async () => {
+      const find = precompiledQuery(1, (query, key: string) =>
+        query.selectFrom('appMeta').select('value').where('key', '=', key),
+      );
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let taken!: () => void;
+      const connectionTaken = new Promise<void>((resolve) => (taken = resolve));
+      // Kysely's SQLite driver has one connection: held here (no transaction open), every query through its
+      // executor waits for it.
+      const holder = db.connection().execute(async () => {
+        taken();
+        await released;
+      });
+      await connectionTaken;
+      const direct = await Promise.race([
+        find(db, 'precompiled-probe'),
+        new Promise<'queued'>((resolve) => setTimeout(() => resolve('queued'), 200)),
+      ]);
+      release();
+      await holder;
+      expect(direct).toEqual([{ value: 'it works' }]);
+    },
+  );
+
   it.runIf(onPostgres)(
     'is a statement each PostgreSQL connection prepares once, where other queries stay unnamed',
     async () => {
