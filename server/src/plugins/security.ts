@@ -12,7 +12,7 @@ export interface SecurityOptions {
  * policy: every script, style, font and request stays on this origin. Styles may be inline (Taro and
  * Swagger UI set element styles); images may be data:/blob: URIs (Swagger UI's icons, generated QR codes).
  */
-export function helmetOptions(inlineScriptHashes: readonly string[]) {
+function helmetOptions(inlineScriptHashes: readonly string[]) {
   return {
     contentSecurityPolicy: {
       // Spelled out instead of helmet's defaults, which add upgrade-insecure-requests: that would
@@ -37,7 +37,7 @@ export function helmetOptions(inlineScriptHashes: readonly string[]) {
 }
 
 /** Where the JSON API lives; everything else is a document or a file of the h5 app. */
-export const API_PATH_PREFIX = '/api/';
+const API_PATH_PREFIX = '/api/';
 
 /**
  * The headers of a JSON reply: every API route's, and the error envelopes written before a route is
@@ -61,7 +61,7 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * The headers helmet sets on a document, as a plain list (lower-case names), computed once by running
  * helmet's middleware against a stand-in response.
  */
-export function documentSecurityHeaders(inlineScriptHashes: readonly string[]): Record<string, string> {
+function documentSecurityHeaders(inlineScriptHashes: readonly string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
     setHeader(name: string, value: string | number | readonly string[]) {
