@@ -8,6 +8,13 @@ import { migrateToLatest } from '../../src/db/migrator';
 import type { Database } from '../../src/db/schema/index';
 import { onPostgres, openTestDatabase } from '../fixtures/database';
 
+/** A one-shot signal between a test and the work it holds open. */
+function signal(): { fired: Promise<void>; fire: () => void } {
+  let fire!: () => void;
+  const fired = new Promise<void>((resolve) => (fire = resolve));
+  return { fired, fire };
+}
+
 describe('precompiledQuery', () => {
   let dir: string;
   let db: Kysely<Database>;
@@ -27,6 +34,10 @@ describe('precompiledQuery', () => {
   });
 
   const probe = { key: 'precompiled-probe', value: 'it works', updatedAt: '2026-12-02T00:00:00.000Z' };
+  /** The value of a key: the read the tests of who waits for whom run against other callers. */
+  const findValue = precompiledQuery(1, (query, key: string) =>
+    query.selectFrom('appMeta').select('value').where('key', '=', key),
+  );
 
   it('builds the query once, runs it with each call’s values, and maps rows through the plugins', async () => {
     let builds = 0;
@@ -73,26 +84,21 @@ describe('precompiledQuery', () => {
   });
 
   it('never reads what another caller’s open transaction has written and not committed', async () => {
-    const find = precompiledQuery(1, (query, key: string) =>
-      query.selectFrom('appMeta').select('value').where('key', '=', key),
-    );
-    let inserted!: () => void;
-    const insertedRow = new Promise<void>((resolve) => (inserted = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
+    const inserted = signal();
+    const released = signal();
     const transaction = db.transaction().execute(async (trx) => {
       await trx
         .insertInto('appMeta')
         .values({ key: 'open-transaction', value: 'uncommitted', updatedAt: '2026-12-03T00:00:00.000Z' })
         .execute();
-      inserted();
-      await released;
+      inserted.fire();
+      await released.fired;
       throw new Error('roll back');
     });
-    await insertedRow;
+    await inserted.fired;
     // On SQLite the one connection is the transaction's: the read waits for it instead of reading now.
-    const read = find(db, 'open-transaction');
-    release();
+    const read = findValue(db, 'open-transaction');
+    released.fire();
     await expect(transaction).rejects.toThrow('roll back');
     expect(await read).toEqual([]);
   });
@@ -100,25 +106,20 @@ describe('precompiledQuery', () => {
   it.runIf(!onPostgres)(
     'on SQLite, reads at once instead of queueing for a connection another caller holds',
     async () => {
-      const find = precompiledQuery(1, (query, key: string) =>
-        query.selectFrom('appMeta').select('value').where('key', '=', key),
-      );
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      let taken!: () => void;
-      const connectionTaken = new Promise<void>((resolve) => (taken = resolve));
+      const taken = signal();
+      const released = signal();
       // Kysely's SQLite driver has one connection: held here (no transaction open), every query through its
       // executor waits for it.
       const holder = db.connection().execute(async () => {
-        taken();
-        await released;
+        taken.fire();
+        await released.fired;
       });
-      await connectionTaken;
+      await taken.fired;
       const direct = await Promise.race([
-        find(db, 'precompiled-probe'),
+        findValue(db, 'precompiled-probe'),
         new Promise<'queued'>((resolve) => setTimeout(() => resolve('queued'), 200)),
       ]);
-      release();
+      released.fire();
       await holder;
       expect(direct).toEqual([{ value: 'it works' }]);
     },

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteDialect, sql, type KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sqliteStatements } from '../../src/db/sqlite-statements';
 
@@ -15,20 +15,21 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((db) => db.destroy()));
 });
 
-/** A SQLite file with a few rows, read through Kysely over the cache, and the same file opened plainly. */
-function fixture() {
+/**
+ * A SQLite file with a few rows, read through Kysely over the cache (with `plugins`), the cache's own
+ * connection and statements, and the same file opened plainly.
+ */
+function fixture(plugins: KyselyPlugin[] = []) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'cbc-statements-')), 'app.sqlite');
   const plain = new SqliteDatabase(file);
   plain.exec(`create table entries (id text primary key, card_id text not null, amount_minor integer not null, note text);
     insert into entries values ('e1', 'c1', 10000, null), ('e2', 'c1', -2500, 'toll'), ('e3', 'c2', 9007199254740991, '粤Z·1234港');`);
   let closed = false;
-  const db = new Kysely<Tables>({
-    dialect: new SqliteDialect({
-      database: sqliteStatements(new SqliteDatabase(file), () => (closed = true)).database,
-    }),
-  });
+  const sqlite = new SqliteDatabase(file);
+  const statements = sqliteStatements(sqlite, () => (closed = true));
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: statements.database }), plugins });
   open.push(db);
-  return { db, plain, closed: () => closed };
+  return { db, plain, sqlite, statements, closed: () => closed };
 }
 
 describe('sqliteStatements', () => {
@@ -74,17 +75,13 @@ describe('sqliteStatements', () => {
   });
 
   it('reads now, outside Kysely, the rows its camelCase plugin makes; not inside a transaction, nor a write', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cbc-statements-')), 'app.sqlite');
-    const sqlite = new SqliteDatabase(file);
-    sqlite.exec(`create table entries (id text primary key, card_id text not null, amount_minor integer not null);
-      insert into entries values ('e1', 'c1', 10000), ('e2', 'c1', -2500), ('e3', 'c2', 500);`);
-    const statements = sqliteStatements(sqlite, () => undefined);
-    const db = new Kysely<Tables>({
-      dialect: new SqliteDialect({ database: statements.database }),
-      plugins: [new CamelCasePlugin()],
-    });
-    open.push(db);
-    const query = db.selectFrom('entries').selectAll().where('card_id', '=', 'c1').orderBy('id').compile();
+    const { db, sqlite, statements } = fixture([new CamelCasePlugin()]);
+    const query = db
+      .selectFrom('entries')
+      .select(['id', 'card_id', 'amount_minor'])
+      .where('card_id', '=', 'c1')
+      .orderBy('id')
+      .compile();
     const throughKysely = (await db.executeQuery(query)).rows;
     expect(throughKysely).toEqual([
       { id: 'e1', cardId: 'c1', amountMinor: 10000 },
