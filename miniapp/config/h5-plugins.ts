@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { buildSync } from 'esbuild';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import type { Compiler } from 'webpack';
 
@@ -122,6 +123,76 @@ export class PagePreloadPlugin {
           tagName: 'script',
           voidTag: false,
           meta: { plugin: 'PagePreloadPlugin' },
+          attributes: {},
+          innerHTML: script,
+        });
+        return data;
+      });
+    });
+  }
+}
+
+/** A lazily loaded contract module of one API domain (src/api/contracts.h5.ts), or the tolerant readings. */
+const CONTRACT_REQUEST = /^(?:@cbc\/shared\/contracts\/(\w+)|\.\/(tolerant)-replies)$/;
+
+/** The boot script runs before anything else on every first load: about 7 KB (2 KB as brotli), most of it the
+ * table of routes. Zod or Taro pulled in by mistake would add hundreds. */
+const BOOT_SCRIPT_MAX_BYTES = 10_240;
+
+/**
+ * Inlines the boot script (src/boot/boot.ts, bundled here by esbuild) as the first script of index.html:
+ * it sends the opened page's first API GETs while the app's files are still downloading, so the page
+ * can show their replies on its first render instead of asking only after the entry has run. The
+ * server allows it by its hash, as it does Taro's rem script (server/src/plugins/static-site.ts).
+ */
+export class BootScriptPlugin {
+  constructor(private readonly entry: string) {}
+
+  apply(compiler: Compiler): void {
+    compiler.hooks.thisCompilation.tap('BootScriptPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('BootScriptPlugin', (data) => {
+        // The files of each API domain's reply schemas (src/api/contracts.h5.ts loads them on demand), so
+        // the boot script can start them beside its calls: a reply is shown only once they have run.
+        const contractFiles: Record<string, string[]> = {};
+        for (const group of compilation.chunkGroups) {
+          if (group.isInitial()) continue;
+          for (const origin of group.origins) {
+            const match = CONTRACT_REQUEST.exec(origin.request ?? '');
+            const domain = match?.[1] ?? match?.[2];
+            if (!domain) continue;
+            const files = group.chunks
+              .filter((chunk) => !chunk.canBeInitial())
+              .flatMap((chunk) => [...chunk.files])
+              .filter((file) => file.endsWith('.js'));
+            contractFiles[domain] = [...new Set([...(contractFiles[domain] ?? []), ...files])];
+          }
+        }
+        const publicPath =
+          typeof compilation.outputOptions.publicPath === 'string' ? compilation.outputOptions.publicPath : '/';
+        const { outputFiles } = buildSync({
+          define: {
+            CONTRACT_FILES: JSON.stringify(contractFiles),
+            PUBLIC_PATH: JSON.stringify(publicPath),
+          },
+          entryPoints: [this.entry],
+          bundle: true,
+          write: false,
+          format: 'iife',
+          platform: 'browser',
+          target: 'es2020',
+          minify: true,
+          legalComments: 'none',
+        });
+        const script = outputFiles[0]!.text.trim();
+        if (Buffer.byteLength(script) > BOOT_SCRIPT_MAX_BYTES) {
+          throw new Error(
+            `The boot script is ${Buffer.byteLength(script)} bytes, over ${BOOT_SCRIPT_MAX_BYTES}: did it import zod or Taro?`,
+          );
+        }
+        data.headTags.unshift({
+          tagName: 'script',
+          voidTag: false,
+          meta: { plugin: 'BootScriptPlugin' },
           attributes: {},
           innerHTML: script,
         });

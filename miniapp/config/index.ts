@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
-import { PagePreloadPlugin, PrecompressPlugin, StatsFilePlugin } from './h5-plugins';
+import { BootScriptPlugin, PagePreloadPlugin, PrecompressPlugin, StatsFilePlugin } from './h5-plugins';
 import prodConfig from './prod';
 
 /**
@@ -91,6 +91,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Without a hash the app opens its first page, home (TAB_PAGES.home; Taro's config loader does not
         // compile src/, so the path is spelled out).
         chain.plugin('page-preload').use(PagePreloadPlugin, ['pages/home/index']);
+        // Registered after it, so its script comes first: the page's first API calls start before anything else.
+        chain.plugin('boot-script').use(BootScriptPlugin, [path.resolve(__dirname, '../src/boot/boot.ts')]);
         // name.br and name.gz beside each text file, served as they are (server/src/plugins/static-site.ts).
         chain.plugin('precompress').use(PrecompressPlugin);
         if (process.env.H5_STATS_FILE) chain.plugin('stats-file').use(StatsFilePlugin, [process.env.H5_STATS_FILE]);

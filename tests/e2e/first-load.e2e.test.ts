@@ -1,9 +1,10 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { uiMessages } from '@cbc/shared';
+import { generateCardNumber, uiMessages } from '@cbc/shared';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindVerifiedCardThroughApi, registerThroughApi } from '../support/accounts';
 import { launchBrowser, newPhoneContext, snap } from '../support/browser';
 import { h5Dir, screenshotDir } from '../support/paths';
 import { startServer, type RunningServer } from '../support/server';
@@ -160,6 +161,78 @@ describe('first load of the browser build', () => {
         (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((sum, value) => sum + value, 0),
       );
       expect(cls).toBeLessThan(0.1);
+    } finally {
+      await context.close();
+    }
+  });
+  /**
+   * Opens `route` with the entry's scripts held back, and returns the API calls (path and query, with the
+   * Authorization header sent) made before they were let through, then every API call of the load.
+   */
+  async function loadWithEntryHeld(page: Page, route: string, ready: string) {
+    const calls: { url: string; authorization: string | undefined }[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) {
+        calls.push({ url: url.pathname + url.search, authorization: request.headers().authorization });
+      }
+    });
+    const held: Route[] = [];
+    await page.route(/\/js\/(?:vendors|app)\.[0-9a-f]{8}\.js$/, (script) => void held.push(script));
+    await page.goto(server.baseUrl + route, { waitUntil: 'commit' });
+    await expect.poll(() => held.length).toBe(2);
+    const beforeEntry = await expect
+      .poll(() => calls.length)
+      .toBeGreaterThan(0)
+      .then(() => [...calls]);
+    for (const script of held) await script.continue();
+    await expect.poll(() => page.locator(ready).first().isVisible()).toBe(true);
+    await page.waitForLoadState('networkidle');
+    return { beforeEntry, all: calls };
+  }
+
+  it('asks for the opened page’s data from index.html, before the entry has run, and only once', async () => {
+    const context = await newPhoneContext(browser, 'en-US');
+    const page = await context.newPage();
+    try {
+      const { beforeEntry, all } = await loadWithEntryHeld(
+        page,
+        '/#/pages/guides/index?card=yuanyou',
+        '.js-page-guides .js-channel-entry',
+      );
+      const guides = ['/api/v1/channels?card=yuanyou&lang=en', '/api/v1/guides?card=yuanyou&lang=en'];
+      expect(beforeEntry.map((call) => call.url).sort()).toEqual(guides);
+      // The page took those replies: it asked for nothing more (before, each was asked for once the app ran).
+      expect(all.map((call) => call.url).sort()).toEqual(guides);
+      expect(await page.locator('.js-page-guides .js-card-tab-yuanyou.is-active').count()).toBe(1);
+      await snap(page, shots, '04-guides-from-early-calls-en');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('logged in, History’s first calls go out early with the session, and are not repeated', async () => {
+    const account = await registerThroughApi(server.baseUrl, { phone: '13800138321', password: 'early2026!' });
+    await bindVerifiedCardThroughApi(server.baseUrl, account.token, {
+      number: generateCardNumber('zhonggangtong', '27182818284'),
+    });
+    const context = await newPhoneContext(browser, 'zh-CN');
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.baseUrl}/api/v1/health`);
+      // As the app keeps it (Taro's storage on h5: `{ data }` as JSON).
+      await page.evaluate((value) => localStorage.setItem('cbc.session.v1', JSON.stringify({ data: value })), account);
+      const { beforeEntry, all } = await loadWithEntryHeld(
+        page,
+        '/#/pages/history/index',
+        '.js-page-history .js-history-chart',
+      );
+      const first = ['/api/v1/cards?lang=zh-Hans', '/api/v1/transactions?lang=zh-Hans'];
+      expect(beforeEntry.map((call) => call.url).sort()).toEqual(first);
+      for (const call of beforeEntry) expect(call.authorization).toBe(`Bearer ${account.token}`);
+      const counts = new Map<string, number>();
+      for (const call of all) counts.set(call.url, (counts.get(call.url) ?? 0) + 1);
+      for (const url of first) expect(counts.get(url), url).toBe(1);
     } finally {
       await context.close();
     }

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
 import {
-  buildPath,
   DEVICE_ID_HEADER,
   errorMessage,
   IDEMPOTENCY_KEY_HEADER,
@@ -13,7 +12,9 @@ import type { z } from 'zod';
 import { getDeviceId } from '../auth/device-id';
 import { activeSession, endSession } from '../auth/session-store';
 import { ApiError } from './api-error';
-import { loadReplies } from './contracts';
+import { loadedReplies, loadReplies } from './contracts';
+import { takeEarlyReply } from './early-replies';
+import { requestKey, type CallArgs } from './request-key';
 import { clientErrorEnvelopeSchema, knownErrorCode } from './tolerant';
 import type { ReplySchemas, TolerantReplies } from './tolerant-replies';
 
@@ -89,16 +90,12 @@ export interface RequestPlan<N extends EndpointName> {
 }
 
 export function planRequest<N extends EndpointName>(endpoint: N, args: RequestArgs<N>, lang: Language): RequestPlan<N> {
-  const path = buildPath(routes[endpoint].path, (args.params ?? {}) as Record<string, string | number>);
-  const query: Record<string, string> = { lang };
-  for (const [name, value] of Object.entries((args.query ?? {}) as Record<string, unknown>)) {
-    if (value !== undefined && value !== null) query[name] = String(value);
-  }
-  const search = Object.keys(query)
-    .sort()
-    .map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(query[name] ?? '')}`)
-    .join('&');
-  const plan: RequestPlan<N> = { endpoint, lang, key: `${path}?${search}`, body: (args as { body?: unknown }).body };
+  const plan: RequestPlan<N> = {
+    endpoint,
+    lang,
+    key: requestKey(endpoint, args as CallArgs, lang),
+    body: (args as { body?: unknown }).body,
+  };
   const { idempotencyKey } = args as { idempotencyKey?: string };
   if (idempotencyKey !== undefined) plan.idempotencyKey = idempotencyKey;
   return plan;
@@ -109,6 +106,12 @@ export function successSchema(replies: ReplySchemas, status = 200): z.ZodType {
   const schema = replies[status] ?? replies[200] ?? replies[201] ?? replies[204];
   if (!schema) throw new Error('The endpoint declares no success reply');
   return schema;
+}
+
+function parseSuccess(schemas: ReplySchemas, status: number, data: unknown) {
+  // No content: WeChat hands over '', the browser build null.
+  const body = status === 204 || data === '' || data === undefined ? null : data;
+  return successSchema(schemas, status).safeParse(body);
 }
 
 export class TimeoutSignal extends Error {}
@@ -178,9 +181,7 @@ export async function parseReply<N extends EndpointName>(
       // The schemas' file could not be fetched (h5, offline): as much a network failure as the call's.
       throw transportError(error, lang);
     }
-    // No content: WeChat hands over '', the browser build null.
-    const body = status === 204 || data === '' || data === undefined ? null : data;
-    const parsed = successSchema(schemas, status).safeParse(body);
+    const parsed = parseSuccess(schemas, status, data);
     if (!parsed.success) throw new ApiError('BAD_REPLY', translate(lang, 'state.badReply'), status);
     return parsed.data as Reply<N>;
   }
@@ -198,6 +199,21 @@ export async function parseReply<N extends EndpointName>(
   throw new ApiError('BAD_REPLY', translate(lang, 'state.badReply'), status);
 }
 
+/**
+ * A success reply parsed at once, if the endpoint's schemas are loaded and it conforms; else undefined
+ * (the caller then goes the asynchronous way, which reports every failure).
+ */
+export function parseSuccessNow<N extends EndpointName>(
+  endpoint: N,
+  status: number,
+  data: unknown,
+): Reply<N> | undefined {
+  const schemas = loadedReplies(endpoint);
+  if (!schemas || status < 200 || status >= 300) return undefined;
+  const parsed = parseSuccess(schemas, status, data);
+  return parsed.success ? (parsed.data as Reply<N>) : undefined;
+}
+
 /** Sends a planned call and parses its reply; rejects with ApiError on every failure. */
 export async function send<N extends EndpointName>(
   plan: RequestPlan<N>,
@@ -208,6 +224,12 @@ export async function send<N extends EndpointName>(
   const { header, token } = requestHeaders(hasBody);
   const replies = startLoadingReplies(endpoint);
   if (plan.idempotencyKey !== undefined) header[IDEMPOTENCY_KEY_HEADER] = plan.idempotencyKey;
+  // h5: the boot script may have sent this very GET while the app was loading; a failed one is asked again.
+  const early = routes[endpoint].method === 'GET' ? takeEarlyReply(endpoint, plan.key, token) : undefined;
+  if (early) {
+    const reply = await withTimeout(early, timeoutMs).catch(() => undefined);
+    if (reply) return parseReply(endpoint, reply.statusCode, reply.data, lang, token, replies);
+  }
   // The body is typed loosely here on purpose: the endpoint's schema is what gives it a type.
   let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
   try {

@@ -4,7 +4,16 @@ import { useSession } from '../auth/use-session';
 import { useI18n } from '../i18n';
 import { toApiError, type ApiError } from './api-error';
 import { readCachedReply, writeCachedReply } from './cache';
-import { planRequest, send, type EndpointName, type Reply, type RequestArgs, type RequestPlan } from './client';
+import {
+  parseSuccessNow,
+  planRequest,
+  send,
+  type EndpointName,
+  type Reply,
+  type RequestArgs,
+  type RequestPlan,
+} from './client';
+import { takeSettledEarlyReply } from './early-replies';
 
 export type QueryStatus = 'loading' | 'ready' | 'error';
 
@@ -34,12 +43,32 @@ interface Snapshot<T> {
   fromCache: boolean;
   cachedAt: number | null;
   refreshing: boolean;
+  /** `data` is the reply the h5 boot script fetched for this very call: nothing to ask for on mount. */
+  fromEarlyReply: boolean;
 }
 
 function startSnapshot<N extends EndpointName>(
   plan: RequestPlan<N> | null,
   identity: string | null,
+  token: string | undefined,
 ): Snapshot<Reply<N>> {
+  const early = plan
+    ? takeSettledEarlyReply(plan.endpoint, plan.key, token, (reply) =>
+        parseSuccessNow(plan.endpoint, reply.statusCode, reply.data),
+      )
+    : undefined;
+  if (early !== undefined) {
+    return {
+      key: identity,
+      data: early,
+      status: 'ready',
+      error: null,
+      fromCache: false,
+      cachedAt: Date.now(),
+      refreshing: false,
+      fromEarlyReply: true,
+    };
+  }
   const cached = plan ? readCachedReply(plan) : undefined;
   return {
     key: identity,
@@ -49,6 +78,7 @@ function startSnapshot<N extends EndpointName>(
     fromCache: cached !== undefined,
     cachedAt: cached?.savedAt ?? null,
     refreshing: plan !== null,
+    fromEarlyReply: false,
   };
 }
 
@@ -68,6 +98,7 @@ async function settle<N extends EndpointName>(target: RequestPlan<N>, identity: 
       fromCache: false,
       cachedAt: savedAt,
       refreshing: false,
+      fromEarlyReply: false,
     });
   } catch (caught) {
     const error = toApiError(caught);
@@ -105,15 +136,23 @@ export function useCachedQuery<N extends EndpointName>(
 
   const identity = plan ? `${plan.key}#${auth ? (session?.token ?? 'device') : ''}` : null;
 
-  const [snapshot, setSnapshot] = useState(() => startSnapshot(plan, identity));
+  const token = session?.token;
+  const [snapshot, setSnapshot] = useState(() => startSnapshot(plan, identity, token));
   if (snapshot.key !== identity) {
     // Another call (new slug, card, language or user): start over from its saved copy, if any.
-    setSnapshot(startSnapshot(plan, identity));
+    setSnapshot(startSnapshot(plan, identity, token));
   }
 
   useEffect(() => {
     if (!plan || identity === null) return;
+    if (snapshot.key === identity && snapshot.fromEarlyReply && snapshot.data !== undefined) {
+      // Fresh from the server already: kept for offline reading like any fetched reply.
+      writeCachedReply(plan, snapshot.data);
+      return;
+    }
     void settle(plan, identity).then((update) => setSnapshot(update));
+    // Once per call: the snapshot is read only to know whether this call is answered already.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [plan, identity]);
 
   const reload = useCallback(async () => {

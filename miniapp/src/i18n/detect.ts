@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
-import { DEFAULT_LANGUAGE, isLanguage, matchLanguageTag, type Language } from '@cbc/shared';
+import type { Language } from '@cbc/shared';
 import { STORAGE_KEYS } from '../constants/storage-keys';
 import { readStorage } from '../utils/storage';
+import { pickLanguage } from './pick-language';
 
 /** WeChat reports `zh_CN` / `zh_HK` / `zh_TW` / `en`; browsers report BCP 47 tags. */
 function systemLanguageTags(): string[] {
@@ -15,16 +16,10 @@ function systemLanguageTags(): string[] {
   if (process.env.TARO_ENV === 'h5' && typeof navigator !== 'undefined') {
     tags.push(...(navigator.languages ?? []), navigator.language);
   }
-  return tags.map((tag) => tag.replace(/_/g, '-'));
+  return tags;
 }
 
 /** The remembered choice, else the system language, else zh-Hans. */
 export function initialLanguage(): Language {
-  const stored = readStorage(STORAGE_KEYS.language);
-  if (isLanguage(stored)) return stored;
-  for (const tag of systemLanguageTags()) {
-    const match = matchLanguageTag(tag);
-    if (match) return match;
-  }
-  return DEFAULT_LANGUAGE;
+  return pickLanguage(readStorage(STORAGE_KEYS.language), systemLanguageTags());
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../i18n/languages';
+import { CARD_IDS, type CardId } from './card-ids';
 
-export const CARD_IDS = ['zhonggangtong', 'yuanyou'] as const;
+export * from './card-ids';
 export const cardIdSchema = z.enum(CARD_IDS);
-export type CardId = z.infer<typeof cardIdSchema>;
 
 export const CURRENCIES = ['CNY', 'HKD'] as const;
 export const currencySchema = z.enum(CURRENCIES);

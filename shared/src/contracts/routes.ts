@@ -2,6 +2,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Sent with the calls that create something (createOrder, bindCard): a retry returns what was created. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+/**
+ * Simulated SMS and the inbox are per device until the user logs in: the miniapp sends a random id it
+ * keeps in storage, so a user registering can read the code that was "sent to their phone".
+ */
+export const DEVICE_ID_HEADER = 'x-device-id';
 /** The multipart field of an ID-photo upload. */
 export const ID_PHOTO_FIELD = 'photo';
 

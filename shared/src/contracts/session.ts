@@ -4,11 +4,6 @@ import { PHONE_REGIONS } from '../validation/phone';
 // Who is calling, apart from the auth endpoints: every app start reads these from storage, so they
 // live away from the endpoint schemas (a page that calls no auth endpoint does not build them).
 
-/**
- * Simulated SMS and the inbox are per device until the user logs in: the miniapp sends a random id it
- * keeps in storage, so a user registering can read the code that was "sent to their phone".
- */
-export const DEVICE_ID_HEADER = 'x-device-id';
 export const deviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const userSchema = z

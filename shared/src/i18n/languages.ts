@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { LANGUAGES, matchLanguageTag, type Language } from './language-tags';
 
-export const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;
+export * from './language-tags';
 export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
-export const DEFAULT_LANGUAGE: Language = 'zh-Hans';
 
 /** A string in every language the product speaks. */
 export const localizedTextSchema = z.object({
@@ -18,23 +17,6 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   'zh-Hant': '繁體中文',
   en: 'English',
 };
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-/**
- * Maps a BCP 47 tag to one of our languages. Traditional script is used in Hong Kong,
- * Macau and Taiwan, so those regions map to zh-Hant even without an explicit script subtag.
- */
-export function matchLanguageTag(tag: string): Language | undefined {
-  const lower = tag.trim().toLowerCase();
-  if (lower === '') return undefined;
-  if (lower.startsWith('en')) return 'en';
-  if (!lower.startsWith('zh')) return undefined;
-  if (/hant|-hk|-mo|-tw/.test(lower)) return 'zh-Hant';
-  return 'zh-Hans';
-}
 
 /** Picks the best language from an Accept-Language header, honouring q-values. */
 export function languageFromAcceptLanguage(header: string | undefined): Language | undefined {
