@@ -132,9 +132,6 @@ export class PagePreloadPlugin {
   }
 }
 
-/** A lazily loaded contract module of one API domain (src/api/contracts.h5.ts), or the tolerant readings. */
-const CONTRACT_REQUEST = /^(?:@cbc\/shared\/contracts\/(\w+)|\.\/(tolerant)-replies)$/;
-
 /** The boot script runs before anything else on every first load: about 7 KB (2 KB as brotli), most of it the
  * table of routes. Zod or Taro pulled in by mistake would add hundreds. */
 const BOOT_SCRIPT_MAX_BYTES = 10_240;
@@ -151,29 +148,7 @@ export class BootScriptPlugin {
   apply(compiler: Compiler): void {
     compiler.hooks.thisCompilation.tap('BootScriptPlugin', (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('BootScriptPlugin', (data) => {
-        // The files of each API domain's reply schemas (src/api/contracts.h5.ts loads them on demand), so
-        // the boot script can start them beside its calls: a reply is shown only once they have run.
-        const contractFiles: Record<string, string[]> = {};
-        for (const group of compilation.chunkGroups) {
-          if (group.isInitial()) continue;
-          for (const origin of group.origins) {
-            const match = CONTRACT_REQUEST.exec(origin.request ?? '');
-            const domain = match?.[1] ?? match?.[2];
-            if (!domain) continue;
-            const files = group.chunks
-              .filter((chunk) => !chunk.canBeInitial())
-              .flatMap((chunk) => [...chunk.files])
-              .filter((file) => file.endsWith('.js'));
-            contractFiles[domain] = [...new Set([...(contractFiles[domain] ?? []), ...files])];
-          }
-        }
-        const publicPath =
-          typeof compilation.outputOptions.publicPath === 'string' ? compilation.outputOptions.publicPath : '/';
         const { outputFiles } = buildSync({
-          define: {
-            CONTRACT_FILES: JSON.stringify(contractFiles),
-            PUBLIC_PATH: JSON.stringify(publicPath),
-          },
           entryPoints: [this.entry],
           bundle: true,
           write: false,

@@ -177,6 +177,14 @@ describe('first load of the browser build', () => {
         calls.push({ url: url.pathname + url.search, authorization: request.headers().authorization });
       }
     });
+    // Whether a loading placeholder was ever on screen (the page first rendered without its data).
+    await page.addInitScript(() => {
+      const seen = { placeholder: false };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('.js-loading, .js-history-chart-placeholder')) seen.placeholder = true;
+      }).observe(document, { subtree: true, childList: true });
+    });
     const held: Route[] = [];
     await page.route(/\/js\/(?:vendors|app)\.[0-9a-f]{8}\.js$/, (script) => void held.push(script));
     await page.goto(server.baseUrl + route, { waitUntil: 'commit' });
@@ -185,21 +193,36 @@ describe('first load of the browser build', () => {
       .poll(() => calls.length)
       .toBeGreaterThan(0)
       .then(() => [...calls]);
+    // The replies are in before the app runs, as on a slow link where the app's files take longest.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const store = (window as unknown as { __cbcEarlyReplies?: Record<string, { settled?: unknown }> })
+            .__cbcEarlyReplies;
+          return store !== undefined && Object.values(store).every((entry) => entry.settled !== undefined);
+        }),
+      )
+      .toBe(true);
     for (const script of held) await script.continue();
     await expect.poll(() => page.locator(ready).first().isVisible()).toBe(true);
     await page.waitForLoadState('networkidle');
-    return { beforeEntry, all: calls };
+    const placeholderShown = await page.evaluate(
+      () => (window as unknown as { seen: { placeholder: boolean } }).seen.placeholder,
+    );
+    return { beforeEntry, all: calls, placeholderShown };
   }
 
   it('asks for the opened page’s data from index.html, before the entry has run, and only once', async () => {
     const context = await newPhoneContext(browser, 'en-US');
     const page = await context.newPage();
     try {
-      const { beforeEntry, all } = await loadWithEntryHeld(
+      const { beforeEntry, all, placeholderShown } = await loadWithEntryHeld(
         page,
         '/#/pages/guides/index?card=yuanyou',
         '.js-page-guides .js-channel-entry',
       );
+      // Their replies were in the page's first render: no skeleton, no second render.
+      expect(placeholderShown).toBe(false);
       const guides = ['/api/v1/channels?card=yuanyou&lang=en', '/api/v1/guides?card=yuanyou&lang=en'];
       expect(beforeEntry.map((call) => call.url).sort()).toEqual(guides);
       // The page took those replies: it asked for nothing more (before, each was asked for once the app ran).
@@ -222,11 +245,12 @@ describe('first load of the browser build', () => {
       await page.goto(`${server.baseUrl}/api/v1/health`);
       // As the app keeps it (Taro's storage on h5: `{ data }` as JSON).
       await page.evaluate((value) => localStorage.setItem('cbc.session.v1', JSON.stringify({ data: value })), account);
-      const { beforeEntry, all } = await loadWithEntryHeld(
+      const { beforeEntry, all, placeholderShown } = await loadWithEntryHeld(
         page,
         '/#/pages/history/index',
         '.js-page-history .js-history-chart',
       );
+      expect(placeholderShown).toBe(false);
       const first = ['/api/v1/cards?lang=zh-Hans', '/api/v1/transactions?lang=zh-Hans'];
       expect(beforeEntry.map((call) => call.url).sort()).toEqual(first);
       for (const call of beforeEntry) expect(call.authorization).toBe(`Bearer ${account.token}`);

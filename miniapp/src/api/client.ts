@@ -13,7 +13,7 @@ import { getDeviceId } from '../auth/device-id';
 import { activeSession, endSession } from '../auth/session-store';
 import { ApiError } from './api-error';
 import { loadedReplies, loadReplies } from './contracts';
-import { takeEarlyReply } from './early-replies';
+import { takeEarlyReply, takeSettledEarlyReply } from './early-replies';
 import { requestKey, type CallArgs } from './request-key';
 import { clientErrorEnvelopeSchema, knownErrorCode } from './tolerant';
 import type { ReplySchemas, TolerantReplies } from './tolerant-replies';
@@ -212,6 +212,19 @@ export function parseSuccessNow<N extends EndpointName>(
   if (!schemas || status < 200 || status >= 300) return undefined;
   const parsed = parseSuccess(schemas, status, data);
   return parsed.success ? (parsed.data as Reply<N>) : undefined;
+}
+
+/**
+ * h5: the boot script's reply to this very call, if it is already in and conforms, parsed now, so a page
+ * can show it on its first render (taken: the call is then not sent). Undefined otherwise.
+ */
+export function takeEarlyReplyNow<N extends EndpointName>(
+  plan: RequestPlan<N>,
+  token: string | undefined,
+): Reply<N> | undefined {
+  return takeSettledEarlyReply(plan.endpoint, plan.key, token, (reply) =>
+    parseSuccessNow(plan.endpoint, reply.statusCode, reply.data),
+  );
 }
 
 /** Sends a planned call and parses its reply; rejects with ApiError on every failure. */

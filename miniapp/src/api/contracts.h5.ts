@@ -1,5 +1,6 @@
 import { guideEndpoints, healthEndpoints, routes, type ContractDomain, type Endpoint } from '@cbc/shared';
 import type { EndpointName } from './client';
+import { earlyEndpoints } from './early-replies';
 import type { ReplySchemas } from './tolerant-replies';
 
 // Building every zod schema of the API when the app starts cost a page about 0.5 s of main thread on
@@ -38,7 +39,9 @@ const loading = new Map<ContractDomain, Promise<void>>();
 function loadDomain(domain: LazyDomain): Promise<void> {
   let pending = loading.get(domain);
   if (!pending) {
-    pending = Promise.all([LAZY_DOMAINS[domain](), import('./tolerant-replies')]).then(
+    // The tolerant readings are small: kept in this module's chunk, not a file of their own fetched only
+    // now (a round trip, then a task of its own, before the first reply of any of these domains could show).
+    pending = Promise.all([LAZY_DOMAINS[domain](), import(/* webpackMode: "eager" */ './tolerant-replies')]).then(
       ([endpoints, { readableReplies }]) => {
         Object.assign(replies, readableReplies(endpoints));
       },
@@ -64,3 +67,7 @@ export async function loadReplies(endpoint: EndpointName): Promise<ReplySchemas>
   if (!schemas) throw new Error(`Unknown endpoint ${endpoint}`);
   return schemas;
 }
+
+// The boot script has sent the opened page's first calls (src/boot): their schemas start loading with the
+// app, so they are usually in by the page's first render, which can then show those replies at once.
+for (const endpoint of new Set(earlyEndpoints())) loadReplies(endpoint).catch(() => undefined);

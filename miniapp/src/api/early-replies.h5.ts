@@ -12,6 +12,11 @@ function earlyStore(): EarlyStore | undefined {
   return (window as unknown as Record<string, EarlyStore | undefined>)[EARLY_REPLIES_GLOBAL];
 }
 
+/** The operations the boot script has sent: the app loads their reply schemas as it starts. */
+export function earlyEndpoints(): EndpointName[] {
+  return Object.values(earlyStore() ?? {}).map((entry) => entry.endpoint as EndpointName);
+}
+
 /** The entry for this call, if the boot script sent the same call for the same session. */
 function matchingEntry(endpoint: EndpointName, key: string, token: string | undefined): EarlyEntry | undefined {
   const entry = earlyStore()?.[key];

@@ -4,6 +4,10 @@ import type { EndpointName } from './client';
 // A mini program has no page to start calls from before the app runs (its package is installed whole);
 // only the h5 build has early replies (early-replies.h5.ts).
 
+export function earlyEndpoints(): EndpointName[] {
+  return [];
+}
+
 export function takeEarlyReply(
   _endpoint: EndpointName,
   _key: string,

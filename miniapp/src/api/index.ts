@@ -3,6 +3,7 @@ export {
   request,
   planRequest,
   send,
+  takeEarlyReplyNow,
   IDEMPOTENT_ENDPOINTS,
   REQUEST_TIMEOUT_MS,
   type EndpointName,

@@ -5,15 +5,14 @@ import { useI18n } from '../i18n';
 import { toApiError, type ApiError } from './api-error';
 import { readCachedReply, writeCachedReply } from './cache';
 import {
-  parseSuccessNow,
   planRequest,
   send,
+  takeEarlyReplyNow,
   type EndpointName,
   type Reply,
   type RequestArgs,
   type RequestPlan,
 } from './client';
-import { takeSettledEarlyReply } from './early-replies';
 
 export type QueryStatus = 'loading' | 'ready' | 'error';
 
@@ -52,11 +51,7 @@ function startSnapshot<N extends EndpointName>(
   identity: string | null,
   token: string | undefined,
 ): Snapshot<Reply<N>> {
-  const early = plan
-    ? takeSettledEarlyReply(plan.endpoint, plan.key, token, (reply) =>
-        parseSuccessNow(plan.endpoint, reply.statusCode, reply.data),
-      )
-    : undefined;
+  const early = plan ? takeEarlyReplyNow(plan, token) : undefined;
   if (early !== undefined) {
     return {
       key: identity,

@@ -1,4 +1,4 @@
-import { DEVICE_ID_HEADER, routes } from '@cbc/shared/contracts/routes';
+import { DEVICE_ID_HEADER } from '@cbc/shared/contracts/routes';
 import { replyOwnerToken, requestKey } from '../api/request-key';
 import { STORAGE_KEYS } from '../constants/storage-keys';
 import { ROUTES } from '../constants/routes';
@@ -10,28 +10,6 @@ import { EARLY_REPLIES_GLOBAL, type EarlyEntry, type EarlyReply, type EarlyStore
 // opened page's first GETs while the app's files are still downloading, so their replies are in when
 // the page first renders instead of being asked for only after the app has run. Anything unexpected
 // (no storage, an odd value) means no early calls: the app then asks as it always did.
-
-/** Set by the build (BootScriptPlugin): the script files of each API domain's lazily loaded reply schemas. */
-declare const CONTRACT_FILES: Readonly<Record<string, readonly string[]>>;
-declare const PUBLIC_PATH: string;
-
-/**
- * Starts downloading the reply schemas of the calls' domains (and the tolerant readings that come with
- * them), which the app would otherwise fetch only once it has run and sent the calls itself.
- */
-function preloadContracts(domains: ReadonlySet<string>): void {
-  // Guides and health are in the entry; a lazily loaded domain always comes with the tolerant readings.
-  const lazy = [...domains].filter((domain) => domain in CONTRACT_FILES);
-  if (lazy.length === 0) return;
-  const files = new Set([...lazy, 'tolerant'].flatMap((name) => CONTRACT_FILES[name] ?? []));
-  for (const file of files) {
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'script';
-    link.href = PUBLIC_PATH + file;
-    document.head.appendChild(link);
-  }
-}
 
 /** A value saved with Taro's storage API on h5: JSON `{ data }` in localStorage. */
 function readTaroStorage(key: string): unknown {
@@ -74,7 +52,7 @@ function boot(): void {
     const sentToken = replyOwnerToken(endpoint, token);
     if (sentToken) headers.Authorization = `Bearer ${sentToken}`;
     const key = requestKey(endpoint, args, lang);
-    const entry: EarlyEntry = { sentAt: Date.now(), token: sentToken, reply: fetchReply(key, headers) };
+    const entry: EarlyEntry = { endpoint, sentAt: Date.now(), token: sentToken, reply: fetchReply(key, headers) };
     entry.reply.then(
       (reply) => {
         entry.settled = reply;
@@ -84,7 +62,6 @@ function boot(): void {
     store[key] = entry;
   }
   (window as unknown as Record<string, unknown>)[EARLY_REPLIES_GLOBAL] = store;
-  preloadContracts(new Set(calls.map(({ endpoint }) => routes[endpoint].domain)));
 }
 
 try {

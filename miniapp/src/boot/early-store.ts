@@ -11,6 +11,8 @@ export interface EarlyReply {
 }
 
 export interface EarlyEntry {
+  /** The operation (src/api/request-key.ts RouteName), so the app can load its reply schemas at once. */
+  endpoint: string;
   /** When the boot script sent the call (epoch ms). */
   sentAt: number;
   /** The session token it was sent with, '' without one: a reply is only for the session that asked. */

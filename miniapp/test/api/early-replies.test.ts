@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
+import { transactionPageSchema } from '@cbc/shared';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { request, useCachedQuery } from '../../src/api';
 import { planRequest } from '../../src/api/client';
 import { endSession, startSession } from '../../src/auth';
 import { EARLY_REPLIES_GLOBAL, type EarlyEntry, type EarlyReply, type EarlyStore } from '../../src/boot/early-store';
-import { cardList, guideList, NOW, session } from '../support/fixtures';
+import { NO_FILTERS, useTransactionPages } from '../../src/components/history/use-transaction-pages';
+import { CARD_ID, cardList, guideList, NOW, session } from '../support/fixtures';
 import { flush, renderHook } from '../support/render-hook';
 import { onRequest, requests, storedEntries } from '../setup/taro-stand-in';
 
@@ -19,10 +21,11 @@ const CARDS_KEY = '/api/v1/cards?lang=zh-Hans';
 function plant(
   key: string,
   reply: Promise<EarlyReply>,
-  options: { token?: string; sentAt?: number; settled?: EarlyReply } = {},
+  options: { token?: string; sentAt?: number; settled?: EarlyReply; endpoint?: string } = {},
 ) {
   const store = ((window as unknown as Record<string, EarlyStore>)[EARLY_REPLIES_GLOBAL] ??= {});
-  const entry: EarlyEntry = { sentAt: options.sentAt ?? NOW, token: options.token ?? '', reply };
+  const endpoint = options.endpoint ?? (key.startsWith('/api/v1/cards') ? 'listCards' : 'listGuides');
+  const entry: EarlyEntry = { endpoint, sentAt: options.sentAt ?? NOW, token: options.token ?? '', reply };
   if (options.settled) entry.settled = options.settled;
   store[key] = entry;
   return store;
@@ -114,5 +117,44 @@ describe('replies the boot script fetched early (h5)', () => {
     plant(CARDS_KEY, Promise.resolve(early), { token: session('user-2').token, settled: early });
     expect((await request('listCards', { lang: 'zh-Hans' })).cards[0]?.numberMasked).toBe('6288 **** **** 1111');
     expect(requests).toHaveLength(1);
+  });
+
+  it('History: a first page already in is on screen from the first render; a refresh asks the server', async () => {
+    startSession(session());
+    const firstPage = transactionPageSchema.parse({
+      transactions: [
+        {
+          id: '00000000-0000-4000-8000-000000000001',
+          cardId: CARD_ID,
+          cardType: 'zhonggangtong',
+          cardNumberMasked: '6288 **** **** 1234',
+          kind: 'trip',
+          amount: { amountMinor: -2_500, currency: 'CNY' },
+          title: '皇岗 → 东莞',
+          receiptNo: 'R1',
+          orderId: null,
+          method: null,
+          createdAt: new Date(NOW - 60_000).toISOString(),
+        },
+      ],
+      nextCursor: null,
+    });
+    const early = { statusCode: 200, data: firstPage };
+    plant('/api/v1/transactions?lang=zh-Hans', Promise.resolve(early), {
+      endpoint: 'listTransactions',
+      token: session().token,
+      settled: early,
+    });
+    onRequest(async () => ({ statusCode: 200, data: { transactions: [], nextCursor: null } }));
+    const { result, history } = await renderHook(() => useTransactionPages(NO_FILTERS, true));
+    await flush();
+    expect(history[0]).toMatchObject({ status: 'ready', more: 'end' });
+    expect(history[0]?.entries.map((entry) => entry.title)).toEqual(['皇岗 → 东莞']);
+    expect(requests).toHaveLength(0);
+    await act(async () => {
+      await result.current.reload();
+    });
+    expect(requests).toHaveLength(1);
+    expect(result.current.entries).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Transaction, TransactionKind } from '@cbc/shared';
-import { request, toApiError, type ApiError } from '../../api';
+import type { Language, Transaction, TransactionKind, TransactionPage } from '@cbc/shared';
+import { planRequest, send, takeEarlyReplyNow, toApiError, type ApiError } from '../../api';
 import { useSession } from '../../auth';
 import { useI18n } from '../../i18n';
 
@@ -46,6 +46,31 @@ export interface TransactionPages extends Omit<State, 'key' | 'cursor'> {
   loadMore: () => Promise<void>;
 }
 
+/** The call for the first page of these filters, or for the older page after `cursor`. */
+function pagePlan(filters: HistoryFilters, lang: Language, cursor: string | undefined) {
+  const query = {
+    ...(filters.kind === 'all' ? {} : { kind: filters.kind }),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+    ...(cursor ? { cursor } : {}),
+  };
+  return filters.cardId
+    ? planRequest('listCardTransactions', { params: { id: filters.cardId }, query }, lang)
+    : planRequest('listTransactions', { query }, lang);
+}
+
+function firstPageState(key: string, page: TransactionPage): State {
+  return {
+    key,
+    entries: page.transactions,
+    cursor: page.nextCursor,
+    status: 'ready',
+    error: null,
+    more: page.nextCursor ? 'idle' : 'end',
+    moreError: null,
+  };
+}
+
 /**
  * The transaction list with cursor pagination: the first page when the filters (or language, or user)
  * change, older pages on `loadMore`. A reply for filters the page has moved away from is dropped.
@@ -54,7 +79,13 @@ export function useTransactionPages(filters: HistoryFilters, enabled: boolean): 
   const { lang } = useI18n();
   const { session } = useSession();
   const key = enabled ? JSON.stringify([filters, lang, session?.token ?? '']) : null;
-  const [state, setState] = useState<State>(START);
+  // h5: the first page the boot script fetched, if it is in, is on screen from the first render.
+  const [state, setState] = useState<State>(() => {
+    const early = key === null ? undefined : takeEarlyReplyNow(pagePlan(filters, lang, undefined), session?.token);
+    return key !== null && early ? firstPageState(key, early) : START;
+  });
+  /** The key whose first page came with the first render: not asked for again on mount. */
+  const answeredOnMount = useRef(state.key);
   const current = useRef<string | null>(key);
   current.current = key;
   const loadingMore = useRef(false);
@@ -62,17 +93,7 @@ export function useTransactionPages(filters: HistoryFilters, enabled: boolean): 
   if (state.key !== key) setState({ ...START, key });
 
   const fetchPage = useCallback(
-    (cursor: string | undefined) => {
-      const query = {
-        ...(filters.kind === 'all' ? {} : { kind: filters.kind }),
-        ...(filters.from ? { from: filters.from } : {}),
-        ...(filters.to ? { to: filters.to } : {}),
-        ...(cursor ? { cursor } : {}),
-      };
-      return filters.cardId
-        ? request('listCardTransactions', { lang, params: { id: filters.cardId }, query })
-        : request('listTransactions', { lang, query });
-    },
+    (cursor: string | undefined) => send(pagePlan(filters, lang, cursor)),
     // `key` carries every input: filters, language and user.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
@@ -83,15 +104,7 @@ export function useTransactionPages(filters: HistoryFilters, enabled: boolean): 
     try {
       const page = await fetchPage(undefined);
       if (current.current !== key) return;
-      setState({
-        key,
-        entries: page.transactions,
-        cursor: page.nextCursor,
-        status: 'ready',
-        error: null,
-        more: page.nextCursor ? 'idle' : 'end',
-        moreError: null,
-      });
+      setState(firstPageState(key, page));
     } catch (caught) {
       if (current.current !== key) return;
       const error = toApiError(caught);
@@ -105,8 +118,12 @@ export function useTransactionPages(filters: HistoryFilters, enabled: boolean): 
   }, [fetchPage, key]);
 
   useEffect(() => {
+    if (answeredOnMount.current !== null && answeredOnMount.current === key) {
+      answeredOnMount.current = null;
+      return;
+    }
     void reload();
-  }, [reload]);
+  }, [reload, key]);
 
   const loadMore = useCallback(async () => {
     if (key === null || loadingMore.current || state.status !== 'ready' || state.cursor === null) return;
