@@ -6,7 +6,7 @@ import { pickLanguage } from '../i18n/pick-language';
 import { earlyCalls } from './early-calls';
 import { EARLY_REPLIES_GLOBAL, type EarlyEntry, type EarlyReply, type EarlyStore } from './early-store';
 
-// The h5 page's inline boot script (built by EarlyCallsPlugin in config/h5-plugins.ts). It sends the
+// The h5 page's inline boot script (built by BootScriptPlugin in config/h5-plugins.ts). It sends the
 // opened page's first GETs while the app's files are still downloading, so their replies are in when
 // the page first renders instead of being asked for only after the app has run. Anything unexpected
 // (no storage, an odd value) means no early calls: the app then asks as it always did.

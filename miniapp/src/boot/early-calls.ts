@@ -25,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The GETs a page sends first when it is opened, with the arguments it will send them with. The boot
  * script sends them while the app's files are still downloading; the client then takes those replies
  * instead of asking again (src/api/early-replies.h5.ts). A call listed here that the page no longer
- * makes only costs one request; tests/e2e/first-load checks that each page asks for each URL once.
+ * makes only costs one request; tests/e2e/first-load checks guides and History ask for each URL once.
  */
 const FIRST_CALLS: Readonly<Record<string, (context: BootContext) => EarlyCall[]>> = {
   [ROUTES.home]: ({ loggedIn }) => (loggedIn ? [{ endpoint: 'listCards', args: {} }] : []),
