@@ -83,6 +83,11 @@ export class StatsFilePlugin {
   }
 }
 
+/** Puts an inline script first in index.html's head (the server allows each by its hash). */
+function prependInlineScript(headTags: HtmlWebpackPlugin.HtmlTagObject[], plugin: string, script: string): void {
+  headTags.unshift({ tagName: 'script', voidTag: false, meta: { plugin }, attributes: {}, innerHTML: script });
+}
+
 /** A lazily loaded page: Taro's h5 app imports each one as `import('./pages/guides/index')`. */
 const PAGE_REQUEST = /^\.\/((?:pages|packages)\/.+\/index)$/;
 
@@ -119,13 +124,7 @@ export class PagePreloadPlugin {
           `f.forEach(function(n){var l=document.createElement("link");l.rel="preload";` +
           `l.as=/\\.css$/.test(n)?"style":"script";l.href=${JSON.stringify(publicPath)}+n;document.head.appendChild(l)})}` +
           `(${JSON.stringify(pages)});`;
-        data.headTags.unshift({
-          tagName: 'script',
-          voidTag: false,
-          meta: { plugin: 'PagePreloadPlugin' },
-          attributes: {},
-          innerHTML: script,
-        });
+        prependInlineScript(data.headTags, 'PagePreloadPlugin', script);
         return data;
       });
     });
@@ -164,13 +163,7 @@ export class BootScriptPlugin {
             `The boot script is ${Buffer.byteLength(script)} bytes, over ${BOOT_SCRIPT_MAX_BYTES}: did it import zod or Taro?`,
           );
         }
-        data.headTags.unshift({
-          tagName: 'script',
-          voidTag: false,
-          meta: { plugin: 'BootScriptPlugin' },
-          attributes: {},
-          innerHTML: script,
-        });
+        prependInlineScript(data.headTags, 'BootScriptPlugin', script);
         return data;
       });
     });

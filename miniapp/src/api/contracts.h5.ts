@@ -19,7 +19,10 @@ const EAGER_DOMAINS = { guides: guideEndpoints, health: healthEndpoints } satisf
 >;
 type LazyDomain = Exclude<ContractDomain, keyof typeof EAGER_DOMAINS>;
 
-/** One chunk per domain; the tolerant readings come with the domains that have them (auth, messages). */
+/**
+ * Each domain's schemas are built on its first call. webpack may keep the modules in a chunk the pages share
+ * (it does today), so loading one is often only a module's evaluation.
+ */
 const LAZY_DOMAINS: Record<LazyDomain, () => Promise<Endpoints>> = {
   auth: () => import('@cbc/shared/contracts/auth').then((module) => module.authEndpoints),
   messages: () => import('@cbc/shared/contracts/messages').then((module) => module.messageEndpoints),

@@ -1,4 +1,4 @@
-import { CARD_IDS, cardIdSchema, type CardId } from '@cbc/shared';
+import { CARD_IDS, isCardId, type CardId } from '@cbc/shared';
 import { STORAGE_KEYS } from '../constants/storage-keys';
 import { readStorage, writeStorage } from './storage';
 
@@ -6,8 +6,7 @@ export const DEFAULT_CARD: CardId = CARD_IDS[0];
 
 /** A card id from a page query or storage, if it names one of our cards. */
 export function parseCardId(value: unknown): CardId | undefined {
-  const parsed = cardIdSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  return isCardId(value) ? value : undefined;
 }
 
 export function readCardChoice(): CardId {
