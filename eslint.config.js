@@ -118,6 +118,27 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
+        {
+          patterns: [{ group: ['**/server/**', '@cbc/server'], message: 'The miniapp never imports server code.' }],
+          // On h5 each domain's schemas load with its first call (src/api/contracts.h5.ts); the whole map
+          // would build every schema of the API as soon as any page loads.
+          paths: [
+            {
+              name: '@cbc/shared',
+              importNames: ['api'],
+              message:
+                "Look a call up in `routes` (@cbc/shared/contracts/routes); only the mini program's contracts.ts takes the whole API map.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['miniapp/src/api/contracts.ts', 'miniapp/test/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
         { patterns: [{ group: ['**/server/**', '@cbc/server'], message: 'The miniapp never imports server code.' }] },
       ],
     },

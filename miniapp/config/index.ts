@@ -95,6 +95,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.plugin('boot-script').use(BootScriptPlugin, [path.resolve(__dirname, '../src/boot/boot.ts')]);
         // name.br and name.gz beside each text file, served as they are (server/src/plugins/static-site.ts).
         chain.plugin('precompress').use(PrecompressPlugin);
+        // For profiling a load by source module (README, Lighthouse); never in the build `npm start` serves.
+        if (process.env.H5_SOURCE_MAP) chain.devtool('source-map');
         if (process.env.H5_STATS_FILE) chain.plugin('stats-file').use(StatsFilePlugin, [process.env.H5_STATS_FILE]);
       },
       // Tab icons and other images carry a content hash too, so the server can let browsers keep them

@@ -233,6 +233,12 @@ describe('trips, reminder and history in the browser build', () => {
   });
 
   it('lists every transaction on the History tab by month, filters trips and opens a receipt', async () => {
+    const figureCalls: string[] = [];
+    const trackFigures = (request: { url: () => string }) => {
+      const url = new URL(request.url());
+      if (/\/(statements\/[^/]+|months)$/.test(url.pathname)) figureCalls.push(url.pathname + url.search);
+    };
+    page.on('request', trackFigures);
     await page.goto(server.baseUrl + '/#/pages/history/index');
     await visible('history');
     const history = on('history');
@@ -245,6 +251,11 @@ describe('trips, reminder and history in the browser build', () => {
     expect(totals).toContain('支出 ¥70.00');
     await expect.poll(() => history.locator('.js-history-end').isVisible()).toBe(true);
     await expect.poll(() => history.locator('.js-chart-month').count()).toBe(6);
+    // The chart's six months come in one call, not a statement each.
+    expect(figureCalls).toHaveLength(1);
+    const chartCall = new URL(figureCalls[0] ?? '', server.baseUrl);
+    expect(chartCall.pathname).toMatch(/\/months$/);
+    expect(chartCall.searchParams.get('months')).toMatch(/^(\d{4}-\d{2},){5}\d{4}-\d{2}$/);
     await snap(page, shots, '09-history-all');
 
     // One card: the list comes from that card's own endpoint.
@@ -258,6 +269,12 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => cardCalls.length).toBeGreaterThan(0);
     await expect.poll(() => history.locator('.js-entry').count()).toBe(3);
     page.off('request', track);
+    // One card: each month's figures are the card's whole totals, asked for in one more call.
+    await expect.poll(() => figureCalls.length).toBe(2);
+    page.off('request', trackFigures);
+    const cardTotals = await history.locator('.js-month-totals').first().innerText();
+    expect(cardTotals).toContain('收入 ¥100.00');
+    expect(cardTotals).toContain('支出 ¥70.00');
 
     await history.locator('.js-filter-kind-trip').click();
     await expect.poll(() => history.locator('.js-entry-trip').count()).toBe(2);

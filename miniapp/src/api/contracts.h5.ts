@@ -20,16 +20,20 @@ const EAGER_DOMAINS = { guides: guideEndpoints, health: healthEndpoints } satisf
 type LazyDomain = Exclude<ContractDomain, keyof typeof EAGER_DOMAINS>;
 
 /**
- * Each domain's schemas are built on its first call. webpack may keep the modules in a chunk the pages share
- * (it does today), so loading one is often only a module's evaluation.
+ * Each domain's schemas are built on its first call. The modules are in this module's own chunk ("eager"),
+ * which every page's first files include: loading a domain is only its evaluation, never a file fetched
+ * after the call has been sent (History's cards then came a round trip after its list, and the filters
+ * under the chart jumped when the card row appeared).
  */
 const LAZY_DOMAINS: Record<LazyDomain, () => Promise<Endpoints>> = {
-  auth: () => import('@cbc/shared/contracts/auth').then((module) => module.authEndpoints),
-  messages: () => import('@cbc/shared/contracts/messages').then((module) => module.messageEndpoints),
-  cards: () => import('@cbc/shared/contracts/cards').then((module) => module.cardEndpoints),
-  topup: () => import('@cbc/shared/contracts/topup').then((module) => module.topupEndpoints),
-  history: () => import('@cbc/shared/contracts/history').then((module) => module.historyEndpoints),
-  trips: () => import('@cbc/shared/contracts/trips').then((module) => module.tripEndpoints),
+  auth: () => import(/* webpackMode: "eager" */ '@cbc/shared/contracts/auth').then((module) => module.authEndpoints),
+  messages: () =>
+    import(/* webpackMode: "eager" */ '@cbc/shared/contracts/messages').then((module) => module.messageEndpoints),
+  cards: () => import(/* webpackMode: "eager" */ '@cbc/shared/contracts/cards').then((module) => module.cardEndpoints),
+  topup: () => import(/* webpackMode: "eager" */ '@cbc/shared/contracts/topup').then((module) => module.topupEndpoints),
+  history: () =>
+    import(/* webpackMode: "eager" */ '@cbc/shared/contracts/history').then((module) => module.historyEndpoints),
+  trips: () => import(/* webpackMode: "eager" */ '@cbc/shared/contracts/trips').then((module) => module.tripEndpoints),
 };
 
 const replies: Partial<Record<string, ReplySchemas>> = {};

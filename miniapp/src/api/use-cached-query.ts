@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api } from '@cbc/shared';
+import { routes, type Route } from '@cbc/shared/contracts/routes';
 import { useSession } from '../auth/use-session';
 import { useI18n } from '../i18n';
 import { toApiError, type ApiError } from './api-error';
@@ -120,7 +120,8 @@ export function useCachedQuery<N extends EndpointName>(
 ): CachedQuery<Reply<N>> {
   const { lang } = useI18n();
   const { session } = useSession();
-  const auth: string | undefined = (api[endpoint] as { auth?: string }).auth;
+  // From the routes, not the contracts: on h5 a domain's schemas load with its first call (contracts.h5.ts).
+  const auth: Route['auth'] = (routes[endpoint] as Route).auth;
   const waiting = args === null || (auth === 'required' && session === null);
   // Callers pass a fresh object each render; the serialized form is the stable identity.
   const argsKey = waiting ? null : JSON.stringify(args);

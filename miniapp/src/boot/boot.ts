@@ -3,6 +3,7 @@ import { replyOwnerToken, requestKey } from '../api/request-key';
 import { STORAGE_KEYS } from '../constants/storage-keys';
 import { ROUTES } from '../constants/routes';
 import { pickLanguage } from '../i18n/pick-language';
+import { systemLanguageTags } from '../i18n/system-language.h5';
 import { earlyCalls } from './early-calls';
 import { EARLY_REPLIES_GLOBAL, type EarlyEntry, type EarlyReply, type EarlyStore } from './early-store';
 
@@ -37,7 +38,7 @@ function boot(): void {
   const [route = '', search = ''] = location.hash.replace(/^#\/?/, '').split('?');
   const token = sessionToken();
   const deviceId = readTaroStorage(STORAGE_KEYS.deviceId);
-  const lang = pickLanguage(readTaroStorage(STORAGE_KEYS.language), [navigator.language, ...navigator.languages]);
+  const lang = pickLanguage(readTaroStorage(STORAGE_KEYS.language), systemLanguageTags());
   const calls = earlyCalls({
     page: route || ROUTES.home,
     pageQuery: Object.fromEntries(new URLSearchParams(search)),

@@ -1,4 +1,5 @@
 import {
+  MONTH_TOTALS_MAX,
   TRANSACTIONS_CSV_PATH,
   api,
   errorEnvelopeSchema,
@@ -86,6 +87,17 @@ const historyRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
     handler: async (request) =>
       service.statement(currentUser(request).id, request.params.id, request.params.month, requestLanguage(request)),
+  });
+
+  app.route({
+    ...contractRoute(app, api.getMonthTotals, {
+      description:
+        'Totals in and out of one card for each month named in `months` (`YYYY-MM`, UTC+8, comma-separated, up ' +
+        `to ${MONTH_TOTALS_MAX}), in the order asked, each month once: the same figures as each month's ` +
+        'statement, without its entries.',
+    }),
+    handler: async (request) =>
+      service.monthTotals(currentUser(request).id, request.params.id, request.query.months.split(',')),
   });
 
   app.route({

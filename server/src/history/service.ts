@@ -7,6 +7,7 @@ import {
   type HistoryQuery,
   type Language,
   type Message,
+  type MonthTotals,
   type Notice,
   type Statement,
   type TransactionDetail,
@@ -36,6 +37,8 @@ export interface HistoryService {
   /** Writes the entry's receipt into the inbox again, as an SMS or an e-mail to the account's own address. */
   resend(user: Orderer, id: string, channel: 'sms' | 'email', lang: Language): Promise<{ message: Message }>;
   statement(userId: string, cardId: string, month: string, lang: Language): Promise<Statement>;
+  /** The card's totals in and out for each month (`YYYY-MM`, UTC+8), in the order given, each once. */
+  monthTotals(userId: string, cardId: string, months: readonly string[]): Promise<MonthTotals>;
   /** A card's entries in the range as CSV, and the card's masked number for the file name. */
   exportCsv(
     userId: string,
@@ -189,6 +192,19 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
         totalOut: m(totalOut),
         transactions: rows.map((row) => toTransaction(row, lang)),
       };
+    },
+
+    async monthTotals(userId, cardId, months) {
+      const card = await cards.get(userId, cardId);
+      const m = (amountMinor: number) => money(amountMinor, card.balance.currency);
+      const totals = await Promise.all(
+        [...new Set(months)].map(async (month) => {
+          const { start, end } = cardMonth(month);
+          const sums = await ledger.inOut(card.id, start.toISOString(), end.toISOString());
+          return { month, totalIn: m(sums.in), totalOut: m(sums.out) };
+        }),
+      );
+      return { cardId: card.id, months: totals };
     },
 
     async exportCsv(userId, cardId, range, lang) {

@@ -83,6 +83,36 @@ export function sumThroughQuery(db: Kysely<Database>, cardId: string, position: 
     .where(({ eb, refTuple, tuple }) => eb(refTuple('createdAt', 'id'), '<=', tuple(position.createdAt, position.id)));
 }
 
+/** Money in and out of a card (both ≥ 0) between two instants, [since, until): a month's totals. */
+export async function sumInOut(
+  db: Kysely<Database>,
+  cardId: string,
+  since: string,
+  until: string,
+): Promise<{ in: number; out: number }> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select((eb) => [
+      eb.fn
+        .coalesce(
+          eb.fn.sum<number | string>(eb.case().when('amountMinor', '>', 0).then(eb.ref('amountMinor')).else(0).end()),
+          eb.lit(0),
+        )
+        .as('totalIn'),
+      eb.fn
+        .coalesce(
+          eb.fn.sum<number | string>(eb.case().when('amountMinor', '<', 0).then(eb.ref('amountMinor')).else(0).end()),
+          eb.lit(0),
+        )
+        .as('totalOut'),
+    ])
+    .where('cardId', '=', cardId)
+    .where('createdAt', '>=', since)
+    .where('createdAt', '<', until)
+    .executeTakeFirst();
+  return { in: Number(row?.totalIn ?? 0), out: -Number(row?.totalOut ?? 0) };
+}
+
 /** A card's entries before an instant, summed: a statement's opening balance. */
 export function sumBeforeQuery(db: Kysely<Database>, cardId: string, before: string) {
   return db

@@ -1,7 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database, LedgerEntryKind, LedgerEntryRow } from '../db/schema/index';
 import { decodeCursor, encodeCursor, type HistoryScope } from './cursor';
-import { entriesOfOrder, findUserEntry, listEntries, sumBefore, sumThrough, type EntryFilter } from './history-queries';
+import {
+  entriesOfOrder,
+  findUserEntry,
+  listEntries,
+  sumBefore,
+  sumInOut,
+  sumThrough,
+  type EntryFilter,
+} from './history-queries';
 
 export type { CursorPosition, HistoryScope } from './cursor';
 
@@ -35,6 +43,8 @@ export interface LedgerHistory {
   balanceAfter(entry: Pick<LedgerEntryRow, 'cardId' | 'createdAt' | 'id'>): Promise<number>;
   /** The card's balance just before an instant: the sum of its entries created earlier. */
   balanceBefore(cardId: string, at: string): Promise<number>;
+  /** Money in and out of the card (both ≥ 0) in [since, until), ISO instants. */
+  inOut(cardId: string, since: string, until: string): Promise<{ in: number; out: number }>;
 }
 
 export function createLedgerHistory(db: Kysely<Database>): LedgerHistory {
@@ -56,5 +66,6 @@ export function createLedgerHistory(db: Kysely<Database>): LedgerHistory {
     orderEntries: (orderId) => entriesOfOrder(db, orderId),
     balanceAfter: (entry) => sumThrough(db, entry.cardId, { createdAt: entry.createdAt, id: entry.id }),
     balanceBefore: (cardId, at) => sumBefore(db, cardId, at),
+    inOut: (cardId, since, until) => sumInOut(db, cardId, since, until),
   };
 }

@@ -1,6 +1,8 @@
 import {
   cardMonthOf,
+  MONTH_TOTALS_MAX,
   messageListSchema,
+  monthTotalsSchema,
   resendReplySchema,
   statementSchema,
   transactionDetailSchema,
@@ -380,6 +382,7 @@ describe('a user sees only their own', () => {
     for (const [url, method, code] of [
       [`/api/v1/cards/${card.id}/transactions`, 'GET', 'CARD_NOT_FOUND'],
       [`/api/v1/cards/${card.id}/statements/2026-12`, 'GET', 'CARD_NOT_FOUND'],
+      [`/api/v1/cards/${card.id}/months?months=2026-12`, 'GET', 'CARD_NOT_FOUND'],
       [`/api/v1/cards/${card.id}/transactions.csv`, 'GET', 'CARD_NOT_FOUND'],
       [`/api/v1/cards/${unknown}/transactions`, 'GET', 'CARD_NOT_FOUND'],
       [`/api/v1/transactions/${entryId}`, 'GET', 'TRANSACTION_NOT_FOUND'],
@@ -405,6 +408,7 @@ describe('a user sees only their own', () => {
       ['GET', `/api/v1/transactions/${entryId}`],
       ['POST', `/api/v1/transactions/${entryId}/resend`],
       ['GET', `/api/v1/cards/${card.id}/statements/2026-12`],
+      ['GET', `/api/v1/cards/${card.id}/months?months=2026-12`],
       ['GET', `/api/v1/cards/${card.id}/transactions.csv`],
     ] as const) {
       const res = await t.app.inject({ method, url, ...(method === 'POST' ? { payload: { channel: 'sms' } } : {}) });
@@ -600,6 +604,43 @@ describe('GET /api/v1/cards/:id/statements/:month', () => {
     const empty = await get('2027-01');
     expect(empty).toMatchObject({ opening: balance, closing: balance, totalIn: { amountMinor: 0 }, transactions: [] });
     await expectBalancesMatchLedger(t.app);
+
+    // The chart's call: each month's totals as its statement has them, in the order asked, each month once.
+    const totals = await t.app.inject({
+      url: `/api/v1/cards/${card.id}/months?months=2027-01,2026-11,2026-12,2026-11`,
+      headers: auth,
+    });
+    expect(totals.statusCode, totals.body).toBe(200);
+    expect(monthTotalsSchema.parse(totals.json())).toEqual({
+      cardId: card.id,
+      months: [empty, november, december].map(({ month, totalIn, totalOut }) => ({ month, totalIn, totalOut })),
+    });
+  });
+});
+
+describe('GET /api/v1/cards/:id/months', () => {
+  it('refuses a malformed or too long list of months, naming the field', async () => {
+    const { auth } = await account();
+    const card = await verifiedCard(t.app, auth);
+    const twoYears = Array.from(
+      { length: MONTH_TOTALS_MAX },
+      (_, i) => `20${25 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    );
+    const ok = await t.app.inject({
+      url: `/api/v1/cards/${card.id}/months?months=${twoYears.join(',')}`,
+      headers: auth,
+    });
+    expect(monthTotalsSchema.parse(ok.json()).months.map((row) => row.month)).toEqual(twoYears);
+    for (const months of ['', '2026-13', '2026-1', '2026-11,', '2026-11;2026-12', [...twoYears, '2027-01'].join(',')]) {
+      const res = await t.app.inject({
+        url: `/api/v1/cards/${card.id}/months?months=${encodeURIComponent(months)}&lang=en`,
+        headers: auth,
+      });
+      expect(res.statusCode, months).toBe(400);
+      expect(res.json().error, months).toMatchObject({ code: 'VALIDATION_FAILED', field: 'months' });
+    }
+    const missing = await t.app.inject({ url: `/api/v1/cards/${card.id}/months`, headers: auth });
+    expect(missing.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'months' });
   });
 });
 

@@ -99,6 +99,26 @@ export const statementSchema = z
   .meta({ id: 'Statement' });
 export type Statement = z.infer<typeof statementSchema>;
 
+/** How many months one totals request may name: two years, more than any screen shows at once. */
+export const MONTH_TOTALS_MAX = 24;
+const MONTH = String.raw`\d{4}-(0[1-9]|1[0-2])`;
+const monthParamSchema = z.string().regex(new RegExp(`^${MONTH}$`));
+
+export const monthTotalsQuerySchema = z.object({
+  /** `YYYY-MM` months (UTC+8), separated by commas, up to MONTH_TOTALS_MAX. */
+  months: z.string().regex(new RegExp(`^${MONTH}(,${MONTH}){0,${MONTH_TOTALS_MAX - 1}}$`)),
+});
+export type MonthTotalsQuery = z.infer<typeof monthTotalsQuerySchema>;
+
+export const monthTotalsSchema = z
+  .object({
+    cardId: z.uuid(),
+    /** In the order asked, each month once. */
+    months: z.array(z.object({ month: z.string(), totalIn: moneySchema, totalOut: moneySchema })),
+  })
+  .meta({ id: 'MonthTotals' });
+export type MonthTotals = z.infer<typeof monthTotalsSchema>;
+
 const cardParams = z.object({ id: z.uuid() });
 const errors = { 400: errorEnvelopeSchema, 401: errorEnvelopeSchema, 404: errorEnvelopeSchema };
 
@@ -137,8 +157,16 @@ export const historyEndpoints = defineEndpoints({
     ...routes.getStatement,
     summary: "A card's monthly statement: opening and closing balance, totals in and out, every entry",
     tags: ['history'],
-    params: z.object({ id: z.uuid(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
+    params: z.object({ id: z.uuid(), month: monthParamSchema }),
     responses: { 200: statementSchema, ...errors },
+  },
+  getMonthTotals: {
+    ...routes.getMonthTotals,
+    summary: "A card's totals in and out for each month asked: a chart's or a list's figures in one call",
+    tags: ['history'],
+    params: cardParams,
+    query: monthTotalsQuerySchema,
+    responses: { 200: monthTotalsSchema, ...errors },
   },
 });
 

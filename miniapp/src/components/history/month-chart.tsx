@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CARDS, formatMoney, formatMoneyShort, type BoundCard, type Statement } from '@cbc/shared';
+import { CARDS, formatMoney, formatMoneyShort, type BoundCard } from '@cbc/shared';
 import { request, toApiError } from '../../api';
 import { useI18n } from '../../i18n';
 import { formatMonth, shiftMonth, todayInHomeZone } from './format';
@@ -12,7 +12,7 @@ type ChartState =
 
 /**
  * The last six months' money in and out of one card, as pairs of bars drawn with plain views (no
- * chart library: the weapp main package stays small). Figures come from the monthly statements.
+ * chart library: the weapp main package stays small). Figures come from one month-totals call.
  */
 /** The scale line and the bars' height, held empty: the list under the chart does not jump when they fill. */
 function ChartSpace() {
@@ -56,16 +56,17 @@ export function MonthChart({ card, refreshKey }: { card: BoundCard; refreshKey: 
     let live = true;
     const thisMonth = todayInHomeZone().slice(0, 7);
     const months = [5, 4, 3, 2, 1, 0].map((back) => shiftMonth(thisMonth, -back));
-    Promise.all(
-      months.map((month) =>
-        request('getStatement', { lang, params: { id: card.id, month } }).then((statement: Statement) => ({
-          month,
-          in: statement.totalIn.amountMinor,
-          out: Math.abs(statement.totalOut.amountMinor),
-        })),
-      ),
-    ).then(
-      (rows) => live && setState({ status: 'ready', months: rows }),
+    request('getMonthTotals', { lang, params: { id: card.id }, query: { months: months.join(',') } }).then(
+      (totals) =>
+        live &&
+        setState({
+          status: 'ready',
+          months: totals.months.map((row) => ({
+            month: row.month,
+            in: row.totalIn.amountMinor,
+            out: row.totalOut.amountMinor,
+          })),
+        }),
       (caught: unknown) => live && setState({ status: 'error', message: toApiError(caught).message }),
     );
     return () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Money } from '@cbc/shared';
+import { MONTH_TOTALS_MAX, type Money } from '@cbc/shared';
 import { request } from '../../api';
 import { useI18n } from '../../i18n';
 
@@ -9,7 +9,7 @@ export interface MonthFigures {
 }
 
 /**
- * One card's exact totals for the months on screen, from its monthly statements: a month whose older
+ * One card's exact totals for the months on screen, in one call (per 24 months): a month whose older
  * entries are not loaded yet still shows its whole total. With all cards (mixed currencies) there is
  * no statement, and the list sums what it has loaded instead (marked as partial).
  */
@@ -31,19 +31,23 @@ export function useMonthTotals(
     let live = true;
     const missing = wanted.split(',').filter((month) => figures.key !== key || !(month in figures.byMonth));
     if (missing.length === 0) return;
+    const batches: string[][] = [];
+    for (let i = 0; i < missing.length; i += MONTH_TOTALS_MAX) batches.push(missing.slice(i, i + MONTH_TOTALS_MAX));
     void Promise.all(
-      missing.map((month) =>
-        request('getStatement', { lang, params: { id: cardId, month } }).then(
-          (statement) => [month, { totalIn: statement.totalIn, totalOut: statement.totalOut }] as const,
-          () => null,
+      batches.map((batch) =>
+        request('getMonthTotals', { lang, params: { id: cardId }, query: { months: batch.join(',') } }).then(
+          (totals) =>
+            totals.months.map((row) => [row.month, { totalIn: row.totalIn, totalOut: row.totalOut }] as const),
+          // A batch that fails leaves its months summed from the loaded entries, marked partial.
+          () => [],
         ),
       ),
-    ).then((rows) => {
+    ).then((results) => {
       if (!live) return;
       setFigures((previous) => {
         const base = previous.key === key ? previous.byMonth : {};
         const next = { ...base };
-        for (const row of rows) if (row) next[row[0]] = row[1];
+        for (const [month, figures] of results.flat()) next[month] = figures;
         return { key, byMonth: next };
       });
     });
