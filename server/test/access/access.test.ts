@@ -55,6 +55,7 @@ const ownerCalls: Record<string, () => CallParts> = {
   getTransaction: () => ({ params: { id: ids.transaction } }),
   resendReceipt: () => ({ params: { id: ids.transaction }, body: { channel: 'sms' } }),
   getStatement: () => ({ params: { id: ids.card, month: '2026-12' } }),
+  getMonthTotals: () => ({ params: { id: ids.card }, query: '?months=2026-11,2026-12' }),
   getTopupOptions: () => ({ params: { id: ids.card } }),
   createOrder: () => ({ body: { cardId: ids.card, amountMinor: 5_000, method: 'wechatpay' } }),
   getOrder: () => ({ params: { id: ids.order } }),

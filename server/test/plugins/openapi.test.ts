@@ -59,6 +59,7 @@ describe('GET /api/v1/openapi.json', () => {
       '/api/v1/cards/{id}',
       '/api/v1/cards/{id}/auto-topup',
       '/api/v1/cards/{id}/id-photo',
+      '/api/v1/cards/{id}/months',
       '/api/v1/cards/{id}/reminder',
       '/api/v1/cards/{id}/statements/{month}',
       '/api/v1/cards/{id}/topup-options',
