@@ -182,7 +182,9 @@ describe('first load of the browser build', () => {
       const seen = { placeholder: false };
       (window as unknown as { seen: typeof seen }).seen = seen;
       new MutationObserver(() => {
-        if (document.querySelector('.js-loading, .js-history-chart-placeholder')) seen.placeholder = true;
+        if (document.querySelector('.js-loading, .js-history-chart-placeholder, .js-chart-loading')) {
+          seen.placeholder = true;
+        }
       }).observe(document, { subtree: true, childList: true });
     });
     const held: Route[] = [];
@@ -234,7 +236,7 @@ describe('first load of the browser build', () => {
 
   it('logged in, History’s first calls go out early with the session, and are not repeated', async () => {
     const account = await registerThroughApi(server.baseUrl, { phone: '13800138321', password: 'early2026!' });
-    await bindVerifiedCardThroughApi(server.baseUrl, account.token, {
+    const card = await bindVerifiedCardThroughApi(server.baseUrl, account.token, {
       number: generateCardNumber('zhonggangtong', '27182818284'),
     });
     const context = await newPhoneContext(browser, 'zh-CN');
@@ -246,11 +248,14 @@ describe('first load of the browser build', () => {
       const { beforeEntry, all, placeholderShown } = await loadWithEntryHeld(
         page,
         '/#/pages/history/index',
-        '.js-page-history .js-history-chart',
+        '.js-page-history .js-chart-month',
       );
       expect(placeholderShown).toBe(false);
-      const first = ['/api/v1/cards?lang=zh-Hans', '/api/v1/transactions?lang=zh-Hans'];
-      expect(beforeEntry.map((call) => call.url).sort()).toEqual(first);
+      // The chart's months follow from the cards' reply (its card), still before the entry has run.
+      const chart = beforeEntry.find((call) => call.url.startsWith(`/api/v1/cards/${card.id}/months?`));
+      expect(chart?.url).toMatch(/\?lang=zh-Hans&months=(\d{4}-\d{2}%2C){5}\d{4}-\d{2}$/);
+      const first = ['/api/v1/cards?lang=zh-Hans', '/api/v1/transactions?lang=zh-Hans', chart?.url ?? ''];
+      expect(beforeEntry.map((call) => call.url).sort()).toEqual([...first].sort());
       for (const call of beforeEntry) expect(call.authorization).toBe(`Bearer ${account.token}`);
       const counts = new Map<string, number>();
       for (const call of all) counts.set(call.url, (counts.get(call.url) ?? 0) + 1);

@@ -4,7 +4,7 @@ import { STORAGE_KEYS } from '../constants/storage-keys';
 import { ROUTES } from '../constants/routes';
 import { pickLanguage } from '../i18n/pick-language';
 import { systemLanguageTags } from '../i18n/system-language.h5';
-import { earlyCalls } from './early-calls';
+import { earlyCalls, type EarlyCall } from './early-calls';
 import { EARLY_REPLIES_GLOBAL, type EarlyEntry, type EarlyReply, type EarlyStore } from './early-store';
 
 // The h5 page's inline boot script (built by BootScriptPlugin in config/h5-plugins.ts). It sends the
@@ -46,7 +46,7 @@ function boot(): void {
     loggedIn: token !== '',
   });
   const store: EarlyStore = {};
-  for (const { endpoint, args } of calls) {
+  const send = ({ endpoint, args, then }: EarlyCall): void => {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (typeof deviceId === 'string') headers[DEVICE_ID_HEADER] = deviceId;
     // Only a call whose reply depends on who asks carries the session (and is kept for that session).
@@ -57,11 +57,15 @@ function boot(): void {
     entry.reply.then(
       (reply) => {
         entry.settled = reply;
+        // In the same callback: by the time the app can read this reply, the calls that follow from it
+        // are in the store, so the page takes them instead of asking again.
+        if (then && reply.statusCode === 200) then(reply.data).forEach(send);
       },
       () => undefined,
     );
     store[key] = entry;
-  }
+  };
+  calls.forEach(send);
   (window as unknown as Record<string, unknown>)[EARLY_REPLIES_GLOBAL] = store;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planRequest } from '../../src/api/client';
 import { requestKey } from '../../src/api/request-key';
 import { earlyCalls, type BootContext } from '../../src/boot/early-calls';
+import { chartMonths } from '../../src/components/history/months';
 import { ROUTES } from '../../src/constants/routes';
 import { pickLanguage } from '../../src/i18n/pick-language';
 
@@ -38,6 +39,33 @@ describe('the boot script’s early calls', () => {
     }
   });
 
+  it('History: once the cards are in, the six months of the card its chart shows', () => {
+    const [cards] = earlyCalls({ page: ROUTES.history, pageQuery: {}, storedGuidesCard: undefined, loggedIn: true });
+    const follow = (reply: unknown) =>
+      (cards?.then?.(reply) ?? []).map(({ endpoint, args }) => requestKey(endpoint, args, 'en'));
+    const months = chartMonths(Date.now()).join('%2C');
+    const other = { id: '5f0c3b1e-6a1f-4c55-9d55-3c0f4a3b2d10', isDefault: false };
+    // The default card, as the page picks it (chartCardOf), else the first.
+    expect(follow({ cards: [other, { id: CARD_ID, isDefault: true }] })).toEqual([
+      `/api/v1/cards/${CARD_ID}/months?lang=en&months=${months}`,
+    ]);
+    expect(follow({ cards: [other, { id: CARD_ID, isDefault: false }] })).toEqual([
+      `/api/v1/cards/${other.id}/months?lang=en&months=${months}`,
+    ]);
+    // No card, or a reply it cannot read: nothing more.
+    for (const odd of [{ cards: [] }, { cards: [{ id: 7, isDefault: true }] }, { cards: 'x' }, null, 'cards']) {
+      expect(follow(odd), JSON.stringify(odd)).toEqual([]);
+    }
+    // The client names the chart's call the same way.
+    expect(
+      planRequest(
+        'getMonthTotals',
+        { params: { id: CARD_ID }, query: { months: chartMonths(Date.now()).join(',') } },
+        'en',
+      ).key,
+    ).toBe(`/api/v1/cards/${CARD_ID}/months?lang=en&months=${months}`);
+  });
+
   it('the amount page: its card’s options, only for a card id the page would ask with', () => {
     expect(keysFor({ page: ROUTES.topupAmount, pageQuery: { cardId: CARD_ID }, loggedIn: true })).toEqual([
       `/api/v1/cards/${CARD_ID}/topup-options?lang=en`,
@@ -71,5 +99,20 @@ describe('pickLanguage', () => {
     expect(pickLanguage(undefined, ['zh-TW'])).toBe('zh-Hant');
     expect(pickLanguage(null, ['de', 'ja'])).toBe('zh-Hans');
     expect(pickLanguage(undefined, [])).toBe('zh-Hans');
+  });
+});
+
+describe('chartMonths', () => {
+  it('the last six months in UTC+8, oldest first, across a new year', () => {
+    // 00:30 on 1 January 2027 in Hong Kong is still 31 December in UTC.
+    expect(chartMonths(Date.parse('2026-12-31T16:30:00Z'))).toEqual([
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+    ]);
+    expect(chartMonths(Date.parse('2026-12-31T15:59:00Z')).at(-1)).toBe('2026-12');
   });
 });

@@ -1,25 +1,7 @@
 import { formatMoney, translate, type Language, type Money } from '@cbc/shared';
 import { formatDateTime } from '../../i18n/format-time';
 
-/** The cards keep their books in UTC+8 (no daylight saving): months and days are taken there. */
-const HOME_OFFSET_MS = 8 * 3_600_000;
-
-/** `YYYY-MM` of the UTC+8 month an ISO time falls in. */
-export function monthOf(iso: string): string {
-  return new Date(Date.parse(iso) + HOME_OFFSET_MS).toISOString().slice(0, 7);
-}
-
-/** Today in UTC+8, `YYYY-MM-DD`. */
-export function todayInHomeZone(now = Date.now()): string {
-  return new Date(now + HOME_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** `2026-12` moved by `delta` months. */
-export function shiftMonth(month: string, delta: number): string {
-  const [year = 1970, index = 1] = month.split('-').map(Number);
-  const date = new Date(Date.UTC(year, index - 1 + delta, 1));
-  return date.toISOString().slice(0, 7);
-}
+export { monthOf, shiftMonth, todayInHomeZone } from './months';
 
 /** `2026-12` → 2026年12月 / Dec 2026. */
 export function formatMonth(lang: Language, month: string): string {

@@ -1,14 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, formatMoneyShort, type BoundCard } from '@cbc/shared';
-import { request, toApiError } from '../../api';
+import { useCachedQuery } from '../../api';
 import { useI18n } from '../../i18n';
-import { formatMonth, shiftMonth, todayInHomeZone } from './format';
-
-type ChartState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; months: { month: string; in: number; out: number }[] };
+import { formatMonth } from './format';
+import { chartMonths } from './months';
 
 /**
  * The last six months' money in and out of one card, as pairs of bars drawn with plain views (no
@@ -19,7 +15,7 @@ function ChartSpace() {
   return (
     <>
       <Text className="history-chart__scale">{'\u00a0'}</Text>
-      <View className="history-chart__placeholder" />
+      <View className="history-chart__placeholder js-chart-loading" />
     </>
   );
 }
@@ -49,34 +45,27 @@ export function MonthChartPlaceholder() {
 
 export function MonthChart({ card, refreshKey }: { card: BoundCard; refreshKey: number }) {
   const { lang, t } = useI18n();
-  const [state, setState] = useState<ChartState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
+  // Recomputed each render: a chart left open into a new month asks for the new six.
+  const months = chartMonths();
+  const query = useCachedQuery('getMonthTotals', { params: { id: card.id }, query: { months: months.join(',') } });
+  const { reload } = query;
+  // Pull to refresh and coming back to the tab ask again (refreshKey counts them).
+  const refreshSeen = useRef(refreshKey);
   useEffect(() => {
-    let live = true;
-    const thisMonth = todayInHomeZone().slice(0, 7);
-    const months = [5, 4, 3, 2, 1, 0].map((back) => shiftMonth(thisMonth, -back));
-    request('getMonthTotals', { lang, params: { id: card.id }, query: { months: months.join(',') } }).then(
-      (totals) =>
-        live &&
-        setState({
-          status: 'ready',
-          months: totals.months.map((row) => ({
-            month: row.month,
-            in: row.totalIn.amountMinor,
-            out: row.totalOut.amountMinor,
-          })),
-        }),
-      (caught: unknown) => live && setState({ status: 'error', message: toApiError(caught).message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [card.id, lang, refreshKey, attempt]);
+    if (refreshSeen.current === refreshKey) return;
+    refreshSeen.current = refreshKey;
+    void reload();
+  }, [refreshKey, reload]);
+  const rows = (query.data?.months ?? []).map((row) => ({
+    month: row.month,
+    in: row.totalIn.amountMinor,
+    out: row.totalOut.amountMinor,
+  }));
+  const state = query.data ? 'ready' : query.status;
 
   const currency = card.balance.currency;
-  const top = state.status === 'ready' ? Math.max(1, ...state.months.flatMap((row) => [row.in, row.out])) : 1;
-  const empty = state.status === 'ready' && state.months.every((row) => row.in === 0 && row.out === 0);
+  const top = Math.max(1, ...rows.flatMap((row) => [row.in, row.out]));
+  const empty = rows.every((row) => row.in === 0 && row.out === 0);
 
   return (
     <View className="panel history-chart js-history-chart">
@@ -95,27 +84,23 @@ export function MonthChart({ card, refreshKey }: { card: BoundCard; refreshKey: 
         <View className="history-chart__key history-chart__key--out" />
         <Text className="history-chart__legend-text">{t('history.chartOut')}</Text>
       </View>
-      {state.status === 'loading' ? <ChartSpace /> : null}
-      {state.status === 'error' ? (
+      {state === 'loading' ? <ChartSpace /> : null}
+      {state === 'error' ? (
         <View className="history-chart__error js-chart-error">
-          <Text>{state.message}</Text>
-          <View
-            className="history-chart__retry js-chart-retry"
-            ariaRole="button"
-            onClick={() => setAttempt((n) => n + 1)}
-          >
+          <Text>{query.error?.message}</Text>
+          <View className="history-chart__retry js-chart-retry" ariaRole="button" onClick={() => void reload()}>
             {t('state.retry')}
           </View>
         </View>
       ) : null}
-      {state.status === 'ready' ? (
+      {state === 'ready' ? (
         <Text className="history-chart__scale">
           {empty ? t('history.chartEmpty') : formatMoneyShort({ amountMinor: top, currency })}
         </Text>
       ) : null}
-      {state.status === 'ready' ? (
+      {state === 'ready' ? (
         <View className="history-chart__bars">
-          {state.months.map((row) => (
+          {rows.map((row) => (
             <View
               key={row.month}
               className="history-chart__month js-chart-month"

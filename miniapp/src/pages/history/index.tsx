@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCachedQuery } from '../../api';
 import { useSession } from '../../auth';
 import {
+  chartCardOf,
   HistoryEmpty,
   HistoryFilterBar,
   MonthChart,
@@ -65,9 +66,7 @@ export default function HistoryPage() {
 
   const cardList = cards.data?.cards ?? [];
   const filtered = filters.kind !== 'all' || filters.from !== null || filters.to !== null;
-  // The chart shows one card: the one filtered on, else the default (or first) card.
-  const chartCard =
-    cardList.find((card) => card.id === filters.cardId) ?? cardList.find((card) => card.isDefault) ?? cardList[0];
+  const chartCard = chartCardOf(cardList, filters.cardId);
 
   let body;
   if (pages.status === 'loading') {

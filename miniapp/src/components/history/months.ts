@@ -1,0 +1,35 @@
+// Free of Taro and zod: the h5 boot script (src/boot) asks for the History chart's months with these.
+
+/** The cards keep their books in UTC+8 (no daylight saving): months and days are taken there. */
+const HOME_OFFSET_MS = 8 * 3_600_000;
+
+/** `YYYY-MM` of the UTC+8 month an ISO time falls in. */
+export function monthOf(iso: string): string {
+  return new Date(Date.parse(iso) + HOME_OFFSET_MS).toISOString().slice(0, 7);
+}
+
+/** Today in UTC+8, `YYYY-MM-DD`. */
+export function todayInHomeZone(now = Date.now()): string {
+  return new Date(now + HOME_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** `2026-12` moved by `delta` months. */
+export function shiftMonth(month: string, delta: number): string {
+  const [year = 1970, index = 1] = month.split('-').map(Number);
+  const date = new Date(Date.UTC(year, index - 1 + delta, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+/** The months History's chart shows: the last six in UTC+8, oldest first, this one last. */
+export function chartMonths(now = Date.now()): string[] {
+  const thisMonth = todayInHomeZone(now).slice(0, 7);
+  return [5, 4, 3, 2, 1, 0].map((back) => shiftMonth(thisMonth, -back));
+}
+
+/** The card History's chart shows: the one the list is filtered on, else the default card, else the first. */
+export function chartCardOf<C extends { id: string; isDefault: boolean }>(
+  cards: readonly C[],
+  filteredCardId: string | null,
+): C | undefined {
+  return cards.find((card) => card.id === filteredCardId) ?? cards.find((card) => card.isDefault) ?? cards[0];
+}
