@@ -464,6 +464,22 @@ describe('trips, reminder and history in the browser build', () => {
     await page.goto(`${server.baseUrl}/#/packages/history/pages/statement/index?id=${missing}&month=2026-01`);
     await visible('statement');
     await expect.poll(() => on('statement').locator('.js-error').isVisible()).toBe(true);
+
+    // The chart's one call fails (the phone is offline for a moment): it says so in its place, and its
+    // retry draws the six months once the network is back.
+    const monthsCall = /\/api\/v1\/cards\/[^/]+\/months\?/;
+    let offline = true;
+    await page.route(monthsCall, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(server.baseUrl + '/#/pages/history/index');
+    await visible('history');
+    const chart = on('history').locator('.js-history-chart');
+    await expect.poll(() => chart.locator('.js-chart-error').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await chart.locator('.js-chart-month').count()).toBe(0);
+    offline = false;
+    await chart.locator('.js-chart-retry').click();
+    await expect.poll(() => chart.locator('.js-chart-month').count()).toBe(6);
+    expect(await chart.locator('.js-chart-error').count()).toBe(0);
+    await page.unroute(monthsCall);
   });
 
   it('labels the 记录 tab and its months in English and Traditional Chinese', async () => {
