@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Endpoint } from '../src/contracts/endpoint';
+import { api } from '../src/contracts/index';
 import { ERROR_CODES } from '../src/contracts/errors';
 import { errorMessage, errorMessages, fieldLabel, fieldLabels } from '../src/i18n/error-messages';
 import { formatMessage, placeholdersOf } from '../src/i18n/format';
@@ -45,6 +48,19 @@ describe('messages', () => {
     expect(formatMessage('第 {n} 步，共 {count} 步', { n: 2, count: 5 })).toBe('第 2 步，共 5 步');
     expect(formatMessage('Step {n}')).toBe('Step {n}');
     expect(translate('en', 'guides.stepCount', { count: 5 })).toBe('5 steps');
+  });
+
+  it('has a label for every field a request of the API can name', () => {
+    const unlabelled: string[] = [];
+    for (const [name, endpoint] of Object.entries(api as Readonly<Record<string, Endpoint>>)) {
+      for (const part of [endpoint.params, endpoint.query, endpoint.body]) {
+        if (!(part instanceof z.ZodObject)) continue;
+        for (const field of Object.keys(part.shape)) {
+          if (!(field in fieldLabels['zh-Hans'])) unlabelled.push(`${name}.${field}`);
+        }
+      }
+    }
+    expect(unlabelled).toEqual([]);
   });
 
   it('names the field in a validation message', () => {

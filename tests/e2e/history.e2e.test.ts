@@ -475,6 +475,7 @@ describe('trips, reminder and history in the browser build', () => {
     const chart = on('history').locator('.js-history-chart');
     await expect.poll(() => chart.locator('.js-chart-error').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await chart.locator('.js-chart-month').count()).toBe(0);
+    await snap(page, shots, '19c-history-chart-offline');
     offline = false;
     await chart.locator('.js-chart-retry').click();
     await expect.poll(() => chart.locator('.js-chart-month').count()).toBe(6);

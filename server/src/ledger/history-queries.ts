@@ -92,20 +92,15 @@ export async function sumInOut(
 ): Promise<{ in: number; out: number }> {
   const row = await db
     .selectFrom('ledger_entries')
-    .select((eb) => [
-      eb.fn
-        .coalesce(
-          eb.fn.sum<number | string>(eb.case().when('amountMinor', '>', 0).then(eb.ref('amountMinor')).else(0).end()),
+    .select((eb) => {
+      // The sum of the entries on one side of zero (0 when there are none).
+      const sumOf = (side: '>' | '<') =>
+        eb.fn.coalesce(
+          eb.fn.sum<number | string>(eb.case().when('amountMinor', side, 0).then(eb.ref('amountMinor')).else(0).end()),
           eb.lit(0),
-        )
-        .as('totalIn'),
-      eb.fn
-        .coalesce(
-          eb.fn.sum<number | string>(eb.case().when('amountMinor', '<', 0).then(eb.ref('amountMinor')).else(0).end()),
-          eb.lit(0),
-        )
-        .as('totalOut'),
-    ])
+        );
+      return [sumOf('>').as('totalIn'), sumOf('<').as('totalOut')];
+    })
     .where('cardId', '=', cardId)
     .where('createdAt', '>=', since)
     .where('createdAt', '<', until)

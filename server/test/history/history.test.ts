@@ -638,9 +638,12 @@ describe('GET /api/v1/cards/:id/months', () => {
       });
       expect(res.statusCode, months).toBe(400);
       expect(res.json().error, months).toMatchObject({ code: 'VALIDATION_FAILED', field: 'months' });
+      expect(res.json().error.message, months).toMatch(/^Months\b/);
+      expectNoInternals(res.body);
     }
     const missing = await t.app.inject({ url: `/api/v1/cards/${card.id}/months`, headers: auth });
     expect(missing.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'months' });
+    expect(missing.json().error.message).toMatch(/^月份/);
   });
 });
 

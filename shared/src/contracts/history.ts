@@ -5,7 +5,7 @@ import { paymentMethodSchema } from '../topup/rules';
 import { messageSchema } from './messages';
 import { errorEnvelopeSchema } from './errors';
 import { defineEndpoints } from './endpoint';
-import { routes } from './routes';
+import { MONTH_TOTALS_MAX, routes } from './routes';
 
 /**
  * History: every movement of a card's balance is a transaction (a ledger entry): a top-up, its
@@ -99,8 +99,6 @@ export const statementSchema = z
   .meta({ id: 'Statement' });
 export type Statement = z.infer<typeof statementSchema>;
 
-/** How many months one totals request may name: two years, more than any screen shows at once. */
-export const MONTH_TOTALS_MAX = 24;
 const MONTH = String.raw`\d{4}-(0[1-9]|1[0-2])`;
 const monthParamSchema = z.string().regex(new RegExp(`^${MONTH}$`));
 

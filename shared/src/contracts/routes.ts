@@ -7,6 +7,11 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
  * keeps in storage, so a user registering can read the code that was "sent to their phone".
  */
 export const DEVICE_ID_HEADER = 'x-device-id';
+/**
+ * How many months one `getMonthTotals` call may name: two years, more than any screen shows at once. Here,
+ * not beside the schema: the mini program splits its calls by it without building the history contract.
+ */
+export const MONTH_TOTALS_MAX = 24;
 /** The multipart field of an ID-photo upload. */
 export const ID_PHOTO_FIELD = 'photo';
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { MONTH_TOTALS_MAX, type Money } from '@cbc/shared';
+import type { Money } from '@cbc/shared';
+import { MONTH_TOTALS_MAX } from '@cbc/shared/contracts/routes';
 import { request } from '../../api';
 import { useI18n } from '../../i18n';
 
