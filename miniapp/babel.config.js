@@ -7,7 +7,8 @@ module.exports = {
     [
       'taro',
       {
-        framework: 'react',
+        // As config/index.ts: Preact on h5, React in the mini program.
+        framework: process.env.TARO_ENV === 'h5' ? 'preact' : 'react',
         ts: true,
         compiler: 'webpack5',
         // The browser build targets browsers with native ES modules and ES2020 (async functions, classes,

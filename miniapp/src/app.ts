@@ -2,6 +2,8 @@
 import './setup/zod-jitless';
 // h5: keeps the tab bar's javascript: links from tripping the CSP (a no-op on WeChat).
 import './setup/tab-bar-links';
+// h5: ARIA states written as attributes on every update under Preact (a no-op on WeChat).
+import './setup/aria-attributes';
 // h5: starts building the schemas of the opened page's first replies in a task of their own.
 import './setup/warm-contracts';
 import { createElement, type PropsWithChildren } from 'react';
