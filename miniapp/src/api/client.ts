@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import {
   DEVICE_ID_HEADER,
   errorMessage,
@@ -14,6 +13,7 @@ import { activeSession, endSession } from '../auth/session-store';
 import { ApiError } from './api-error';
 import { loadedReplies, loadReplies } from './contracts';
 import { takeEarlyReply, takeSettledEarlyReply } from './early-replies';
+import { transmit, type TransportReply } from './transport';
 import { requestKey, type CallArgs } from './request-key';
 import { clientErrorEnvelopeSchema, knownErrorCode } from './tolerant';
 import type { ReplySchemas, TolerantReplies } from './tolerant-replies';
@@ -243,20 +243,18 @@ export async function send<N extends EndpointName>(
     const reply = await withTimeout(early, timeoutMs).catch(() => undefined);
     if (reply) return parseReply(endpoint, reply.statusCode, reply.data, lang, token, replies);
   }
-  // The body is typed loosely here on purpose: the endpoint's schema is what gives it a type.
-  let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>;
+  let response: TransportReply;
   try {
-    const task = Taro.request({
+    // Our timer decides; the platform's is a backstop, so both platforms classify timeouts alike.
+    const call = transmit({
       url: `${API_BASE_URL}${plan.key}`,
       method: routes[endpoint].method,
       header,
-      ...(hasBody ? { data: plan.body as TaroGeneral.IAnyObject } : {}),
-      dataType: 'json',
-      // Taro's own timer is a backstop; ours decides, so both platforms classify timeouts alike.
-      timeout: timeoutMs + 2_000,
+      body: plan.body,
+      timeoutMs: timeoutMs + 2_000,
     });
     // A call we gave up on is aborted, so it cannot land later (or keep a slow connection busy).
-    response = await withTimeout(task, timeoutMs, () => (task as { abort?: () => void }).abort?.());
+    response = await withTimeout(call.reply, timeoutMs, call.abort);
   } catch (error) {
     throw transportError(error, lang);
   }

@@ -4,7 +4,7 @@
 /** The global the boot script fills (a property of `window`). */
 export const EARLY_REPLIES_GLOBAL = '__cbcEarlyReplies';
 
-/** As Taro.request resolves: the status and the parsed JSON body. */
+/** As the API transport resolves (api/transport.ts): the status and the parsed JSON body. */
 export interface EarlyReply {
   statusCode: number;
   data: unknown;
