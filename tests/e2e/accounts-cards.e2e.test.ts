@@ -1,7 +1,7 @@
 import { generateCardNumber, generateMainlandId } from '@cbc/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhoneContext, snap } from '../support/browser';
+import { launchBrowser, newPhoneContext, shownModalConfirm, snap } from '../support/browser';
 import { solidPng, writeTempFile } from '../support/fixtures';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -37,8 +37,7 @@ describe('accounts and card binding in the browser build', () => {
   const visible = (name: string) => expect.poll(() => on(name).isVisible()).toBe(true);
   const input = (pageName: string, cls: string) => on(pageName).locator(`.${cls} input`).first();
   const confirmModal = async (shot: string) => {
-    const confirm = page.locator('.taro__modal .taro-model__confirm').last();
-    await expect.poll(() => confirm.isVisible()).toBe(true);
+    const confirm = await shownModalConfirm(page);
     await snap(page, shots, shot);
     await confirm.click();
   };

@@ -18,7 +18,17 @@ import { startServer, type RunningServer } from '../support/server';
 
 interface Problem {
   kind:
-    'overflow' | 'clipped' | 'offscreen' | 'overlap' | 'stacked' | 'small' | 'page-scroll' | 'split-title' | 'squeezed';
+    | 'overflow'
+    | 'clipped'
+    | 'offscreen'
+    | 'outside'
+    | 'overlap'
+    | 'stacked'
+    | 'orphan'
+    | 'small'
+    | 'page-scroll'
+    | 'split-title'
+    | 'squeezed';
   text: string;
   detail: string;
 }
@@ -115,10 +125,30 @@ function layoutProblems(args: { rootSelector: string; minFontPx: number }): Prob
       }
     }
 
+    // Past the edge of its card (a right-aligned figure wider than its column runs out to the left).
+    const card = element.closest('.panel');
+    if (card && leaf.layer === 'page') {
+      const box = card.getBoundingClientRect();
+      if (rects.some((rect) => rect.left < box.left - 1 || rect.right > box.right + 1)) {
+        problems.push({ kind: 'outside', text: label, detail: `beyond .${card.className.split(' ')[0] ?? ''}` });
+      }
+    }
+
     // One CJK character per line: a word stacked vertically in a box too narrow for it.
     const chars = Array.from(text.trim());
     if (cjk.test(text) && rects.length >= 2 && chars.length / rects.length < 2) {
       problems.push({ kind: 'stacked', text: label, detail: `${chars.length} characters on ${rects.length} lines` });
+    }
+    // A short CJK label (a button, a name) broken to leave its last character alone on a line: 充值订 / 单.
+    const lastLine = rects[rects.length - 1];
+    if (
+      cjk.test(text) &&
+      chars.length <= 8 &&
+      rects.length >= 2 &&
+      lastLine &&
+      lastLine.width < parseFloat(style.fontSize) * 1.2
+    ) {
+      problems.push({ kind: 'orphan', text: label, detail: `last character alone on line ${rects.length}` });
     }
   }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DEVICE_ID_HEADER, generateCardNumber, generateHkid, generateMainlandId } from '@cbc/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhoneContext, snap } from '../support/browser';
+import { launchBrowser, newPhoneContext, shownModalConfirm, snap } from '../support/browser';
 import { solidPng, writeTempFile } from '../support/fixtures';
 import { h5Dir } from '../support/paths';
 import { startServer, type RunningServer } from '../support/server';
@@ -78,8 +78,7 @@ describe('top-up in the browser build', () => {
   const visible = (name: string, timeout = 10_000) => expect.poll(() => on(name).isVisible(), { timeout }).toBe(true);
   const input = (pageName: string, cls: string) => on(pageName).locator(`.${cls} input`).first();
   const confirmModal = async (shot?: string) => {
-    const confirm = page.locator('.taro__modal .taro-model__confirm').last();
-    await expect.poll(() => confirm.isVisible()).toBe(true);
+    const confirm = await shownModalConfirm(page);
     if (shot) await snap(page, shots, shot);
     await confirm.click();
   };
@@ -249,6 +248,11 @@ describe('top-up in the browser build', () => {
     const text = await on('messages').innerText();
     expect(text).toMatch(/电子收据：充值 ¥200\.00 已到账/);
     expect(text).toMatch(/商户订单号/);
+    // The e-mail receipt shows each field on its own line, as it was written.
+    const receipt = on('messages').locator('.js-message-body').filter({ hasText: '商户订单号' }).first();
+    expect((await receipt.innerText()).split('\n').filter((line) => line.trim() !== '').length).toBeGreaterThanOrEqual(
+      10,
+    );
     await snap(page, shots, '06-inbox-receipts');
     await page.goBack();
     await visible('topup-result');

@@ -9,6 +9,7 @@ import {
 } from '@cbc/shared';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { shownModalConfirm } from './browser';
 import { solidPng } from './fixtures';
 
 export interface ApiAccountOptions {
@@ -113,8 +114,6 @@ export async function logInThroughUi(page: Page, baseUrl: string, phone: string,
 export async function logOutThroughUi(page: Page): Promise<void> {
   const me = onPage(page, 'me');
   await me.locator('.js-logout').click();
-  const confirm = page.locator('.taro__modal .taro-model__confirm').last();
-  await expect.poll(() => confirm.isVisible()).toBe(true);
-  await confirm.click();
+  await (await shownModalConfirm(page)).click();
   await expect.poll(() => me.locator('.js-me-login').isVisible()).toBe(true);
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { screenshotDir } from './paths';
 
 // Debian's Chromium, never a downloaded one; these flags keep it from reaching for the network.
@@ -34,4 +35,17 @@ export async function snap(page: Page, folder: string, name: string): Promise<st
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * The confirm button of Taro's h5 modal (Taro.showModal), once the dialog is fully shown: Taro starts its
+ * 0.2 s fade-in from a timer after the dialog is already "visible", so a screenshot taken at once showed a
+ * ghost of it over the page.
+ */
+export async function shownModalConfirm(page: Page): Promise<Locator> {
+  const modal = page.locator('.taro__modal').last();
+  const confirm = modal.locator('.taro-model__confirm');
+  await expect.poll(() => confirm.isVisible()).toBe(true);
+  await expect.poll(() => modal.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+  return confirm;
 }
