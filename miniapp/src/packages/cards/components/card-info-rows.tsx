@@ -41,7 +41,7 @@ export function CardInfoRows({
           {card.plates.map((plate) => (
             <Text key={`${plate.region}-${plate.number}`} className="detail-plate">
               <Text className="detail-plate__region">{t(`cardAdd.plateRegion.${plate.region}`)}</Text>
-              {formatPlate(plate.region, plate.number)}
+              <Text className="detail-plate__number">{formatPlate(plate.region, plate.number)}</Text>
             </Text>
           ))}
         </View>
