@@ -28,7 +28,8 @@ interface Problem {
     | 'small'
     | 'page-scroll'
     | 'split-title'
-    | 'squeezed';
+    | 'squeezed'
+    | 'font';
   text: string;
   detail: string;
 }
@@ -202,6 +203,14 @@ function layoutProblems(args: { rootSelector: string; minFontPx: number }): Prob
         detail: `${Math.round(width)} of ${Math.round(inner)} px`,
       });
     }
+  }
+
+  // Form fields draw in the page's font, not the browser's own for <input>.
+  for (const field of Array.from(pageRoot.querySelectorAll<HTMLElement>('input, textarea'))) {
+    if (!isShown(field) || field.getBoundingClientRect().width === 0) continue;
+    const own = getComputedStyle(field).fontFamily;
+    const page = getComputedStyle(pageRoot).fontFamily;
+    if (own !== page) problems.push({ kind: 'font', text: field.getAttribute('placeholder') ?? '', detail: own });
   }
 
   // Nothing makes the page itself scroll sideways (Taro's h5 pages scroll in the tab bar's panel).
