@@ -13,6 +13,7 @@ import { activeSession, endSession } from '../auth/session-store';
 import { ApiError } from './api-error';
 import { loadedReplies, loadReplies } from './contracts';
 import { takeEarlyReply, takeSettledEarlyReply } from './early-replies';
+import { PLATFORM_TIMEOUT_GRACE_MS, REQUEST_TIMEOUT_MS } from './timeouts';
 import { transmit, type TransportReply } from './transport';
 import { requestKey, type CallArgs } from './request-key';
 import { clientErrorEnvelopeSchema, knownErrorCode } from './tolerant';
@@ -76,7 +77,7 @@ type BodyArg<N extends EndpointName> =
 /** What a call needs besides the language: required params, query and body are required here too. */
 export type RequestArgs<N extends EndpointName> = ParamsArg<N> & QueryArg<N> & BodyArg<N>;
 
-export const REQUEST_TIMEOUT_MS = 10_000;
+export { REQUEST_TIMEOUT_MS } from './timeouts';
 
 /** One resolved call: `key` (path + sorted query, lang included) names it in the offline cache. */
 export interface RequestPlan<N extends EndpointName> {
@@ -251,7 +252,7 @@ export async function send<N extends EndpointName>(
       method: routes[endpoint].method,
       header,
       body: plan.body,
-      timeoutMs: timeoutMs + 2_000,
+      timeoutMs: timeoutMs + PLATFORM_TIMEOUT_GRACE_MS,
     });
     // A call we gave up on is aborted, so it cannot land later (or keep a slow connection busy).
     response = await withTimeout(call.reply, timeoutMs, call.abort);

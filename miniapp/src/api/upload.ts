@@ -11,6 +11,7 @@ import {
   type Reply,
   type RequestArgs,
 } from './client';
+import { PLATFORM_TIMEOUT_GRACE_MS } from './timeouts';
 
 /** Photos go over slow mobile links: more time than a JSON call. */
 export const UPLOAD_TIMEOUT_MS = 30_000;
@@ -43,7 +44,7 @@ export async function uploadFile<N extends EndpointName>(
       filePath,
       name: fieldName,
       header,
-      timeout: UPLOAD_TIMEOUT_MS + 2_000,
+      timeout: UPLOAD_TIMEOUT_MS + PLATFORM_TIMEOUT_GRACE_MS,
     });
     // Given up on: abort it, so the photo does not arrive after the page has moved on.
     response = await withTimeout(task, UPLOAD_TIMEOUT_MS, () => (task as { abort?: () => void }).abort?.());

@@ -1,5 +1,7 @@
 import { DEVICE_ID_HEADER } from '@cbc/shared/contracts/routes';
 import { replyOwnerToken, requestKey } from '../api/request-key';
+import { PLATFORM_TIMEOUT_GRACE_MS, REQUEST_TIMEOUT_MS } from '../api/timeouts';
+import { transmit } from '../api/transport.h5';
 import { STORAGE_KEYS } from '../constants/storage-keys';
 import { ROUTES } from '../constants/routes';
 import { pickLanguage } from '../i18n/pick-language';
@@ -29,9 +31,17 @@ function sessionToken(): string {
   return Date.parse(session.expiresAt) > Date.now() ? session.token : '';
 }
 
-async function fetchReply(url: string, headers: Record<string, string>): Promise<EarlyReply> {
-  const response = await fetch(url, { headers });
-  return { statusCode: response.status, data: await response.json() };
+/**
+ * A GET through the app's own browser transport, with the platform's backstop: the app gives up on an
+ * early reply after its own time-out and asks again, and this call stops by itself soon after.
+ */
+function early(path: string, headers: Record<string, string>): Promise<EarlyReply> {
+  return transmit({
+    url: path,
+    method: 'GET',
+    header: headers,
+    timeoutMs: REQUEST_TIMEOUT_MS + PLATFORM_TIMEOUT_GRACE_MS,
+  }).reply;
 }
 
 function boot(): void {
@@ -53,7 +63,7 @@ function boot(): void {
     const sentToken = replyOwnerToken(endpoint, token);
     if (sentToken) headers.Authorization = `Bearer ${sentToken}`;
     const key = requestKey(endpoint, args, lang);
-    const entry: EarlyEntry = { endpoint, sentAt: Date.now(), token: sentToken, reply: fetchReply(key, headers) };
+    const entry: EarlyEntry = { endpoint, sentAt: Date.now(), token: sentToken, reply: early(key, headers) };
     entry.reply.then(
       (reply) => {
         entry.settled = reply;

@@ -112,7 +112,7 @@ export const monthTotalsSchema = z
   .object({
     cardId: z.uuid(),
     /** In the order asked, each month once. */
-    months: z.array(z.object({ month: z.string(), totalIn: moneySchema, totalOut: moneySchema })),
+    months: z.array(z.object({ month: monthParamSchema, totalIn: moneySchema, totalOut: moneySchema })),
   })
   .meta({ id: 'MonthTotals' });
 export type MonthTotals = z.infer<typeof monthTotalsSchema>;
