@@ -2,9 +2,84 @@ import type { FastifyBaseLogger, LogLevel } from 'fastify';
 import type { Bindings, ChildLoggerOptions } from 'pino';
 
 type WritingLevel = Exclude<LogLevel, 'silent'>;
-const WRITING_LEVELS: readonly WritingLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
 
-const ignore = () => undefined;
+/**
+ * Stands in for a request's pino child until a line is written at a level the parent writes. Levels
+ * are prototype methods rather than closures made per request: the stand-in is made for every request,
+ * and almost none of them writes a line at `warn`.
+ */
+class LazyChild {
+  readonly level: string;
+  #child: FastifyBaseLogger | undefined;
+  readonly #parent: FastifyBaseLogger;
+  readonly #bindings: Bindings;
+  readonly #options: ChildLoggerOptions;
+  readonly #written: Readonly<Record<WritingLevel, boolean>>;
+
+  constructor(
+    parent: FastifyBaseLogger,
+    bindings: Bindings,
+    options: ChildLoggerOptions,
+    written: Record<WritingLevel, boolean>,
+  ) {
+    this.level = parent.level;
+    this.#parent = parent;
+    this.#bindings = bindings;
+    this.#options = options;
+    this.#written = written;
+  }
+
+  #real(): FastifyBaseLogger {
+    return (this.#child ??= this.#parent.child(this.#bindings, this.#options));
+  }
+
+  #write(level: WritingLevel, args: unknown[]): void {
+    if (!this.#written[level]) return;
+    (this.#real()[level] as (...values: unknown[]) => void)(...args);
+  }
+
+  fatal(...args: unknown[]) {
+    this.#write('fatal', args);
+  }
+  error(...args: unknown[]) {
+    this.#write('error', args);
+  }
+  warn(...args: unknown[]) {
+    this.#write('warn', args);
+  }
+  info(...args: unknown[]) {
+    this.#write('info', args);
+  }
+  debug(...args: unknown[]) {
+    this.#write('debug', args);
+  }
+  trace(...args: unknown[]) {
+    this.#write('trace', args);
+  }
+  silent() {}
+
+  child(more: Bindings, moreOptions?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.#real().child(more, moreOptions);
+  }
+}
+
+/** Which levels a logger writes, asked once per parent and level setting. */
+const writtenLevels = new WeakMap<FastifyBaseLogger, { level: string; written: Record<WritingLevel, boolean> }>();
+
+function levelsWrittenBy(parent: FastifyBaseLogger): Record<WritingLevel, boolean> {
+  const known = writtenLevels.get(parent);
+  if (known && known.level === parent.level) return known.written;
+  const written = {
+    fatal: isWritten(parent, 'fatal'),
+    error: isWritten(parent, 'error'),
+    warn: isWritten(parent, 'warn'),
+    info: isWritten(parent, 'info'),
+    debug: isWritten(parent, 'debug'),
+    trace: isWritten(parent, 'trace'),
+  };
+  writtenLevels.set(parent, { level: parent.level, written });
+  return written;
+}
 
 /**
  * Fastify gives every request a child logger bound to its id, and pino makes a child by serializing and
@@ -20,24 +95,10 @@ export function lazyChildLogger(
 ): FastifyBaseLogger {
   // A route's own log level makes a child that writes other levels than its parent: made as it is.
   if (options.level !== undefined) return parent.child(bindings, options);
-  let child: FastifyBaseLogger | undefined;
-  const real = () => (child ??= parent.child(bindings, options));
-  const logger = {
-    level: parent.level,
-    silent: ignore,
-    child: (more: Bindings, moreOptions?: ChildLoggerOptions) => real().child(more, moreOptions),
-  } as Record<string, unknown>;
-  for (const level of WRITING_LEVELS) {
-    logger[level] = isWritten(parent, level) ? (...args: unknown[]) => callAt(real(), level, args) : ignore;
-  }
-  return logger as unknown as FastifyBaseLogger;
+  return new LazyChild(parent, bindings, options, levelsWrittenBy(parent)) as unknown as FastifyBaseLogger;
 }
 
 function isWritten(logger: FastifyBaseLogger, level: WritingLevel): boolean {
   // Not pino (no isLevelEnabled): every level may write.
   return (logger as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.(level) ?? true;
-}
-
-function callAt(logger: FastifyBaseLogger, level: WritingLevel, args: unknown[]): void {
-  (logger[level] as (...values: unknown[]) => void)(...args);
 }
