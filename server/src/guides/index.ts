@@ -17,10 +17,16 @@ export interface GuidesRoutesOptions {
  * 304 when the client's copy is current, otherwise the reply's bytes as they were made at start-up
  * (compressed once, when a client first accepts it), skipping the per-request serialization against
  * the contract that was most of this route's own cost in issue 9's profile.
+ *
+ * The guide handlers are synchronous and return nothing, because their content is in memory. An async
+ * handler that returned the reply it had sent cost a promise, which then adopted the reply (Fastify's
+ * reply is a thenable), and Fastify's wait on both: guide list 17.2 → 15.4 µs of server CPU per request,
+ * side by side. A service error thrown here still reaches the error handler: Fastify catches what a
+ * handler throws.
  */
-function sendCached(request: FastifyRequest, reply: FastifyReply, cached: Cached<unknown>) {
-  if (isClientCopyFresh(request, reply, cached.etag)) return reply.code(304).send();
-  return sendStoredJson(request, reply, cached);
+function sendCached(request: FastifyRequest, reply: FastifyReply, cached: Cached<unknown>): void {
+  if (isClientCopyFresh(request, reply, cached.etag)) reply.code(304).send();
+  else sendStoredJson(request, reply, cached);
 }
 
 const guidesRoutes: FastifyPluginAsyncZod<GuidesRoutesOptions> = async (app, options) => {
@@ -35,24 +41,24 @@ const guidesRoutes: FastifyPluginAsyncZod<GuidesRoutesOptions> = async (app, opt
   app.route({
     ...contractRoute(app, listGuides, cacheable),
     ...storedCompression,
-    handler: async (request, reply) => {
-      return sendCached(request, reply, service.listGuides(request.query.card, requestLanguage(request)));
+    handler: (request, reply) => {
+      sendCached(request, reply, service.listGuides(request.query.card, requestLanguage(request)));
     },
   });
 
   app.route({
     ...contractRoute(app, getGuide, cacheable),
     ...storedCompression,
-    handler: async (request, reply) => {
-      return sendCached(request, reply, service.getGuide(request.params.slug, requestLanguage(request)));
+    handler: (request, reply) => {
+      sendCached(request, reply, service.getGuide(request.params.slug, requestLanguage(request)));
     },
   });
 
   app.route({
     ...contractRoute(app, listChannels, cacheable),
     ...storedCompression,
-    handler: async (request, reply) => {
-      return sendCached(request, reply, service.listChannels(request.query.card, requestLanguage(request)));
+    handler: (request, reply) => {
+      sendCached(request, reply, service.listChannels(request.query.card, requestLanguage(request)));
     },
   });
 };
