@@ -19,10 +19,9 @@ export interface GuidesRoutesOptions {
  * the contract that was most of this route's own cost in issue 9's profile.
  *
  * The guide handlers are synchronous and return nothing, because their content is in memory. An async
- * handler that returned the reply it had sent cost a promise, which then adopted the reply (Fastify's
- * reply is a thenable), and Fastify's wait on both: guide list 17.2 → 15.4 µs of server CPU per request,
- * side by side. A service error thrown here still reaches the error handler: Fastify catches what a
- * handler throws.
+ * handler that returned the reply it had sent cost every request a promise, which then adopted the reply
+ * (Fastify's reply is a thenable), and Fastify's wait on both (README, issue 9). A service error thrown
+ * here still reaches the error handler: Fastify catches what a handler throws.
  */
 function sendCached(request: FastifyRequest, reply: FastifyReply, cached: Cached<unknown>): void {
   if (isClientCopyFresh(request, reply, cached.etag)) reply.code(304).send();
