@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, LogLevel } from 'fastify';
 import type { Bindings, ChildLoggerOptions } from 'pino';
 
 type WritingLevel = Exclude<LogLevel, 'silent'>;
+const WRITING_LEVELS: readonly WritingLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
 
 /**
  * Stands in for a request's pino child until a line is written at a level the parent writes. Levels
@@ -38,24 +39,17 @@ class LazyChild {
     (this.#real()[level] as (...values: unknown[]) => void)(...args);
   }
 
-  fatal(...args: unknown[]) {
-    this.#write('fatal', args);
+  // The level methods come from the same list as the table of written levels, so the two cannot drift apart.
+  static {
+    for (const level of WRITING_LEVELS) {
+      Object.defineProperty(this.prototype, level, {
+        value: function writeAt(this: LazyChild, ...args: unknown[]) {
+          this.#write(level, args);
+        },
+      });
+    }
   }
-  error(...args: unknown[]) {
-    this.#write('error', args);
-  }
-  warn(...args: unknown[]) {
-    this.#write('warn', args);
-  }
-  info(...args: unknown[]) {
-    this.#write('info', args);
-  }
-  debug(...args: unknown[]) {
-    this.#write('debug', args);
-  }
-  trace(...args: unknown[]) {
-    this.#write('trace', args);
-  }
+
   silent() {}
 
   child(more: Bindings, moreOptions?: ChildLoggerOptions): FastifyBaseLogger {
@@ -69,14 +63,10 @@ const writtenLevels = new WeakMap<FastifyBaseLogger, { level: string; written: R
 function levelsWrittenBy(parent: FastifyBaseLogger): Record<WritingLevel, boolean> {
   const known = writtenLevels.get(parent);
   if (known && known.level === parent.level) return known.written;
-  const written = {
-    fatal: isWritten(parent, 'fatal'),
-    error: isWritten(parent, 'error'),
-    warn: isWritten(parent, 'warn'),
-    info: isWritten(parent, 'info'),
-    debug: isWritten(parent, 'debug'),
-    trace: isWritten(parent, 'trace'),
-  };
+  const written = Object.fromEntries(WRITING_LEVELS.map((level) => [level, isWritten(parent, level)])) as Record<
+    WritingLevel,
+    boolean
+  >;
   writtenLevels.set(parent, { level: parent.level, written });
   return written;
 }
