@@ -151,7 +151,8 @@ const envSchema = z.object({
 });
 
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; file: string }
+  /** walLimitBytes: where the WAL is started over under steady writes (256 MB unless a test sets a smaller one). */
+  | { dialect: 'sqlite'; file: string; walLimitBytes?: number }
   /** poolSize: connections this process keeps open; instances × poolSize must stay under the server's max_connections. */
   | { dialect: 'postgres'; url: string; poolSize: number };
 
