@@ -119,6 +119,8 @@ setInterval(() => {
     // left a WAL of 970 MB beside a 14 MB database. Past the limit, a second passive run copies what came
     // in during the first, and RESTART copies the rest and makes the next commit write from the start of
     // the file; it holds writers back while it runs (2-10 ms in the bench; BEGIN IMMEDIATE makes them wait).
+    // Its own wait for the write lock polls: if the app held that lock without a break for the busy timeout,
+    // RESTART gives up and the next run tries again.
     if (copied.log * db.pragma('page_size', { simple: true }) > workerData.walLimitBytes) {
       db.pragma('wal_checkpoint(PASSIVE)');
       db.pragma('wal_checkpoint(RESTART)');
