@@ -55,15 +55,18 @@ export async function listOrders(db: Kysely<Database>, userId: string, cardId?: 
   return query.orderBy('createdAt', 'desc').orderBy('id').limit(ORDER_LIST_LIMIT).execute();
 }
 
-const orderedBetween = precompiledQuery(3, (db, cardId: string, from: string, to: string) =>
-  db
+/** The sum of a card's orders created in [from, to) that may still take money (read from migration 011's index alone). */
+export function orderedBetweenQuery(db: Kysely<Database>, cardId: string, from: string, to: string) {
+  return db
     .selectFrom('orders')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amountMinor'), eb.lit(0)).as('total'))
     .where('cardId', '=', cardId)
     .where('state', 'in', ['created', 'paying', 'paid', 'credited'])
     .where('createdAt', '>=', from)
-    .where('createdAt', '<', to),
-);
+    .where('createdAt', '<', to);
+}
+
+const orderedBetween = precompiledQuery(3, orderedBetweenQuery);
 
 /** What a card's orders of one month add up to, counting every order that may still take money. */
 export async function monthlyOrderedMinor(
@@ -76,8 +79,49 @@ export async function monthlyOrderedMinor(
   return Number(row?.total ?? 0);
 }
 
-export async function insertOrder(db: Kysely<Database>, row: NewOrderRow): Promise<void> {
-  await db.insertInto('orders').values(row).execute();
+/** Every column of an order, in the order the insert binds them; the `satisfies` keeps the list complete. */
+const ORDER_COLUMNS = Object.keys({
+  id: true,
+  userId: true,
+  cardId: true,
+  cardType: true,
+  cardNumberMasked: true,
+  currency: true,
+  amountMinor: true,
+  bonusMinor: true,
+  totalMinor: true,
+  method: true,
+  promotionId: true,
+  state: true,
+  endReason: true,
+  outTradeNo: true,
+  transactionId: true,
+  idempotencyKey: true,
+  requestHash: true,
+  lang: true,
+  receiptSmsTo: true,
+  receiptEmailTo: true,
+  createdAt: true,
+  expiresAt: true,
+  payingAt: true,
+  paidAt: true,
+  creditDueAt: true,
+  creditedAt: true,
+  endedAt: true,
+  receiptNo: true,
+  nextQueryAt: true,
+  claimedUntil: true,
+} satisfies Record<keyof OrderRow, true>) as Array<keyof OrderRow>;
+
+// Every order creation inserts one: building and compiling a 30-column insert took 22 µs a time.
+const insertOrderRow = precompiledQuery<unknown[], never>(ORDER_COLUMNS.length, (db, ...values) =>
+  db
+    .insertInto('orders')
+    .values(Object.fromEntries(ORDER_COLUMNS.map((column, index) => [column, values[index]])) as NewOrderRow),
+);
+
+export async function insertOrder(db: Kysely<Database>, row: OrderRow): Promise<void> {
+  await insertOrderRow(db, ...ORDER_COLUMNS.map((column) => row[column]));
 }
 
 /**

@@ -9,6 +9,7 @@ import * as m007 from './007-message-params';
 import * as m008 from './008-sample-cards';
 import * as m009 from './009-postgres-bigint-balance';
 import * as m010 from './010-rate-counters';
+import * as m011 from './011-orders-card-month-index';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '008-sample-cards': m008,
   '009-postgres-bigint-balance': m009,
   '010-rate-counters': m010,
+  '011-orders-card-month-index': m011,
 };
