@@ -1,7 +1,7 @@
 import { generateCardNumber, generateMainlandId } from '@cbc/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhoneContext, shownModalConfirm, snap } from '../support/browser';
+import { launchBrowser, newPhoneContext, pageShown, shownModalConfirm, snap } from '../support/browser';
 import { solidPng, writeTempFile } from '../support/fixtures';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -34,7 +34,7 @@ describe('accounts and card binding in the browser build', () => {
   });
 
   const on = (name: string) => page.locator(`.js-page-${name}`).last();
-  const visible = (name: string) => expect.poll(() => on(name).isVisible()).toBe(true);
+  const visible = (name: string, timeout?: number) => pageShown(page, name, timeout);
   const input = (pageName: string, cls: string) => on(pageName).locator(`.${cls} input`).first();
   const confirmModal = async (shot: string) => {
     const confirm = await shownModalConfirm(page);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhoneContext, snap } from '../support/browser';
+import { launchBrowser, newPhoneContext, pageShown, snap } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
 // `npm run demo` itself (scripts/demo.mjs: seed through the API, then the real server), opened in the
@@ -34,7 +34,7 @@ describe('the demo account of npm run demo in the browser build', () => {
   });
 
   const on = (name: string) => page.locator(`.js-page-${name}`).last();
-  const visible = (name: string, timeout = 10_000) => expect.poll(() => on(name).isVisible(), { timeout }).toBe(true);
+  const visible = (name: string, timeout?: number) => pageShown(page, name, timeout);
 
   it('prints the login, which opens an account with two funded cards and their last top-ups', async () => {
     const printed = server.logs();

@@ -5,7 +5,7 @@ import { generateCardNumber, generateMainlandId } from '@cbc/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInThroughUi, logOutThroughUi, registerThroughApi } from '../support/accounts';
-import { launchBrowser, newPhoneContext, snap } from '../support/browser';
+import { launchBrowser, newPhoneContext, pageShown, snap } from '../support/browser';
 import { solidPng, writeTempFile } from '../support/fixtures';
 import { h5Dir } from '../support/paths';
 import { startServer, type RunningServer } from '../support/server';
@@ -58,7 +58,7 @@ describe('trips, reminder and history in the browser build', () => {
   });
 
   const on = (name: string) => page.locator(`.js-page-${name}`).last();
-  const visible = (name: string, timeout = 10_000) => expect.poll(() => on(name).isVisible(), { timeout }).toBe(true);
+  const visible = (name: string, timeout?: number) => pageShown(page, name, timeout);
   const input = (pageName: string, cls: string) => on(pageName).locator(`.${cls} input`).first();
   const goToCards = async () => {
     await page.goto(server.baseUrl + '/#/packages/cards/pages/list/index');

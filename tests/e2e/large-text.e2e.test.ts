@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhoneContext, snap } from '../support/browser';
+import { launchBrowser, newPhoneContext, pageShown, snap } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
 /**
@@ -268,7 +268,7 @@ describe('大字模式 (large text) in the browser build', () => {
   });
 
   const on = (name: string) => page.locator(`.js-page-${name}`).last();
-  const visible = (name: string, timeout = 10_000) => expect.poll(() => on(name).isVisible(), { timeout }).toBe(true);
+  const visible = (name: string, timeout?: number) => pageShown(page, name, timeout);
   const fontPx = (selector: string) =>
     on('me')
       .locator(selector)

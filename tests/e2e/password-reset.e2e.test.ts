@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logOutThroughUi, registerThroughApi } from '../support/accounts';
-import { launchBrowser, newPhoneContext, snap } from '../support/browser';
+import { launchBrowser, newPhoneContext, pageShown, snap } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
 // 忘记密码 in the browser build: from the login page to a new password with the code of the simulated
@@ -48,7 +48,7 @@ describe('password reset in the browser build', () => {
   });
 
   const on = (name: string) => page.locator(`.js-page-${name}`).last();
-  const visible = (name: string) => expect.poll(() => on(name).isVisible()).toBe(true);
+  const visible = (name: string, timeout?: number) => pageShown(page, name, timeout);
   const input = (pageName: string, cls: string) => on(pageName).locator(`.${cls} input`).first();
 
   it('opens 忘记密码 from the login page with the phone already typed', async () => {

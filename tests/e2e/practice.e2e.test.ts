@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInThroughUi, registerThroughApi } from '../support/accounts';
-import { launchBrowser, newPhoneContext, snap } from '../support/browser';
+import { launchBrowser, newPhoneContext, pageShown, snap } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
 // Practising as a newcomer would in the browser build: every non-tab page has a way back (or home,
@@ -30,7 +30,7 @@ describe('a way back from every page, and practice without real documents', () =
   });
 
   const on = (name: string) => page.locator(`.js-page-${name}`).last();
-  const visible = (name: string, timeout = 10_000) => expect.poll(() => on(name).isVisible(), { timeout }).toBe(true);
+  const visible = (name: string, timeout?: number) => pageShown(page, name, timeout);
   const bar = () => page.locator('#taro-navigation-bar');
   const backButton = () => bar().locator('.taro-navigation-bar-back');
   const homeButton = () => bar().locator('.taro-navigation-bar-home');

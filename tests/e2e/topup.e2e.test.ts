@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DEVICE_ID_HEADER, generateCardNumber, generateHkid, generateMainlandId } from '@cbc/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPhoneContext, shownModalConfirm, snap } from '../support/browser';
+import { launchBrowser, newPhoneContext, pageShown, shownModalConfirm, snap } from '../support/browser';
 import { solidPng, writeTempFile } from '../support/fixtures';
 import { h5Dir } from '../support/paths';
 import { startServer, type RunningServer } from '../support/server';
@@ -75,7 +75,7 @@ describe('top-up in the browser build', () => {
   });
 
   const on = (name: string) => page.locator(`.js-page-${name}`).last();
-  const visible = (name: string, timeout = 10_000) => expect.poll(() => on(name).isVisible(), { timeout }).toBe(true);
+  const visible = (name: string, timeout?: number) => pageShown(page, name, timeout);
   const input = (pageName: string, cls: string) => on(pageName).locator(`.${cls} input`).first();
   const confirmModal = async (shot?: string) => {
     const confirm = await shownModalConfirm(page);

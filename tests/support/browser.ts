@@ -49,3 +49,42 @@ export async function shownModalConfirm(page: Page): Promise<Locator> {
   await expect.poll(() => modal.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
   return confirm;
 }
+
+/**
+ * Every Taro page in the document but one is hidden (`taro_page_shade`). Taro's h5 router hides the
+ * page a navigation leaves on a timer, even without animation (0 ms), and showing that page again does
+ * not cancel the timer: a Back handled before the timer ran (a test under load got there) shows the page,
+ * then the timer hides it, leaving no page shown. A person cannot press Back that fast.
+ */
+const othersHidden = (page: Page) =>
+  page
+    .locator('.taro_page')
+    .evaluateAll((elements) => elements.filter((element) => !element.classList.contains('taro_page_shade')).length);
+
+/**
+ * Waits until the app shows the page whose root carries `js-page-<name>` (the newest such page: Taro
+ * keeps earlier ones hidden in its stack) and has finished hiding the one it left. When it never does,
+ * the failure names the URL and every page in the document with whether it shows, which a bare
+ * "expected false to be true" does not.
+ */
+export async function pageShown(page: Page, name: string, timeout = 10_000): Promise<void> {
+  const target = page.locator(`.js-page-${name}`).last();
+  try {
+    await expect.poll(() => target.isVisible(), { timeout }).toBe(true);
+    await expect.poll(() => othersHidden(page), { timeout }).toBe(1);
+  } catch (error) {
+    const pages = await page
+      .locator('.taro_page')
+      .evaluateAll((elements) =>
+        elements.map((element) => {
+          const pageClass = /js-page-[\w-]+/.exec(element.innerHTML)?.[0] ?? '(none)';
+          const shows = (element as HTMLElement).offsetParent !== null || getComputedStyle(element).display !== 'none';
+          return `${pageClass}${shows ? ' (shown)' : ''}`;
+        }),
+      )
+      .catch(() => ['(could not list pages)']);
+    throw new Error(`page "${name}" not shown within ${timeout} ms at ${page.url()}; pages: ${pages.join(', ')}`, {
+      cause: error,
+    });
+  }
+}
