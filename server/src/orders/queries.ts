@@ -1,5 +1,5 @@
 import { statesBefore, type OrderState } from '@cbc/shared';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { hasRowLocks } from '../db/database';
 import { precompiledQuery } from '../db/precompiled';
 import type { Database, NewOrderRow, OrderRow, OrderRowUpdate } from '../db/schema/index';
@@ -145,23 +145,45 @@ export async function moveOrder(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Ids of orders in `state` whose `column` time has come (oldest first). */
-export async function dueOrderIds(
-  db: Kysely<Database>,
-  states: readonly OrderState[],
-  column: 'creditDueAt' | 'expiresAt' | 'nextQueryAt',
-  now: string,
-  limit: number,
-): Promise<string[]> {
-  const rows = await db
+/**
+ * What each background job looks for: orders in these states whose time in that column has come.
+ * Migration 012 keeps a partial index for each, holding only the orders in those states, so an order
+ * is in none of them once it is credited or closed, and a new one is in the expiry index alone.
+ */
+export const DUE_ORDERS = {
+  expiry: { states: ['created', 'paying'], column: 'expiresAt' },
+  credit: { states: ['paid'], column: 'creditDueAt' },
+  query: { states: ['paying'], column: 'nextQueryAt' },
+} as const satisfies Record<
+  string,
+  { states: readonly OrderState[]; column: 'creditDueAt' | 'expiresAt' | 'nextQueryAt' }
+>;
+
+export type DueOrders = keyof typeof DUE_ORDERS;
+
+/**
+ * The due orders of one job, oldest first. The states go into the SQL as literals, not parameters: a
+ * planner uses a partial index only when the query's condition matches the index's, which it cannot know
+ * of a parameter.
+ */
+export function dueOrdersQuery(db: Kysely<Database>, due: DueOrders, now: string, limit: number) {
+  const { states, column } = DUE_ORDERS[due];
+  return db
     .selectFrom('orders')
     .select('id')
-    .where('state', 'in', [...states])
+    .where(
+      'state',
+      'in',
+      states.map((state) => sql.lit(state)),
+    )
     .where(column, '<=', now)
     .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<=', now)]))
     .orderBy(column)
-    .limit(limit)
-    .execute();
+    .limit(limit);
+}
+
+export async function dueOrderIds(db: Kysely<Database>, due: DueOrders, now: string, limit: number): Promise<string[]> {
+  const rows = await dueOrdersQuery(db, due, now, limit).execute();
   return rows.map((row) => row.id);
 }
 

@@ -482,7 +482,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
     },
 
     async creditDue(now) {
-      const ids = await dueOrderIds(db, ['paid'], 'creditDueAt', now.toISOString(), JOB_BATCH);
+      const ids = await dueOrderIds(db, 'credit', now.toISOString(), JOB_BATCH);
       let moved = 0;
       for (const id of ids) if (await credit(id)) moved += 1;
       return moved;
@@ -491,7 +491,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
     async closeExpired(now) {
       const at = now.toISOString();
       const until = new Date(now.getTime() + CLAIM_MS).toISOString();
-      const ids = await dueOrderIds(db, ['created', 'paying'], 'expiresAt', at, JOB_BATCH);
+      const ids = await dueOrderIds(db, 'expiry', at, JOB_BATCH);
       let moved = 0;
       for (const id of ids) {
         if (!(await claimOrder(db, id, ['created', 'paying'], at, until))) continue;
@@ -528,7 +528,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
     async queryPaying(now) {
       const at = now.toISOString();
       const until = new Date(now.getTime() + CLAIM_MS).toISOString();
-      const ids = await dueOrderIds(db, ['paying'], 'nextQueryAt', at, JOB_BATCH);
+      const ids = await dueOrderIds(db, 'query', at, JOB_BATCH);
       let moved = 0;
       for (const id of ids) {
         // Claimed, not postponed, while the provider is asked: a runner killed mid-query holds the order

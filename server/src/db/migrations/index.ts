@@ -10,6 +10,7 @@ import * as m008 from './008-sample-cards';
 import * as m009 from './009-postgres-bigint-balance';
 import * as m010 from './010-rate-counters';
 import * as m011 from './011-orders-card-month-index';
+import * as m012 from './012-orders-due-indexes';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '009-postgres-bigint-balance': m009,
   '010-rate-counters': m010,
   '011-orders-card-month-index': m011,
+  '012-orders-due-indexes': m012,
 };
