@@ -83,14 +83,9 @@ export function sumThroughQuery(db: Kysely<Database>, cardId: string, position: 
     .where(({ eb, refTuple, tuple }) => eb(refTuple('createdAt', 'id'), '<=', tuple(position.createdAt, position.id)));
 }
 
-/** Money in and out of a card (both ≥ 0) between two instants, [since, until): a month's totals. */
-export async function sumInOut(
-  db: Kysely<Database>,
-  cardId: string,
-  since: string,
-  until: string,
-): Promise<{ in: number; out: number }> {
-  const row = await db
+/** Money in and out of a card between two instants, [since, until): a month's totals, out as a negative sum. */
+export function sumInOutQuery(db: Kysely<Database>, cardId: string, since: string, until: string) {
+  return db
     .selectFrom('ledger_entries')
     .select((eb) => {
       // The sum of the entries on one side of zero (0 when there are none).
@@ -103,8 +98,17 @@ export async function sumInOut(
     })
     .where('cardId', '=', cardId)
     .where('createdAt', '>=', since)
-    .where('createdAt', '<', until)
-    .executeTakeFirst();
+    .where('createdAt', '<', until);
+}
+
+/** Money in and out of a card (both ≥ 0) between two instants, [since, until). */
+export async function sumInOut(
+  db: Kysely<Database>,
+  cardId: string,
+  since: string,
+  until: string,
+): Promise<{ in: number; out: number }> {
+  const row = await sumInOutQuery(db, cardId, since, until).executeTakeFirst();
   return { in: Number(row?.totalIn ?? 0), out: -Number(row?.totalOut ?? 0) };
 }
 

@@ -1,7 +1,13 @@
 import { CompiledQuery, type Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCursor, type HistoryScope } from '../../src/ledger/cursor';
-import { entriesQuery, sumBeforeQuery, sumThroughQuery, type EntryFilter } from '../../src/ledger/history-queries';
+import {
+  entriesQuery,
+  sumBeforeQuery,
+  sumInOutQuery,
+  sumThroughQuery,
+  type EntryFilter,
+} from '../../src/ledger/history-queries';
 import { registerUser } from '../fixtures/accounts';
 import { testClock } from '../fixtures/clock';
 import { onPostgres } from '../fixtures/database';
@@ -10,9 +16,10 @@ import { buildTestApp, type TestApp } from '../helper';
 import { historyPage, topUp, topUpsAtOnce } from './entries';
 
 /**
- * The history pages must be served by the cursor indexes of migration 003 — a seek to the card's (or
- * user's) entries at the cursor, read backwards in index order — not by a scan of the table, nor by a
- * sort of the scope's rows in a temporary B-tree, so that a deep page costs what the first one does.
+ * The history pages must be served by the cursor indexes of migration 003 (the card's widened in 013) —
+ * a seek to the card's (or user's) entries at the cursor, read backwards in index order — not by a scan of
+ * the table, nor by a sort of the scope's rows in a temporary B-tree, so that a deep page costs what the
+ * first one does.
  * SQLite's planner only: on PostgreSQL a table this small is rightly read whole, so its plan proves nothing.
  */
 
@@ -110,15 +117,28 @@ describe.skipIf(onPostgres)('EXPLAIN QUERY PLAN of the history pages (SQLite)', 
     expect((await plan(wrong)).join('\n')).toMatch(/USE TEMP B-TREE FOR ORDER BY/);
   });
 
-  it('sums a card’s entries up to an entry (balance after) and before a month (opening) on the card index', async () => {
+  // A balance sums the card's whole life: the amounts must come from the index, not from the table per entry.
+  it('sums a card’s entries up to an entry (balance after), before a month (opening) and within it from the card index alone', async () => {
     const position = decodeCursor(deepCard, cardScope);
     const through = await plan(sumThroughQuery(t.app.db, cardScope.id, position));
     expect(through.join('\n')).toMatch(
-      /^SEARCH ledger_entries USING INDEX ledger_entries_card_cursor \(card_id=\? AND \(created_at,id\)<\(\?,\?\)\)$/,
+      /^SEARCH ledger_entries USING COVERING INDEX ledger_entries_card_cursor \(card_id=\? AND \(created_at,id\)<\(\?,\?\)\)$/,
     );
     const before = await plan(sumBeforeQuery(t.app.db, cardScope.id, '2026-11-30T16:00:00.000Z'));
     expect(before.join('\n')).toMatch(
-      /^SEARCH ledger_entries USING INDEX ledger_entries_card_cursor \(card_id=\? AND created_at<\?\)$/,
+      /^SEARCH ledger_entries USING COVERING INDEX ledger_entries_card_cursor \(card_id=\? AND created_at<\?\)$/,
     );
+    const month = await plan(
+      sumInOutQuery(t.app.db, cardScope.id, '2026-11-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z'),
+    );
+    expect(month.join('\n')).toMatch(
+      /^SEARCH ledger_entries USING COVERING INDEX ledger_entries_card_cursor \(card_id=\? AND created_at>\? AND created_at<\?\)$/,
+    );
+  });
+
+  it('would read the table for each entry if the sum needed a column the index lacks (the check can fail)', async () => {
+    const position = decodeCursor(deepCard, cardScope);
+    const withKind = sumThroughQuery(t.app.db, cardScope.id, position).where('kind', '=', 'trip');
+    expect((await plan(withKind)).join('\n')).toMatch(/^SEARCH ledger_entries USING INDEX ledger_entries_card_cursor /);
   });
 });

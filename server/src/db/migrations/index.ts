@@ -11,6 +11,7 @@ import * as m009 from './009-postgres-bigint-balance';
 import * as m010 from './010-rate-counters';
 import * as m011 from './011-orders-card-month-index';
 import * as m012 from './012-orders-due-indexes';
+import * as m013 from './013-ledger-card-balance-index';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '010-rate-counters': m010,
   '011-orders-card-month-index': m011,
   '012-orders-due-indexes': m012,
+  '013-ledger-card-balance-index': m013,
 };
