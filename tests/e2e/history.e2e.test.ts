@@ -251,11 +251,15 @@ describe('trips, reminder and history in the browser build', () => {
     expect(totals).toContain('支出 ¥70.00');
     await expect.poll(() => history.locator('.js-history-end').isVisible()).toBe(true);
     await expect.poll(() => history.locator('.js-chart-month').count()).toBe(6);
-    // The chart's six months come in one call, not a statement each.
-    expect(figureCalls).toHaveLength(1);
-    const chartCall = new URL(figureCalls[0] ?? '', server.baseUrl);
-    expect(chartCall.pathname).toMatch(/\/months$/);
-    expect(chartCall.searchParams.get('months')).toMatch(/^(\d{4}-\d{2},){5}\d{4}-\d{2}$/);
+    // The chart's six months come in one call, not a statement each; the list's month totals of all
+    // cards in one more.
+    await expect.poll(() => figureCalls.length).toBe(2);
+    const calls = figureCalls.map((call) => new URL(call, server.baseUrl));
+    const chartCall = calls.find((call) => call.pathname.startsWith('/api/v1/cards/'));
+    expect(chartCall?.pathname).toMatch(/\/months$/);
+    expect(chartCall?.searchParams.get('months')).toMatch(/^(\d{4}-\d{2},){5}\d{4}-\d{2}$/);
+    const allCardsCall = calls.find((call) => call.pathname === '/api/v1/transactions/months');
+    expect(allCardsCall?.searchParams.get('months')).toMatch(/^\d{4}-\d{2}$/);
     await snap(page, shots, '09-history-all');
 
     // One card: the list comes from that card's own endpoint.
@@ -270,7 +274,7 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => history.locator('.js-entry').count()).toBe(3);
     page.off('request', track);
     // One card: each month's figures are the card's whole totals, asked for in one more call.
-    await expect.poll(() => figureCalls.length).toBe(2);
+    await expect.poll(() => figureCalls.length).toBe(3);
     page.off('request', trackFigures);
     const cardTotals = await history.locator('.js-month-totals').first().innerText();
     expect(cardTotals).toContain('收入 ¥100.00');
@@ -494,7 +498,11 @@ describe('trips, reminder and history in the browser build', () => {
     const history = on('history');
     await expect.poll(() => history.locator('.js-entry').count(), { timeout: 15_000 }).toBe(20);
     expect(await history.locator('.js-filter-kind-trip').innerText()).toBe('Trips');
-    expect(await history.locator('.js-month-totals').first().innerText()).toMatch(/Out ¥/);
+    // All cards, only the first page loaded: the month's whole figures all the same (¥100 + ¥1,000 in,
+    // 27 trips of ¥35 out), not what the loaded rows add up to.
+    await expect.poll(() => history.locator('.js-month-totals').first().innerText()).toMatch(/In ¥1,100\.00/);
+    expect(await history.locator('.js-month-totals').first().innerText()).toMatch(/Out ¥945\.00/);
+    expect(await history.locator('.js-month-totals').first().innerText()).not.toContain('(so far)');
     await snap(page, shots, '20-en-history');
 
     await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'zh-Hant' })));
@@ -549,6 +557,11 @@ describe('trips, reminder and history in the browser build', () => {
     const toggle = auto.locator('.js-auto-topup-switch');
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
     await toggle.click();
+    // The switch is on while the choice is open; the line under it says it is not on until saved.
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    expect(await auto.locator('.js-auto-topup-status').innerText()).toBe(
+      '还没开启：选好下面的金额和扣款方式，再点「开启自动充值」',
+    );
     // Without a reminder threshold nothing would ever start it: the panel says so.
     await expect.poll(() => auto.locator('.js-auto-topup-needs-reminder').isVisible()).toBe(true);
     expect(await auto.locator('.js-auto-topup-amount-10000').getAttribute('aria-checked')).toBe('true');

@@ -187,6 +187,7 @@ function validRequests(owner: Owner): Record<string, Omit<ValidRequest, 'headers
     resendReceipt: { ...none, params: { id: owner.transaction }, body: { channel: 'sms' } },
     getStatement: { ...none, params: { ...card, month: currentMonth() } },
     getMonthTotals: { ...none, params: card, query: { months: currentMonth() } },
+    getAllMonthTotals: { ...none, query: { months: currentMonth() } },
     createTrip: { ...none, params: card, harmless: true, body: { segmentId: 'no-such-segment' } },
     getReminder: { ...none, params: card },
     setReminder: { ...none, params: card, body: { thresholdMinor: 1_000 } },

@@ -101,6 +101,16 @@ const historyRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.route({
+    ...contractRoute(app, api.getAllMonthTotals, {
+      description:
+        'Totals in and out of all my cards for each month named in `months` (as for one card), one line per ' +
+        'currency that moved that month (CNY and HKD never add up), CNY first; a month with no entries has ' +
+        'no lines. Entries of cards since unbound count, as they stay in the history.',
+    }),
+    handler: async (request) => service.allMonthTotals(currentUser(request).id, request.query.months.split(',')),
+  });
+
+  app.route({
     method: 'GET',
     url: TRANSACTIONS_CSV_PATH,
     schema: {

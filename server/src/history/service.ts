@@ -7,6 +7,7 @@ import {
   type HistoryQuery,
   type Language,
   type Message,
+  type AllMonthTotals,
   type MonthTotals,
   type Notice,
   type Statement,
@@ -39,6 +40,8 @@ export interface HistoryService {
   statement(userId: string, cardId: string, month: string, lang: Language): Promise<Statement>;
   /** The card's totals in and out for each month (`YYYY-MM`, UTC+8), in the order given, each once. */
   monthTotals(userId: string, cardId: string, months: readonly string[]): Promise<MonthTotals>;
+  /** All of the user's cards' totals for each month, one line per currency, in the order given, each once. */
+  allMonthTotals(userId: string, months: readonly string[]): Promise<AllMonthTotals>;
   /** A card's entries in the range as CSV, and the card's masked number for the file name. */
   exportCsv(
     userId: string,
@@ -205,6 +208,23 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
         totals.push({ month, totalIn: m(sums.in), totalOut: m(sums.out) });
       }
       return { cardId: card.id, months: totals };
+    },
+
+    async allMonthTotals(userId, months) {
+      const totals: AllMonthTotals['months'] = [];
+      // One after the other, as for one card: up to 24 sums from one request should not take the whole pool.
+      for (const month of new Set(months)) {
+        const { start, end } = cardMonth(month);
+        const lines = await ledger.inOutByCurrency(userId, start.toISOString(), end.toISOString());
+        totals.push({
+          month,
+          totals: lines.map((line) => ({
+            totalIn: money(line.in, line.currency),
+            totalOut: money(line.out, line.currency),
+          })),
+        });
+      }
+      return { months: totals };
     },
 
     async exportCsv(userId, cardId, range, lang) {

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Currency } from '@cbc/shared';
 import type { Database, LedgerEntryKind, LedgerEntryRow } from '../db/schema/index';
 import type { CursorPosition, HistoryScope } from './cursor';
 
@@ -83,19 +84,21 @@ export function sumThroughQuery(db: Kysely<Database>, cardId: string, position: 
     .where(({ eb, refTuple, tuple }) => eb(refTuple('createdAt', 'id'), '<=', tuple(position.createdAt, position.id)));
 }
 
+/** The sums of the entries above and below zero (0 when there are none): money in, and out as a negative sum. */
+function inOutSums(eb: ExpressionBuilder<Database, 'ledger_entries'>) {
+  const sumOf = (side: '>' | '<') =>
+    eb.fn.coalesce(
+      eb.fn.sum<number | string>(eb.case().when('amountMinor', side, 0).then(eb.ref('amountMinor')).else(0).end()),
+      eb.lit(0),
+    );
+  return [sumOf('>').as('totalIn'), sumOf('<').as('totalOut')] as const;
+}
+
 /** Money in and out of a card between two instants, [since, until): a month's totals, out as a negative sum. */
 export function sumInOutQuery(db: Kysely<Database>, cardId: string, since: string, until: string) {
   return db
     .selectFrom('ledger_entries')
-    .select((eb) => {
-      // The sum of the entries on one side of zero (0 when there are none).
-      const sumOf = (side: '>' | '<') =>
-        eb.fn.coalesce(
-          eb.fn.sum<number | string>(eb.case().when('amountMinor', side, 0).then(eb.ref('amountMinor')).else(0).end()),
-          eb.lit(0),
-        );
-      return [sumOf('>').as('totalIn'), sumOf('<').as('totalOut')];
-    })
+    .select(inOutSums)
     .where('cardId', '=', cardId)
     .where('createdAt', '>=', since)
     .where('createdAt', '<', until);
@@ -110,6 +113,29 @@ export async function sumInOut(
 ): Promise<{ in: number; out: number }> {
   const row = await sumInOutQuery(db, cardId, since, until).executeTakeFirst();
   return { in: Number(row?.totalIn ?? 0), out: -Number(row?.totalOut ?? 0) };
+}
+
+/**
+ * Money in and out (both ≥ 0) of all of a user's cards between two instants, one line per currency
+ * that moved, in currency order: the cards may hold CNY and HKD, which never add up. Entries of cards
+ * since unbound count, as they stay in the user's history.
+ */
+export async function sumInOutByCurrency(
+  db: Kysely<Database>,
+  userId: string,
+  since: string,
+  until: string,
+): Promise<Array<{ currency: Currency; in: number; out: number }>> {
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select((eb) => ['currency', ...inOutSums(eb)])
+    .where('userId', '=', userId)
+    .where('createdAt', '>=', since)
+    .where('createdAt', '<', until)
+    .groupBy('currency')
+    .orderBy('currency')
+    .execute();
+  return rows.map((row) => ({ currency: row.currency, in: Number(row.totalIn), out: -Number(row.totalOut) }));
 }
 
 /** A card's entries before an instant, summed: a statement's opening balance. */

@@ -1,3 +1,4 @@
+import type { Currency } from '@cbc/shared';
 import type { Kysely } from 'kysely';
 import type { Database, LedgerEntryKind, LedgerEntryRow } from '../db/schema/index';
 import { decodeCursor, encodeCursor, type HistoryScope } from './cursor';
@@ -7,6 +8,7 @@ import {
   listEntries,
   sumBefore,
   sumInOut,
+  sumInOutByCurrency,
   sumThrough,
   type EntryFilter,
 } from './history-queries';
@@ -45,6 +47,12 @@ export interface LedgerHistory {
   balanceBefore(cardId: string, at: string): Promise<number>;
   /** Money in and out of the card (both ≥ 0) in [since, until), ISO instants. */
   inOut(cardId: string, since: string, until: string): Promise<{ in: number; out: number }>;
+  /** Money in and out of all of a user's cards in [since, until), one line per currency that moved. */
+  inOutByCurrency(
+    userId: string,
+    since: string,
+    until: string,
+  ): Promise<Array<{ currency: Currency; in: number; out: number }>>;
 }
 
 export function createLedgerHistory(db: Kysely<Database>): LedgerHistory {
@@ -67,5 +75,6 @@ export function createLedgerHistory(db: Kysely<Database>): LedgerHistory {
     balanceAfter: (entry) => sumThrough(db, entry.cardId, { createdAt: entry.createdAt, id: entry.id }),
     balanceBefore: (cardId, at) => sumBefore(db, cardId, at),
     inOut: (cardId, since, until) => sumInOut(db, cardId, since, until),
+    inOutByCurrency: (userId, since, until) => sumInOutByCurrency(db, userId, since, until),
   };
 }

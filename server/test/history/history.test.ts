@@ -1,4 +1,5 @@
 import {
+  allMonthTotalsSchema,
   cardMonthOf,
   MONTH_TOTALS_MAX,
   messageListSchema,
@@ -644,6 +645,90 @@ describe('GET /api/v1/cards/:id/months', () => {
     const missing = await t.app.inject({ url: `/api/v1/cards/${card.id}/months`, headers: auth });
     expect(missing.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'months' });
     expect(missing.json().error.message).toMatch(/^月份/);
+  });
+});
+
+describe('GET /api/v1/transactions/months', () => {
+  it('adds up all of a user’s cards by month, one line per currency, an unbound card’s entries included', async () => {
+    const { auth } = await account();
+    const cny = await verifiedCard(t.app, auth, 'zhonggangtong');
+    const hkd = await verifiedCard(t.app, auth, 'yuanyou');
+    const later = await verifiedCard(t.app, auth, 'zhonggangtong');
+    time.set('2026-10-10T04:00:00.000Z');
+    await topUp(t.app, time, auth, cny, yuan(300));
+    await trip(t.app, time, auth, cny.id, 'szb-gz');
+    time.set('2026-12-01T01:00:00.000Z');
+    await topUp(t.app, time, auth, hkd, yuan(500));
+    await trip(t.app, time, auth, hkd.id, 'szb-sz');
+    await topUp(t.app, time, auth, cny, yuan(80));
+    await topUp(t.app, time, auth, later, yuan(100));
+    await trip(t.app, time, auth, later.id, 'hg-dg');
+    // Someone else's top-up in the same month counts for them alone.
+    const stranger = await account();
+    await topUp(t.app, time, stranger.auth, await verifiedCard(t.app, stranger.auth), yuan(900));
+
+    const cardMonths = async (cardId: string) => {
+      const res = await t.app.inject({
+        url: `/api/v1/cards/${cardId}/months?months=2026-10,2026-11,2026-12`,
+        headers: auth,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return monthTotalsSchema.parse(res.json()).months;
+    };
+    const [cnyMonths, hkdMonths, laterMonths] = [
+      await cardMonths(cny.id),
+      await cardMonths(hkd.id),
+      await cardMonths(later.id),
+    ];
+    const unbound = await t.app.inject({ method: 'DELETE', url: `/api/v1/cards/${later.id}`, headers: auth });
+    expect(unbound.statusCode, unbound.body).toBe(204);
+
+    const res = await t.app.inject({
+      url: '/api/v1/transactions/months?months=2026-12,2026-11,2026-10,2026-12',
+      headers: auth,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const all = allMonthTotalsSchema.parse(res.json());
+    expect(all.months.map((row) => row.month)).toEqual(['2026-12', '2026-11', '2026-10']);
+    const at = (rows: typeof cnyMonths, month: string) => rows.find((row) => row.month === month);
+    const december = all.months[0]?.totals;
+    // CNY first: the two CNY cards' figures added, the one unbound since included; HKD on its own line.
+    expect(december).toEqual([
+      {
+        totalIn: {
+          currency: 'CNY',
+          amountMinor:
+            (at(cnyMonths, '2026-12')?.totalIn.amountMinor ?? 0) +
+            (at(laterMonths, '2026-12')?.totalIn.amountMinor ?? 0),
+        },
+        totalOut: {
+          currency: 'CNY',
+          amountMinor:
+            (at(cnyMonths, '2026-12')?.totalOut.amountMinor ?? 0) +
+            (at(laterMonths, '2026-12')?.totalOut.amountMinor ?? 0),
+        },
+      },
+      { totalIn: at(hkdMonths, '2026-12')?.totalIn, totalOut: at(hkdMonths, '2026-12')?.totalOut },
+    ]);
+    expect(december?.[0]?.totalIn.amountMinor).toBe(yuan(180));
+    expect(december?.[1]?.totalIn.currency).toBe('HKD');
+    // A month with nothing in it has no lines; a month of one card's CNY has one.
+    expect(all.months[1]?.totals).toEqual([]);
+    expect(all.months[2]?.totals).toEqual([
+      { totalIn: at(cnyMonths, '2026-10')?.totalIn, totalOut: at(cnyMonths, '2026-10')?.totalOut },
+    ]);
+    expect(all.months[2]?.totals[0]?.totalOut.amountMinor).toBeGreaterThan(0);
+  });
+
+  it('refuses a malformed list of months, naming the field, and a request without a session', async () => {
+    const { auth } = await account();
+    const bad = await t.app.inject({ url: '/api/v1/transactions/months?months=2026-13&lang=en', headers: auth });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'months' });
+    expect(bad.json().error.message).toMatch(/^Months\b/);
+    expectNoInternals(bad.body);
+    const anonymous = await t.app.inject({ url: '/api/v1/transactions/months?months=2026-12' });
+    expect(anonymous.statusCode).toBe(401);
   });
 });
 

@@ -83,6 +83,7 @@ describe('GET /api/v1/openapi.json', () => {
       '/api/v1/payments/bankcard/notify',
       '/api/v1/payments/wechatpay/notify',
       '/api/v1/transactions',
+      '/api/v1/transactions/months',
       '/api/v1/transactions/{id}',
       '/api/v1/transactions/{id}/resend',
     ]);

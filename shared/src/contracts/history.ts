@@ -117,6 +117,19 @@ export const monthTotalsSchema = z
   .meta({ id: 'MonthTotals' });
 export type MonthTotals = z.infer<typeof monthTotalsSchema>;
 
+export const allMonthTotalsSchema = z
+  .object({
+    /** In the order asked, each month once; a month's lines one per currency that moved, CNY first. */
+    months: z.array(
+      z.object({
+        month: monthParamSchema,
+        totals: z.array(z.object({ totalIn: moneySchema, totalOut: moneySchema })),
+      }),
+    ),
+  })
+  .meta({ id: 'AllMonthTotals' });
+export type AllMonthTotals = z.infer<typeof allMonthTotalsSchema>;
+
 const cardParams = z.object({ id: z.uuid() });
 const errors = { 400: errorEnvelopeSchema, 401: errorEnvelopeSchema, 404: errorEnvelopeSchema };
 
@@ -165,6 +178,13 @@ export const historyEndpoints = defineEndpoints({
     params: cardParams,
     query: monthTotalsQuerySchema,
     responses: { 200: monthTotalsSchema, ...errors },
+  },
+  getAllMonthTotals: {
+    ...routes.getAllMonthTotals,
+    summary: 'Totals in and out of all my cards for each month asked, one line per currency',
+    tags: ['history'],
+    query: monthTotalsQuerySchema,
+    responses: { 200: allMonthTotalsSchema, ...errors },
   },
 });
 

@@ -69,6 +69,7 @@ export const routes = {
   resendReceipt: { domain: 'history', method: 'POST', path: '/api/v1/transactions/:id/resend', auth: 'required' },
   getStatement: { domain: 'history', method: 'GET', path: '/api/v1/cards/:id/statements/:month', auth: 'required' },
   getMonthTotals: { domain: 'history', method: 'GET', path: '/api/v1/cards/:id/months', auth: 'required' },
+  getAllMonthTotals: { domain: 'history', method: 'GET', path: '/api/v1/transactions/months', auth: 'required' },
   createTrip: { domain: 'trips', method: 'POST', path: '/api/v1/cards/:id/trips', auth: 'required' },
   getReminder: { domain: 'trips', method: 'GET', path: '/api/v1/cards/:id/reminder', auth: 'required' },
   setReminder: { domain: 'trips', method: 'PUT', path: '/api/v1/cards/:id/reminder', auth: 'required' },

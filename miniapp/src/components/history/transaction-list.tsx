@@ -41,33 +41,25 @@ function groupByMonth(entries: readonly Transaction[]): MonthGroup[] {
 
 function MonthTotals({ group, partial, exact }: { group: MonthGroup; partial: boolean; exact?: MonthFigures }) {
   const { t } = useI18n();
-  if (exact) {
-    return (
-      <View className="history-month__totals js-month-totals">
-        <View className="history-month__total-line">
-          <Text className="history-month__in">{t('history.monthIn', { amount: formatMoney(exact.totalIn) })}</Text>
-          <Text className="history-month__out">
-            {t('history.monthOut', {
-              amount: formatMoney({ ...exact.totalOut, amountMinor: Math.abs(exact.totalOut.amountMinor) }),
-            })}
-          </Text>
-        </View>
-      </View>
-    );
-  }
+  // The month's whole figures when they came; else what the loaded entries add up to, marked partial.
+  const lines =
+    exact?.map(({ totalIn, totalOut }) => ({
+      totalIn,
+      totalOut: { ...totalOut, amountMinor: Math.abs(totalOut.amountMinor) },
+    })) ??
+    [...group.totals.entries()].map(([currency, sums]) => ({
+      totalIn: { amountMinor: sums.in, currency },
+      totalOut: { amountMinor: sums.out, currency },
+    }));
   return (
     <View className="history-month__totals js-month-totals">
-      {[...group.totals.entries()].map(([currency, sums]) => (
-        <View key={currency} className="history-month__total-line">
-          <Text className="history-month__in">
-            {t('history.monthIn', { amount: formatMoney({ amountMinor: sums.in, currency }) })}
-          </Text>
-          <Text className="history-month__out">
-            {t('history.monthOut', { amount: formatMoney({ amountMinor: sums.out, currency }) })}
-          </Text>
+      {lines.map(({ totalIn, totalOut }) => (
+        <View key={totalIn.currency} className="history-month__total-line">
+          <Text className="history-month__in">{t('history.monthIn', { amount: formatMoney(totalIn) })}</Text>
+          <Text className="history-month__out">{t('history.monthOut', { amount: formatMoney(totalOut) })}</Text>
         </View>
       ))}
-      {partial ? <Text className="history-month__partial">{t('history.monthPartial')}</Text> : null}
+      {partial && !exact ? <Text className="history-month__partial">{t('history.monthPartial')}</Text> : null}
     </View>
   );
 }
@@ -108,7 +100,7 @@ interface ListProps {
   onLoadMore: () => void;
   /** Month headings with totals (off on a statement, whose figures are the month's already). */
   monthHeads?: boolean;
-  /** Exact totals by month (one card's statements); without them the loaded entries are summed. */
+  /** Exact totals by month (one card's or all cards'); without them the loaded entries are summed. */
   monthFigures?: Record<string, MonthFigures>;
 }
 

@@ -41,8 +41,12 @@ export default function HistoryPage() {
   const cards = useCachedQuery('listCards', {});
   const pages = useTransactionPages(filters, loggedIn);
   const unfiltered = filters.kind === 'all' && filters.from === null && filters.to === null;
-  // One card, no kind or date filter: each month's totals come whole from its statement.
-  const monthFigures = useMonthTotals(unfiltered ? filters.cardId : null, monthsOf(pages.entries), refreshKey);
+  // No kind or date filter: each month's totals come whole from the server, for one card or all of them.
+  const monthFigures = useMonthTotals(
+    unfiltered ? (filters.cardId ? { cardId: filters.cardId } : 'all-cards') : null,
+    monthsOf(pages.entries),
+    refreshKey,
+  );
 
   const refresh = async () => {
     setRefreshKey((n) => n + 1);

@@ -45,8 +45,12 @@ export default function CardHistoryPage() {
   const pages = useTransactionPages(filters, loggedIn && id.success);
   const [refreshKey, setRefreshKey] = useState(0);
   const unfiltered = filters.kind === 'all' && filters.from === null && filters.to === null;
-  // No kind or date filter: each month's totals come whole from its statement.
-  const monthFigures = useMonthTotals(unfiltered ? filters.cardId : null, monthsOf(pages.entries), refreshKey);
+  // No kind or date filter: each month's totals come whole from the server.
+  const monthFigures = useMonthTotals(
+    unfiltered && filters.cardId ? { cardId: filters.cardId } : null,
+    monthsOf(pages.entries),
+    refreshKey,
+  );
 
   const refresh = () => {
     setRefreshKey((n) => n + 1);
