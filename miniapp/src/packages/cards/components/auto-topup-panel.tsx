@@ -113,7 +113,8 @@ export function AutoTopupPanel({
                 amount: formatMoney(saved.amount),
                 method: PAYMENT_METHOD_NAMES[saved.method][lang],
               })
-            : t('autoTopup.statusOff')}
+            : // The switch shows on while the choice is open, so the line says what is still to do.
+              t(open ? 'autoTopup.statusChoosing' : 'autoTopup.statusOff')}
         </Text>
         {saved?.lastRunDay ? (
           <Text className="auto-topup__hint js-auto-topup-last">
