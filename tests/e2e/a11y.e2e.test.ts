@@ -344,6 +344,19 @@ describe('axe-core on every page of the browser build', () => {
             await page.locator('.js-cashier-sheet').waitFor({ state: 'visible', timeout: 15_000 });
             await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
             await audit(page, expect, `cashier (${lang}, ${textSize})`);
+            // Every key of the pad on screen, whatever the language and text size: a key below the edge
+            // is a payment that cannot be finished (English at large text pushed the last row off).
+            const keysOffScreen = await page
+              .locator('.js-keypad .keypad__key:not(.keypad__key--blank)')
+              .evaluateAll((keys) =>
+                keys
+                  .filter((key) => {
+                    const box = key.getBoundingClientRect();
+                    return box.top < 0 || box.bottom > window.innerHeight;
+                  })
+                  .map((key) => key.getAttribute('aria-label')),
+              );
+            expect(keysOffScreen, `cashier (${lang}, ${textSize})`).toEqual([]);
             await snap(page, `pages/${lang}-${textSize}`, 'cashier');
           }),
         // Its own work takes a fraction of this; the rest is room to wait for a free browser context.
