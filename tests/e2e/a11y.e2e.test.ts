@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
+import { translate } from '@cbc/shared';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { launchBrowser, newPhoneContext, snap } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
@@ -27,6 +28,7 @@ type TextSize = (typeof TEXT_SIZES)[number];
 
 /** The `lang` the app gives the document for each language (miniapp/src/i18n/document-lang.ts). */
 const HTML_LANG: Record<Language, string> = { 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-HK', en: 'en' };
+const TAB_LABELS = ['tab.home', 'tab.guides', 'tab.history', 'tab.me'] as const;
 
 /** WCAG 2.1 A and AA, as AxeBuilder's `withTags` asked for them. */
 const AXE_OPTIONS: RunOptions = {
@@ -252,6 +254,11 @@ describe('axe-core on every page of the browser build', () => {
         axe: 'axe' in window,
       })),
     ).toEqual({ lang: HTML_LANG[lang], large: textSize === 'large', axe: false });
+    // The tab bar speaks the language from the first page of a cold start, not from the next tab shown
+    // (its labels were once still Simplified Chinese on an English home page).
+    await expect
+      .poll(async () => (await page.locator('.taro-tabbar__tabbar').innerText()).split(/\n+/), { timeout: 5_000 })
+      .toEqual(TAB_LABELS.map((key) => translate(lang, key)));
   }
 
   async function audit(page: Page, expect: ExpectStatic, where: string): Promise<void> {
