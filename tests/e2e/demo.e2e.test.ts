@@ -63,7 +63,7 @@ describe('the demo account of npm run demo in the browser build', () => {
     for (const index of [0, 1]) {
       expect(await rows.nth(index).locator('.js-card-balance').innerText()).toMatch(/^(¥|HK\$)[1-9][\d,]*\.\d{2}$/);
       expect(await rows.nth(index).locator('.js-card-last-topup').innerText()).toMatch(
-        /^上次充值 (¥|HK\$)[\d,]+\.00 · \d+月\d+日 \d{2}:\d{2}$/,
+        /^上次充值 (¥|HK\$)[\d,]+\.00 · \d+月\d+日\u00a0\d{2}:\d{2}$/,
       );
     }
     await on('home').locator('.js-home-my-cards').scrollIntoViewIfNeeded();

@@ -102,7 +102,8 @@ export function BoundCardRow({ card, onClick, onTopup }: Props & { onTopup?: () 
           {card.lastTopup
             ? t('home.lastTopup', {
                 amount: formatMoney(card.lastTopup.amount),
-                time: formatHomeDateTime(lang, card.lastTopup.at),
+                // One unit on the line: "3 Dec, 08:05" once broke as "3 / Dec, 08:05".
+                time: formatHomeDateTime(lang, card.lastTopup.at).replace(/ /g, '\u00a0'),
               })
             : t('home.noTopupYet')}
         </Text>
