@@ -251,6 +251,8 @@ describe('trips, reminder and history in the browser build', () => {
     expect(totals).toContain('支出 ¥70.00');
     await expect.poll(() => history.locator('.js-history-end').isVisible()).toBe(true);
     await expect.poll(() => history.locator('.js-chart-month').count()).toBe(6);
+    // The figure above the bars is the scale's top (¥100 in this month), named as such.
+    expect(await history.locator('.history-chart__scale').innerText()).toBe('最高 ¥100');
     // The chart's six months come in one call, not a statement each; the list's month totals of all
     // cards in one more.
     await expect.poll(() => figureCalls.length).toBe(2);
@@ -602,7 +604,7 @@ describe('trips, reminder and history in the browser build', () => {
       )
       .toBe('¥265.00');
     expect(await row.locator('.js-card-last-topup').innerText()).toMatch(
-      /^上次充值 ¥200\.00 · \d+月\d+日 \d{2}:\d{2}$/,
+      /^上次充值 ¥200\.00 · \d+月\d+日\u00a0\d{2}:\d{2}$/,
     );
     await snap(page, shots, '25-home-after-auto-topup');
 

@@ -95,7 +95,10 @@ export function MonthChart({ card, refreshKey }: { card: BoundCard; refreshKey: 
       ) : null}
       {state === 'ready' ? (
         <Text className="history-chart__scale">
-          {empty ? t('history.chartEmpty') : formatMoneyShort({ amountMinor: top, currency })}
+          {empty
+            ? t('history.chartEmpty')
+            : // Named as the scale's top, which it is: alone it read as the last month's figure.
+              t('history.chartScale', { amount: formatMoneyShort({ amountMinor: top, currency }) })}
         </Text>
       ) : null}
       {state === 'ready' ? (
