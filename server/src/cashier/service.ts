@@ -1,4 +1,5 @@
 import {
+  CARDS,
   ORDER_STATE_NAMES,
   SIMULATED_MERCHANT_NAME,
   type CashierConfirmReply,
@@ -66,7 +67,8 @@ export function createCashierService(deps: CashierServiceDeps): CashierService {
       const side = await platform.sheet(order.outTradeNo);
       return {
         merchantName: SIMULATED_MERCHANT_NAME[lang],
-        description: order.cardNumberMasked,
+        // What the payment is for, as a payment app's sheet names it: the card and its number.
+        description: `${CARDS[order.cardType].name[lang]} ${order.cardNumberMasked}`,
         amount: order.amount,
         payerCardMasked: side.payerCardMasked,
         otpRecipient: side.otpRequired ? (user.smsTo ?? BANK_RESERVED_PHONE) : null,

@@ -321,6 +321,7 @@ describe('the full cycle: create → pay → cashier → notification → credit
     expect(payment.order.state).toBe('paying');
     expect(payment.cashier.amount).toEqual({ amountMinor: yuan(200), currency: 'CNY' });
     expect(payment.cashier.merchantName).toContain('模拟');
+    expect(payment.cashier.description).toBe(`中港通卡 ${card.numberMasked}`);
 
     const paid = await confirmCashier(t.app, auth, order.id, { outcome: 'success', password: '123456' });
     expect(paid.result).toBe('ok');
