@@ -6,8 +6,8 @@ import {
   money,
   type HistoryQuery,
   type Language,
-  type Message,
   type AllMonthTotals,
+  type Message,
   type MonthTotals,
   type Notice,
   type Statement,
@@ -56,6 +56,22 @@ export interface HistoryServiceDeps {
   cards: CardsService;
   orders: OrdersService;
   messages: MessagesService;
+}
+
+/**
+ * One figure per month (`YYYY-MM`, UTC+8), in the order given, each month once, from its instant range.
+ * One after the other: up to 24 indexed sums from one request should not take the whole pool.
+ */
+async function eachMonth<T>(
+  months: readonly string[],
+  figure: (month: string, since: string, until: string) => Promise<T>,
+): Promise<T[]> {
+  const figures: T[] = [];
+  for (const month of new Set(months)) {
+    const { start, end } = cardMonth(month);
+    figures.push(await figure(month, start.toISOString(), end.toISOString()));
+  }
+  return figures;
 }
 
 /** `from`/`to` days (UTC+8, both included) as the ledger's half-open instant range. */
@@ -200,30 +216,24 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
     async monthTotals(userId, cardId, months) {
       const card = await cards.get(userId, cardId);
       const m = (amountMinor: number) => money(amountMinor, card.balance.currency);
-      const totals: MonthTotals['months'] = [];
-      // One after the other: up to 24 indexed sums from one request should not take the whole pool.
-      for (const month of new Set(months)) {
-        const { start, end } = cardMonth(month);
-        const sums = await ledger.inOut(card.id, start.toISOString(), end.toISOString());
-        totals.push({ month, totalIn: m(sums.in), totalOut: m(sums.out) });
-      }
+      const totals = await eachMonth(months, async (month, since, until) => {
+        const sums = await ledger.inOut(card.id, since, until);
+        return { month, totalIn: m(sums.in), totalOut: m(sums.out) };
+      });
       return { cardId: card.id, months: totals };
     },
 
     async allMonthTotals(userId, months) {
-      const totals: AllMonthTotals['months'] = [];
-      // One after the other, as for one card: up to 24 sums from one request should not take the whole pool.
-      for (const month of new Set(months)) {
-        const { start, end } = cardMonth(month);
-        const lines = await ledger.inOutByCurrency(userId, start.toISOString(), end.toISOString());
-        totals.push({
+      const totals = await eachMonth(months, async (month, since, until) => {
+        const lines = await ledger.inOutByCurrency(userId, since, until);
+        return {
           month,
           totals: lines.map((line) => ({
             totalIn: money(line.in, line.currency),
             totalOut: money(line.out, line.currency),
           })),
-        });
-      }
+        };
+      });
       return { months: totals };
     },
 

@@ -48,6 +48,7 @@ import { newOutTradeNo } from './numbers';
 import {
   claimOrder,
   claimPaidOrder,
+  DUE_ORDERS,
   dueOrderIds,
   findOrder,
   findOrderById,
@@ -494,7 +495,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       const ids = await dueOrderIds(db, 'expiry', at, JOB_BATCH);
       let moved = 0;
       for (const id of ids) {
-        if (!(await claimOrder(db, id, ['created', 'paying'], at, until))) continue;
+        if (!(await claimOrder(db, id, DUE_ORDERS.expiry.states, at, until))) continue;
         try {
           const row = await findOrderById(db, id);
           if (!row) continue;
@@ -533,7 +534,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       for (const id of ids) {
         // Claimed, not postponed, while the provider is asked: a runner killed mid-query holds the order
         // for the claim's 30 s, not until the next step of the backoff (up to five minutes).
-        if (!(await claimOrder(db, id, ['paying'], at, until))) continue;
+        if (!(await claimOrder(db, id, DUE_ORDERS.query.states, at, until))) continue;
         let next = plusSeconds(now, QUERY_BACKOFF_SECONDS[0]);
         try {
           const row = await findOrderById(db, id);
