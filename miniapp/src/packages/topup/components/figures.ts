@@ -2,6 +2,7 @@ import {
   checkTopupAmount,
   decimalToMinor,
   formatMoney,
+  formatMoneyShort,
   money,
   type Money,
   type TopupOptions,
@@ -39,10 +40,11 @@ export function checkAmountText(text: string, options: TopupOptions, t: Translat
 export function checkAmountMinor(amountMinor: number, options: TopupOptions, t: Translate): AmountCheck {
   const problem = checkTopupAmount(options.cardType, amountMinor);
   if (problem === 'not_whole_unit') return { amountMinor: null, problem: t('topup.amountNotWhole') };
+  // The limits are whole units, written as the hint under the field writes them.
   if (problem === 'too_low')
-    return { amountMinor: null, problem: t('topup.amountTooLow', { min: formatMoney(options.min) }) };
+    return { amountMinor: null, problem: t('topup.amountTooLow', { min: formatMoneyShort(options.min) }) };
   if (problem === 'too_high')
-    return { amountMinor: null, problem: t('topup.amountTooHigh', { max: formatMoney(options.max) }) };
+    return { amountMinor: null, problem: t('topup.amountTooHigh', { max: formatMoneyShort(options.max) }) };
   if (amountMinor > options.monthlyRemaining.amountMinor) {
     return {
       amountMinor: null,

@@ -138,7 +138,8 @@ function ConfirmBody({ options, cardId, amountMinor, method, promotionId }: Body
               {options.promotion ? <Text className="info-row__sub">{options.promotion.name}</Text> : null}
             </>
           ) : (
-            <Text className="js-confirm-bonus">{t('confirm.noBonus')}</Text>
+            // A figure like every other row here and on the receipt, rather than a word.
+            <Text className="js-confirm-bonus">{formatMoney(bonus)}</Text>
           )}
         </InfoRow>
         <InfoRow label={t('topup.total')} figure strong>
