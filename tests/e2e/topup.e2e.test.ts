@@ -180,11 +180,11 @@ describe('top-up in the browser build', () => {
     // The custom amount is checked as it is typed, with the server's own rules.
     const custom = input('topup-amount', 'js-custom-amount');
     await custom.fill('30');
-    await expect.poll(() => amount.locator('.js-field-error-amount').innerText()).toContain('¥50.00');
+    await expect.poll(() => amount.locator('.js-field-error-amount').innerText()).toBe('单笔至少 ¥50');
     await custom.fill('120.5');
     await expect.poll(() => amount.locator('.js-field-error-amount').innerText()).toMatch(/整数/);
     await custom.fill('6000');
-    await expect.poll(() => amount.locator('.js-field-error-amount').innerText()).toContain('¥5,000.00');
+    await expect.poll(() => amount.locator('.js-field-error-amount').innerText()).toBe('单笔最多 ¥5,000');
     expect(await amount.locator('.js-topup-next').getAttribute('class')).toMatch(/disabled/);
     await snap(page, shots, '01b-amount-custom-error');
 
@@ -201,6 +201,7 @@ describe('top-up in the browser build', () => {
     const confirm = on('topup-confirm');
     await expect.poll(() => confirm.locator('.js-confirm-total').isVisible()).toBe(true);
     expect(await confirm.locator('.js-confirm-amount').innerText()).toBe('¥200.00');
+    expect(await confirm.locator('.js-confirm-bonus').innerText()).toBe('¥0.00');
     expect(await confirm.locator('.js-confirm-total').innerText()).toBe('¥200.00');
     expect(await confirm.locator('.js-confirm-method').innerText()).toBe('微信支付');
     expect(await confirm.innerText()).toMatch(/模拟/);
@@ -344,6 +345,8 @@ describe('top-up in the browser build', () => {
     await expect.poll(() => unpaid.count()).toBe(1);
     expect(await unpaid.locator('.js-order-amount').innerText()).toBe('¥300.00');
     expect(await on('orders').locator('.js-order-state-closed').count()).toBe(1);
+    // Named as its result page named it, not by the state alone.
+    expect(await on('orders').locator('.js-order-state-closed').innerText()).toBe('已取消');
     expect(await on('orders').locator('.js-order-state-failed').count()).toBe(1);
     await snap(page, shots, '10-orders-with-unpaid');
     await unpaid.locator('.js-order-pay').click();

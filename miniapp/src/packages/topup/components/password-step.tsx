@@ -80,7 +80,7 @@ export function PasswordStep({
     <View className="sheet-password">
       <Text className="sheet-password__title">{t('cashier.enterPassword')}</Text>
       <PasswordBoxes length={length} />
-      <Text className="sheet-password__hint">{t('cashier.passwordHint')}</Text>
+      <Text className="sheet-password__hint js-password-hint">{t('cashier.passwordHint')}</Text>
       <Keypad onDigit={onDigit} onDelete={onDelete} disabled={disabled} />
     </View>
   );
