@@ -21,8 +21,8 @@ describe('checkAmountText', () => {
     expect(checkAmountText('', options, t).problem).toBe(t('topup.amountInvalid'));
     expect(checkAmountText('-5', options, t).problem).toBe(t('topup.amountInvalid'));
     expect(checkAmountText('200.5', options, t).problem).toBe(t('topup.amountNotWhole'));
-    expect(checkAmountText('49', options, t).problem).toBe(t('topup.amountTooLow', { min: '¥50.00' }));
-    expect(checkAmountText('5001', options, t).problem).toBe(t('topup.amountTooHigh', { max: '¥5,000.00' }));
+    expect(checkAmountText('49', options, t).problem).toBe(t('topup.amountTooLow', { min: '¥50' }));
+    expect(checkAmountText('5001', options, t).problem).toBe(t('topup.amountTooHigh', { max: '¥5,000' }));
     expect(checkAmountText('3001', options, t).problem).toBe(t('topup.amountOverCap', { remaining: '¥3,000.00' }));
   });
 
