@@ -26,6 +26,8 @@ import type { CardsService } from '../cards/service';
 import type { Clock } from '../clock';
 import type { TopupConfig } from '../config';
 import { isUniqueViolation } from '../db/errors';
+import { hasRowLocks } from '../db/database';
+import { inGroupCommit } from '../db/group-commit';
 import type { Database, OrderRow } from '../db/schema/index';
 import { newReceiptNo } from '../ids/numbers';
 import type { LedgerService } from '../ledger/service';
@@ -378,9 +380,12 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
         claimedUntil: null,
       };
       try {
-        await db.transaction().execute(async (trx) => {
-          // The cap is checked in the transaction of the insert (on PostgreSQL the card's orders
-          // must be locked here too, issue 9), so two orders at once cannot both squeeze under it.
+        // Committed with the other orders of this turn of the event loop on SQLite (group commit).
+        await inGroupCommit(db, async (trx) => {
+          // The cap is checked in the transaction of the insert, so two orders at once cannot both squeeze
+          // under it. SQLite runs one write transaction at a time; on PostgreSQL they overlap, and each
+          // would sum the month without the other's order, so the card is held until the insert commits.
+          if (hasRowLocks(trx)) await ledger.lockCard(trx, card.id);
           const used = await monthlyUsed(card.id, now, trx);
           if (used + input.amountMinor > rules.monthlyCapMinor) {
             throw new MonthlyCapExceededError(show(Math.max(0, rules.monthlyCapMinor - used)));

@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser, wechatUser } from '../fixtures/accounts';
 import { MINUTE, SECOND, testClock } from '../fixtures/clock';
+import { onPostgres } from '../fixtures/database';
 import {
   confirmCashier,
   createOrder,
@@ -20,6 +21,7 @@ import {
   payOrder,
   verifiedCard,
 } from '../fixtures/topup';
+import { groupCommitCounts } from '../../src/db/group-commit';
 import { PaymentProviderError } from '../../src/errors/payment-provider-error';
 import { injectTransport, type HttpTransport } from '../../src/http/transport';
 import type { NotificationFormat } from '../../src/payment-sims/outbox';
@@ -236,6 +238,32 @@ describe('POST /api/v1/orders refuses what the rules forbid, in the user’s lan
       (await t.app.inject({ url: `/api/v1/cards/${card.id}/topup-options`, headers: own })).json(),
     );
     expect(options.monthlyRemaining.amountMinor).toBe(yuan(500));
+  });
+
+  it('creates orders asked for at once up to the cap and refuses the rest, committing them together on SQLite', async () => {
+    const { auth: own } = await newAccount();
+    const card = await verifiedCard(t.app, own);
+    const before = groupCommitCounts(t.app.db);
+    // Six of ¥2,000 at once against the ¥10,000 cap: the sixth must see the five before it.
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        post('/api/v1/orders', own, { cardId: card.id, amountMinor: yuan(2000), method: 'wechatpay' }),
+      ),
+    );
+    expect(replies.map((res) => res.statusCode).sort()).toEqual([201, 201, 201, 201, 201, 409]);
+    expect(replies.find((res) => res.statusCode === 409)?.json().error.code).toBe('MONTHLY_CAP_EXCEEDED');
+    const list = orderListSchema.parse((await t.app.inject({ url: '/api/v1/orders', headers: own })).json());
+    expect(list.orders.map((order) => order.id).sort()).toEqual(
+      replies
+        .filter((res) => res.statusCode === 201)
+        .map((res) => res.json().id as string)
+        .sort(),
+    );
+    const after = groupCommitCounts(t.app.db);
+    if (!onPostgres) {
+      expect(after.works - before.works).toBe(6);
+      expect(after.transactions - before.transactions).toBeLessThan(6);
+    }
   });
 
   it('refuses a card whose holder is not verified yet, and another user’s card', async () => {
