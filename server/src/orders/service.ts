@@ -55,6 +55,7 @@ import {
   findOrder,
   findOrderById,
   findOrderByIdempotencyKey,
+  holdCardForOrder,
   findOrderByOutTradeNo,
   insertOrder,
   listOrders,
@@ -385,7 +386,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
           // The cap is checked in the transaction of the insert, so two orders at once cannot both squeeze
           // under it. SQLite runs one write transaction at a time; on PostgreSQL they overlap, and each
           // would sum the month without the other's order, so the card is held until the insert commits.
-          if (hasRowLocks(trx)) await ledger.lockCard(trx, card.id);
+          if (hasRowLocks(trx)) await holdCardForOrder(trx, card.id);
           const used = await monthlyUsed(card.id, now, trx);
           if (used + input.amountMinor > rules.monthlyCapMinor) {
             throw new MonthlyCapExceededError(show(Math.max(0, rules.monthlyCapMinor - used)));
