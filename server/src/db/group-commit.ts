@@ -28,7 +28,7 @@ const ROLLBACK_TO = CompiledQuery.raw('rollback to work');
 
 /**
  * Group commit on the embedded SQLite. One write transaction runs at a time there, and its commit
- * (appending each page it changed to the WAL) and its `BEGIN IMMEDIATE` were a third of an order's
+ * (appending each page it changed to the WAL) and its `BEGIN IMMEDIATE` were over a quarter of an order's
  * creation under load, paid once per order although concurrent orders change the same pages: the
  * table's last page and the indexes on card, user and date. Works asked for in one turn of the event
  * loop now run one after the other in a single transaction, each in a savepoint of its own: a work that
