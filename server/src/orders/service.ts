@@ -25,8 +25,8 @@ import type { Kysely } from 'kysely';
 import type { CardsService } from '../cards/service';
 import type { Clock } from '../clock';
 import type { TopupConfig } from '../config';
-import { isUniqueViolation } from '../db/errors';
 import { hasRowLocks } from '../db/database';
+import { isUniqueViolation } from '../db/errors';
 import { inGroupCommit } from '../db/group-commit';
 import type { Database, OrderRow } from '../db/schema/index';
 import { newReceiptNo } from '../ids/numbers';
@@ -55,8 +55,8 @@ import {
   findOrder,
   findOrderById,
   findOrderByIdempotencyKey,
-  holdCardForOrder,
   findOrderByOutTradeNo,
+  holdCardForOrder,
   insertOrder,
   listOrders,
   monthlyOrderedMinor,
