@@ -1,7 +1,7 @@
 import { cashierConfirmReplySchema, orderSchema, paymentReplySchema, type Order } from '@cbc/shared';
 import type { BenchCard } from './accounts';
 import { call } from './http';
-import { cpuTimeMs } from './processes';
+import { cpuTimeMs, loadCpuTimeMs } from './processes';
 import { idempotencyKey, orderBody } from './order-creation';
 import { percentile, type Row } from './report';
 
@@ -110,9 +110,11 @@ export async function runCycles(
       }
     }
   };
-  // The server's CPU time over the measured window only (warm-up excluded).
+  // The server's and the load's CPU time over the measured window only (warm-up excluded).
   const cpuAt = (at: number) =>
-    new Promise<number>((resolve) => setTimeout(() => resolve(cpuTimeMs(server.pid)), at - performance.now()));
+    new Promise<{ server: number; load: number }>((resolve) =>
+      setTimeout(() => resolve({ server: cpuTimeMs(server.pid), load: loadCpuTimeMs() }), at - performance.now()),
+    );
   const [, cpuStart, cpuEnd] = await Promise.all([
     Promise.all(Array.from({ length: options.virtualUsers }, virtualUser)),
     cpuAt(windowStart),
@@ -143,7 +145,8 @@ export async function runCycles(
       {
         ...step('full cycle (create → credited)', (cycle) => cycle.total, 'cycles/s'),
         failed: failures.length,
-        cpuMsPerOp: (cpuEnd - cpuStart) / Math.max(1, measured.length),
+        cpuMsPerOp: (cpuEnd.server - cpuStart.server) / Math.max(1, measured.length),
+        loadCpuMsPerOp: (cpuEnd.load - cpuStart.load) / Math.max(1, measured.length),
       },
       step('  step: create', (cycle) => cycle.create),
       step('  step: pay (prepay at WeChat Pay sim)', (cycle) => cycle.pay),

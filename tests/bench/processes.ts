@@ -61,6 +61,15 @@ export function cpuTimeMs(pid: number): number {
   return (ticks * 1000) / CLOCK_TICKS_PER_S;
 }
 
+/**
+ * CPU time (user + system, all threads) this process, the load generator, has used so far, in ms: what
+ * the load itself takes of the two cores the server shares with it.
+ */
+export function loadCpuTimeMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
 const CLOCK_TICKS_PER_S = 100;
 

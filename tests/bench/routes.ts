@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { cpuTimeMs, residentMemoryMb } from './processes';
+import { cpuTimeMs, loadCpuTimeMs, residentMemoryMb } from './processes';
 import type { Row } from './report';
 
 export interface LoadOptions {
@@ -20,6 +20,7 @@ export interface Route {
 /** One route under autocannon for `durationS`; `pid` is the server whose memory is reported. */
 export async function loadRoute(route: Route, load: LoadOptions, pid?: number): Promise<Row> {
   const cpuBefore = pid ? cpuTimeMs(pid) : 0;
+  const loadCpuBefore = loadCpuTimeMs();
   const result = await autocannon({
     url: route.url,
     method: route.method ?? 'GET',
@@ -36,6 +37,7 @@ export async function loadRoute(route: Route, load: LoadOptions, pid?: number): 
     p50: result.latency.p50,
     p99: result.latency.p99,
     failed: result.non2xx + result.errors + result.timeouts,
+    loadCpuMsPerOp: (loadCpuTimeMs() - loadCpuBefore) / Math.max(1, result.requests.total),
     ...(pid
       ? { rssMb: residentMemoryMb(pid), cpuMsPerOp: (cpuTimeMs(pid) - cpuBefore) / Math.max(1, result.requests.total) }
       : {}),

@@ -275,6 +275,15 @@ async function benchCycles(database: BenchDatabase): Promise<void> {
       `${database} cycles: ${result.cycles} measured in ${CYCLE_DURATION_S} s with ${load.connections} virtual users ` +
         `(${result.pollsPerCycle.toFixed(1)} polls of GET /orders/:id per cycle, every ${process.env.BENCH_POLL_MS ?? 10} ms)`,
     );
+    if (whole.cpuMsPerOp !== undefined && whole.loadCpuMsPerOp !== undefined) {
+      // What the CPU alone allows: both processes share the host's cores, and neither can use more.
+      const perCycle = whole.cpuMsPerOp + whole.loadCpuMsPerOp;
+      notes.push(
+        `${database} cycles: server ${whole.cpuMsPerOp.toFixed(2)} + load generator ${whole.loadCpuMsPerOp.toFixed(2)} ms ` +
+          `of CPU per cycle${database === 'postgres' ? " (PostgreSQL's own processes not counted)" : ''}: ` +
+          `at most ${Math.round((cpus().length * 1000) / perCycle)} cycles/s on ${cpus().length} cores at this speed`,
+      );
+    }
     if (database === 'sqlite') {
       const check = checkLedger(dataDir, result.orderIds);
       rows.push({
