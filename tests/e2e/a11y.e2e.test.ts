@@ -364,11 +364,11 @@ describe('axe-core on every page of the browser build', () => {
                   .map((key) => key.getAttribute('aria-label')),
               );
             expect(keysOffScreen, `cashier (${lang}, ${textSize})`).toEqual([]);
-            // The boxes and the "never type a real password" hint in sight above the pad as the sheet opens,
-            // not scrolled under it (English at large text hid the hint there).
+            // The simulation notice, the boxes and the "never type a real password" hint in sight above the
+            // pad as the sheet opens, not scrolled under it or off the top (English at large text did both).
             const hiddenUnderPad = await page.evaluate(() => {
               const padTop = document.querySelector('.js-keypad')?.getBoundingClientRect().top ?? 0;
-              return ['.js-password-boxes', '.js-password-hint'].filter((selector) => {
+              return ['.js-cashier-stripe', '.js-password-boxes', '.js-password-hint'].filter((selector) => {
                 const box = document.querySelector(selector)?.getBoundingClientRect();
                 return !box || box.top < 0 || box.bottom > padTop;
               });
