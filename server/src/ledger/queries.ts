@@ -1,16 +1,16 @@
 import { sql, type Kysely } from 'kysely';
+import { hasRowLocks } from '../db/database';
 import type { Database, NewLedgerEntryRow } from '../db/schema/index';
 
 /**
- * Takes the card row's lock until the transaction ends (a no-op UPDATE: PostgreSQL's row lock, SQLite's
- * write lock), so whatever the caller stamps next follows every balance change already committed.
+ * Holds the card row until the transaction ends, so whatever the caller reads or stamps next follows every
+ * change to the card already committed. On PostgreSQL, where transactions overlap, that is the row's lock
+ * (the strength an UPDATE of its balance takes, without writing a row version); on SQLite every
+ * transaction begins IMMEDIATE and already holds the database's one write lock.
  */
 export async function lockCardRow(db: Kysely<Database>, cardId: string): Promise<void> {
-  await db
-    .updateTable('cards')
-    .set((eb) => ({ id: eb.ref('id') }))
-    .where('id', '=', cardId)
-    .execute();
+  if (!hasRowLocks(db)) return;
+  await db.selectFrom('cards').select('id').where('id', '=', cardId).forNoKeyUpdate().execute();
 }
 
 /** Inserts an entry unless the order already has one of that kind; true when a row was written. */

@@ -55,16 +55,6 @@ export async function listOrders(db: Kysely<Database>, userId: string, cardId?: 
   return query.orderBy('createdAt', 'desc').orderBy('id').limit(ORDER_LIST_LIMIT).execute();
 }
 
-/**
- * Holds a card's row until the transaction ends, on PostgreSQL, where order creations overlap: the month's
- * sum and the insert after it then see every other order of the card. A lock without a write (the ledger's
- * `lockCardRow` is an UPDATE, which leaves a new row version behind), of the same strength as that UPDATE's,
- * so order creation and crediting on one card wait for each other.
- */
-export async function holdCardForOrder(db: Kysely<Database>, cardId: string): Promise<void> {
-  await db.selectFrom('cards').select('id').where('id', '=', cardId).forNoKeyUpdate().execute();
-}
-
 /** The sum of a card's orders created in [from, to) that may still take money (read from migration 011's index alone). */
 export function orderedBetweenQuery(db: Kysely<Database>, cardId: string, from: string, to: string) {
   return db

@@ -25,7 +25,6 @@ import type { Kysely } from 'kysely';
 import type { CardsService } from '../cards/service';
 import type { Clock } from '../clock';
 import type { TopupConfig } from '../config';
-import { hasRowLocks } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
 import { inGroupCommit } from '../db/group-commit';
 import type { Database, OrderRow } from '../db/schema/index';
@@ -56,7 +55,6 @@ import {
   findOrderById,
   findOrderByIdempotencyKey,
   findOrderByOutTradeNo,
-  holdCardForOrder,
   insertOrder,
   listOrders,
   monthlyOrderedMinor,
@@ -383,10 +381,10 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       try {
         // Committed with the other orders of this turn of the event loop on SQLite (group commit).
         await inGroupCommit(db, async (trx) => {
-          // The cap is checked in the transaction of the insert, so two orders at once cannot both squeeze
-          // under it. SQLite runs one write transaction at a time; on PostgreSQL they overlap, and each
-          // would sum the month without the other's order, so the card is held until the insert commits.
-          if (hasRowLocks(trx)) await holdCardForOrder(trx, card.id);
+          // The cap is checked in the transaction of the insert, with the card held until it commits, so
+          // two orders at once cannot both squeeze under it (on PostgreSQL each would otherwise sum the
+          // month without the other's order).
+          await ledger.lockCard(trx, card.id);
           const used = await monthlyUsed(card.id, now, trx);
           if (used + input.amountMinor > rules.monthlyCapMinor) {
             throw new MonthlyCapExceededError(show(Math.max(0, rules.monthlyCapMinor - used)));
