@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const SECRET_FILE_NAME = 'secret.key';
@@ -23,14 +23,20 @@ export async function resolveAppSecret(appSecret: string | undefined, dataDir: s
   }
   await mkdir(dataDir, { recursive: true });
   const secret = randomBytes(GENERATED_SECRET_BYTES);
+  // Written whole under a name of its own, then linked into place: the key file appears complete or not at
+  // all. Created in place, a second instance starting at the same moment could read it still empty.
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
   try {
-    // `wx`: two instances starting at once must not overwrite each other's key.
-    await writeFile(file, `${secret.toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    await writeFile(draft, `${secret.toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    // The mode given to writeFile is filtered by the umask; make sure no one else can read the key.
+    await chmod(draft, 0o600);
+    // A link, unlike a rename, fails when the name is taken: two instances never replace each other's key.
+    await link(draft, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return resolveAppSecret(undefined, dataDir);
     throw error;
+  } finally {
+    await rm(draft, { force: true });
   }
-  // The mode given to writeFile is filtered by the umask; make sure no one else can read the key.
-  await chmod(file, 0o600);
   return secret;
 }
