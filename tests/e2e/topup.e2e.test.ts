@@ -336,6 +336,15 @@ describe('top-up in the browser build', () => {
     await visible('topup-result');
     await waitForResult('unpaid', 10_000);
 
+    // Back on 充值 for that card, the order waiting for payment comes first, before a second is made.
+    await openTopupFor(zgtNumber.slice(-4));
+    const waiting = on('topup-amount').locator('.js-unpaid-orders');
+    await expect.poll(() => waiting.locator('.js-order').count()).toBe(1);
+    expect(await waiting.locator('.unpaid-orders__title').innerText()).toBe('这张卡有 1 笔待支付订单');
+    expect(await waiting.locator('.js-order-amount').innerText()).toBe('¥300.00');
+    expect(await waiting.locator('.js-order-pay').isVisible()).toBe(true);
+    await snap(page, shots, '09d-amount-with-unpaid-order');
+
     // …is paid later from 我的订单.
     await page.goto(server.baseUrl + '/#/pages/me/index');
     await visible('me');
@@ -359,6 +368,11 @@ describe('top-up in the browser build', () => {
     await visible('orders');
     await expect.poll(() => on('orders').locator('.js-order-pay').count()).toBe(0);
     await expect.poll(() => on('orders').locator('.js-order-state-credited').count()).toBe(2);
+    // Paid, it no longer waits on 充值.
+    await openTopupFor(zgtNumber.slice(-4));
+    expect(await on('topup-amount').locator('.js-unpaid-orders').count()).toBe(0);
+    await page.goto(server.baseUrl + '/#/packages/topup/pages/orders/index');
+    await visible('orders');
   });
 
   it('shows an order with all its numbers and its receipt', async () => {
@@ -572,9 +586,20 @@ describe('top-up in the browser build', () => {
     await waitForResult('unpaid', 10_000);
     expect(await on('topup-result').locator('.js-result-title').innerText()).toBe('Payment cancelled');
     await snap(page, shots, '22-en-result-unpaid');
-    await on('topup-result').locator('.js-cancel-order').click();
+    // Back on Top up, the unpaid order is there to pay or cancel; cancelled, it goes, and the month's
+    // limit no longer counts it.
+    await openTopupFor(yyNumber.slice(-4));
+    const remaining = () => on('topup-amount').locator('.js-monthly-remaining').innerText();
+    const before = await remaining();
+    const waiting = on('topup-amount').locator('.js-unpaid-orders');
+    await expect.poll(() => waiting.locator('.js-order').count()).toBe(1);
+    expect(await waiting.locator('.unpaid-orders__title').innerText()).toBe('This card has an unpaid order');
+    expect(await waiting.locator('.js-order-amount').innerText()).toBe('HK$2,000.00');
+    await snap(page, shots, '23-en-amount-with-unpaid-order');
+    await waiting.locator('.js-order-cancel').click();
     await confirmModal();
-    await waitForResult('closed', 10_000);
+    await expect.poll(() => on('topup-amount').locator('.js-unpaid-orders').count()).toBe(0);
+    await expect.poll(remaining).not.toBe(before);
     await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'zh-Hans' })));
   });
 

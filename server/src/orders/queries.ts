@@ -55,6 +55,25 @@ export async function listOrders(db: Kysely<Database>, userId: string, cardId?: 
   return query.orderBy('createdAt', 'desc').orderBy('id').limit(ORDER_LIST_LIMIT).execute();
 }
 
+/** A card's orders that can still be paid at `now`, newest first. */
+export async function unpaidOrdersOfCard(
+  db: Kysely<Database>,
+  cardId: string,
+  now: string,
+  limit: number,
+): Promise<OrderRow[]> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('cardId', '=', cardId)
+    .where('state', 'in', ['created', 'paying'])
+    .where('expiresAt', '>', now)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 /** The sum of a card's orders created in [from, to) that may still take money (read from migration 011's index alone). */
 export function orderedBetweenQuery(db: Kysely<Database>, cardId: string, from: string, to: string) {
   return db

@@ -19,6 +19,7 @@ import {
   type OrderState,
   type PaymentMethod,
   type TopupOptions,
+  UNPAID_ORDERS_SHOWN,
 } from '@cbc/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -61,6 +62,7 @@ import {
   moveOrder,
   releaseQueryClaim,
   releaseOrder,
+  unpaidOrdersOfCard,
 } from './queries';
 import { toOrder } from './views';
 
@@ -290,6 +292,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       const now = clock();
       const promotion = activePromotion(card.type, now);
       const used = await monthlyUsed(card.id, now);
+      const unpaid = await unpaidOrdersOfCard(db, card.id, now.toISOString(), UNPAID_ORDERS_SHOWN);
       const m = (amountMinor: number) => money(amountMinor, rules.currency);
       return {
         cardId: card.id,
@@ -317,6 +320,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
           : null,
         methods: [...rules.methods],
         orderTtlMinutes: config.orderTtlMinutes,
+        unpaidOrders: unpaid.map(toOrder),
       };
     },
 

@@ -107,6 +107,58 @@ describe('GET /api/v1/cards/:id/topup-options', () => {
     expect(bonusOf(yuan(2000))).toBe(yuan(120));
   });
 
+  it('lists the card’s orders that can still be paid, newest first, until paid, cancelled or expired', async () => {
+    const { auth } = await newAccount();
+    const card = await verifiedCard(t.app, auth);
+    const other = await verifiedCard(t.app, auth, 'yuanyou');
+    const unpaidOf = async (cardId: string) =>
+      topupOptionsSchema
+        .parse((await t.app.inject({ url: `/api/v1/cards/${cardId}/topup-options`, headers: auth })).json())
+        .unpaidOrders.map((order) => [order.amount.amountMinor, order.state]);
+    expect(await unpaidOf(card.id)).toEqual([]);
+
+    const order = (amountMinor: number) =>
+      createOrder(t.app, auth, { cardId: card.id, amountMinor, method: 'wechatpay' });
+    const paid = await order(yuan(100));
+    time.advance(SECOND);
+    const cancelled = await order(yuan(200));
+    time.advance(SECOND);
+    const leftAtCashier = await order(yuan(300));
+    await payOrder(t.app, auth, leftAtCashier.id);
+    await confirmCashier(t.app, auth, leftAtCashier.id, { outcome: 'cancel' });
+    await createOrder(t.app, auth, { cardId: other.id, amountMinor: yuan(400), method: 'unionpay' });
+    expect(await unpaidOf(card.id)).toEqual([
+      [yuan(300), 'paying'],
+      [yuan(200), 'created'],
+      [yuan(100), 'created'],
+    ]);
+
+    await payOrder(t.app, auth, paid.id);
+    await confirmCashier(t.app, auth, paid.id, { outcome: 'success', password: '000000' });
+    await t.app.jobs.runOnce(time.now());
+    expect((await getOrder(t.app, auth, paid.id)).state).toBe('credited');
+    expect((await post(`/api/v1/orders/${cancelled.id}/cancel`, auth)).statusCode).toBe(200);
+    expect(await unpaidOf(card.id)).toEqual([[yuan(300), 'paying']]);
+
+    // Past its expiry an order is not offered, even before the closing job has run.
+    time.advance(16 * MINUTE);
+    expect(await unpaidOf(card.id)).toEqual([]);
+    expect(await unpaidOf(other.id)).toEqual([]);
+  });
+
+  it('lists at most three unpaid orders', async () => {
+    const { auth } = await newAccount();
+    const card = await verifiedCard(t.app, auth);
+    for (const amount of [100, 200, 300, 400]) {
+      await createOrder(t.app, auth, { cardId: card.id, amountMinor: yuan(amount), method: 'alipay' });
+      time.advance(SECOND);
+    }
+    const options = topupOptionsSchema.parse(
+      (await t.app.inject({ url: `/api/v1/cards/${card.id}/topup-options`, headers: auth })).json(),
+    );
+    expect(options.unpaidOrders.map((order) => order.amount.amountMinor)).toEqual([yuan(400), yuan(300), yuan(200)]);
+  });
+
   it("answers 404 for another user's card and 401 without a session", async () => {
     const owner = await newAccount();
     const card = await verifiedCard(t.app, owner.auth);

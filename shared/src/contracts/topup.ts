@@ -19,6 +19,9 @@ export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 /** Unpaid orders close by themselves after this long unless the server is configured otherwise. */
 export const DEFAULT_ORDER_TTL_MINUTES = 15;
 
+/** How many of a card's unpaid orders the top-up page lists. */
+export const UNPAID_ORDERS_SHOWN = 3;
+
 export const promotionSchema = z
   .object({
     id: z.string(),
@@ -29,29 +32,6 @@ export const promotionSchema = z
   })
   .meta({ id: 'Promotion' });
 export type PromotionView = z.infer<typeof promotionSchema>;
-
-export const topupOptionsSchema = z
-  .object({
-    cardId: z.uuid(),
-    cardType: cardIdSchema,
-    cardNumberMasked: z.string(),
-    /** A practice card bound with 填入示例's data (labelled 示例). */
-    cardSample: z.boolean(),
-    balance: moneySchema,
-    /** Preset amounts with the bonus each would earn now. */
-    presets: z.array(z.object({ amount: moneySchema, bonus: moneySchema })),
-    min: moneySchema,
-    max: moneySchema,
-    monthlyCap: moneySchema,
-    monthlyUsed: moneySchema,
-    monthlyRemaining: moneySchema,
-    promotion: promotionSchema.nullable(),
-    methods: z.array(paymentMethodSchema),
-    /** Unpaid orders close after this many minutes. */
-    orderTtlMinutes: z.number().int().positive(),
-  })
-  .meta({ id: 'TopupOptions' });
-export type TopupOptions = z.infer<typeof topupOptionsSchema>;
 
 export const receiptSchema = z
   .object({
@@ -99,6 +79,34 @@ export const orderSchema = z
   })
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof orderSchema>;
+
+export const topupOptionsSchema = z
+  .object({
+    cardId: z.uuid(),
+    cardType: cardIdSchema,
+    cardNumberMasked: z.string(),
+    /** A practice card bound with 填入示例's data (labelled 示例). */
+    cardSample: z.boolean(),
+    balance: moneySchema,
+    /** Preset amounts with the bonus each would earn now. */
+    presets: z.array(z.object({ amount: moneySchema, bonus: moneySchema })),
+    min: moneySchema,
+    max: moneySchema,
+    monthlyCap: moneySchema,
+    monthlyUsed: moneySchema,
+    monthlyRemaining: moneySchema,
+    promotion: promotionSchema.nullable(),
+    methods: z.array(paymentMethodSchema),
+    /** Unpaid orders close after this many minutes. */
+    orderTtlMinutes: z.number().int().positive(),
+    /**
+     * The card's orders that can still be paid, newest first (at most UNPAID_ORDERS_SHOWN): they count
+     * against the month's cap already, and paying one beats making a second of the same amount.
+     */
+    unpaidOrders: z.array(orderSchema).max(UNPAID_ORDERS_SHOWN),
+  })
+  .meta({ id: 'TopupOptions' });
+export type TopupOptions = z.infer<typeof topupOptionsSchema>;
 
 export const orderListSchema = z.object({ orders: z.array(orderSchema) }).meta({ id: 'OrderList' });
 export type OrderList = z.infer<typeof orderListSchema>;

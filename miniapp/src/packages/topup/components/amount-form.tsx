@@ -11,10 +11,24 @@ import { MonthlyCap } from './monthly-cap';
 import { PayBar } from './pay-bar';
 import { PromotionBanner } from './promotion-banner';
 import { TopupCard } from './topup-card';
+import { UnpaidOrders } from './unpaid-orders';
 import { useAmountChoice } from './use-amount-choice';
 
-/** 充值's form: the card, the promotion, an amount, the monthly cap and a method; 下一步 opens the confirm page. */
-export function AmountForm({ options, cardId, prefill }: { options: TopupOptions; cardId: string; prefill?: number }) {
+/**
+ * 充值's form: the card, its unpaid orders, the promotion, an amount, the monthly cap and a method; 下一步
+ * opens the confirm page. `onOrdersChanged` runs when an unpaid order here is paid or cancelled.
+ */
+export function AmountForm({
+  options,
+  cardId,
+  prefill,
+  onOrdersChanged,
+}: {
+  options: TopupOptions;
+  cardId: string;
+  prefill?: number;
+  onOrdersChanged: () => void;
+}) {
   const { t } = useI18n();
   const amount = useAmountChoice(options, prefill);
   const [method, setMethod] = useState<PaymentMethod | null>(options.methods[0] ?? null);
@@ -34,6 +48,8 @@ export function AmountForm({ options, cardId, prefill }: { options: TopupOptions
   return (
     <View className="amount-form">
       <TopupCard options={options} />
+
+      <UnpaidOrders cardId={cardId} orders={options.unpaidOrders} onChanged={onOrdersChanged} />
 
       {options.promotion ? <PromotionBanner promotion={options.promotion} /> : null}
 

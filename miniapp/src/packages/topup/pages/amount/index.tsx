@@ -74,7 +74,12 @@ export default function TopupAmountPage() {
     body = <EmptyState />;
   } else {
     body = (
-      <AmountForm options={query.data} cardId={cardId.data} prefill={prefill.success ? prefill.data : undefined} />
+      <AmountForm
+        options={query.data}
+        cardId={cardId.data}
+        prefill={prefill.success ? prefill.data : undefined}
+        onOrdersChanged={() => void query.reload()}
+      />
     );
   }
 

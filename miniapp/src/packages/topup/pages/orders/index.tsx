@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { CARDS, formatMoney, PAYMENT_METHOD_NAMES, type Order } from '@cbc/shared';
+import { CARDS } from '@cbc/shared';
 import { z } from 'zod';
 import { useCachedQuery } from '../../../../api';
 import { useSession } from '../../../../auth';
@@ -9,52 +9,17 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { OfflineBanner, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { routeUrl } from '../../../../constants/routes';
-import { formatDateTime, useI18n } from '../../../../i18n';
+import { useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
-import { openCards, openOrderDetail, showTopupResult } from '../../../../utils/navigation';
+import { openCards, showTopupResult } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
-import { MethodIcon } from '../../components/method-icon';
-import { isPayable, OrderStateTag } from '../../components/order-status';
-import { UnpaidOrderButtons } from '../../components/unpaid-order-buttons';
-import { useOrderActions, type OrderActions } from '../../components/use-order-actions';
+import { OrderItem } from '../../components/order-item';
+import { useOrderActions } from '../../components/use-order-actions';
 import '../../components/topup.scss';
 import './index.scss';
 
 const cardIdParam = z.uuid();
-
-function OrderItem({ order, actions }: { order: Order; actions: OrderActions }) {
-  const { lang, t } = useI18n();
-  const payable = isPayable(order);
-  return (
-    <View className={`panel order-item js-order js-order-${order.id}`}>
-      <View className="order-item__main js-open-order" ariaRole="button" onClick={() => openOrderDetail(order.id)}>
-        <MethodIcon method={order.method} />
-        <View className="order-item__text">
-          <View className="order-item__title">
-            <Text className="order-item__card">{CARDS[order.cardType].name[lang]}</Text>
-            <Text className="order-item__number figure">{order.cardNumberMasked.slice(-4)}</Text>
-          </View>
-          <Text className="order-item__meta figure">
-            {formatDateTime(lang, Date.parse(order.createdAt))} · {PAYMENT_METHOD_NAMES[order.method][lang]}
-          </Text>
-        </View>
-        <View className="order-item__side">
-          <Text className="order-item__amount figure js-order-amount">{formatMoney(order.amount)}</Text>
-          <OrderStateTag order={order} />
-        </View>
-      </View>
-      {payable ? (
-        <View className="order-item__actions">
-          <Text className="order-item__pay-by figure">
-            {t('orders.payBy', { time: formatDateTime(lang, Date.parse(order.expiresAt)) })}
-          </Text>
-          <UnpaidOrderButtons orderId={order.id} actions={actions} inList />
-        </View>
-      ) : null}
-    </View>
-  );
-}
 
 /** 我的订单: every top-up order, newest first; unpaid ones can be paid or cancelled from here. */
 export default function OrdersPage() {
