@@ -67,24 +67,27 @@ export function CashierSheet({ reply, onDone }: { reply: PaymentReply; onDone: (
       ariaLabel={t('cashier.title')}
     >
       <SmsBanner message={otp.banner} onDismiss={otp.hideBanner} />
-      <View className="sheet__stripe js-cashier-stripe">
-        <Text className="sheet__stripe-badge">{t('app.simulationBadge')}</Text>
-        <Text className="sheet__stripe-text">{t('cashier.stripe')}</Text>
-      </View>
-      <View className="sheet__head">
-        <View
-          className={`sheet__close js-cashier-close${busy ? ' is-disabled' : ''}`}
-          ariaRole="button"
-          ariaLabel={t('cashier.closeLabel')}
-          onClick={busy ? undefined : () => onDone('cancel')}
-        >
-          <View className="sheet__close-x" />
+      {/* The notice and the close button stay in sight when a tall sheet opens scrolled to its foot. */}
+      <View className="sheet__top js-cashier-top">
+        <View className="sheet__stripe js-cashier-stripe">
+          <Text className="sheet__stripe-badge">{t('app.simulationBadge')}</Text>
+          <Text className="sheet__stripe-text">{t('cashier.stripe')}</Text>
         </View>
-        <View className="sheet__title">
-          <MethodIcon method={method} size="small" />
-          <Text className="sheet__title-text">{t('cashier.methodSimulated', { method: methodName })}</Text>
+        <View className="sheet__head">
+          <View
+            className={`sheet__close js-cashier-close${busy ? ' is-disabled' : ''}`}
+            ariaRole="button"
+            ariaLabel={t('cashier.closeLabel')}
+            onClick={busy ? undefined : () => onDone('cancel')}
+          >
+            <View className="sheet__close-x" />
+          </View>
+          <View className="sheet__title">
+            <MethodIcon method={method} size="small" />
+            <Text className="sheet__title-text">{t('cashier.methodSimulated', { method: methodName })}</Text>
+          </View>
+          <View className="sheet__head-side" />
         </View>
-        <View className="sheet__head-side" />
       </View>
       <View className="sheet__summary">
         <Text className="sheet__payee">

@@ -28,9 +28,7 @@ export function UnpaidOrders({
   else if (orders.length > 1) title = t('topup.unpaidMany', { count: orders.length });
   return (
     <View className="unpaid-orders js-unpaid-orders">
-      <Text className="unpaid-orders__title" ariaRole="heading">
-        {title}
-      </Text>
+      <Text className="unpaid-orders__title">{title}</Text>
       <Text className="unpaid-orders__hint">{t('topup.unpaidHint')}</Text>
       {actions.error ? (
         <View className="topup-error js-unpaid-orders-error" ariaRole="alert">
