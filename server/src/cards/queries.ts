@@ -7,15 +7,42 @@ function ownCards(db: Kysely<Database>, userId: string) {
   return db.selectFrom('cards').where('userId', '=', userId);
 }
 
+/**
+ * What a card shows (`toBoundCard`): every column but the owner and the two keyed hashes and the photo's
+ * file, which only binding, unbinding and verification read. The list reads five cards on every visit
+ * of the card pages: the left-out strings were about a fifth of its query's time.
+ */
+export const CARD_VIEW_COLUMNS = [
+  'id',
+  'cardType',
+  'numberMasked',
+  'platesJson',
+  'idType',
+  'idNumberMasked',
+  'verification',
+  'isDefault',
+  'isSample',
+  'balanceMinor',
+  'currency',
+  'lastTopupMinor',
+  'lastTopupAt',
+  'createdAt',
+] as const satisfies ReadonlyArray<keyof CardRow>;
+export type CardViewRow = Pick<CardRow, (typeof CARD_VIEW_COLUMNS)[number]>;
+
 // The card list and every order of a card run these: compiled once.
 const cardsOf = precompiledQuery(1, (db, userId: string) =>
-  ownCards(db, userId).selectAll().orderBy('isDefault', 'desc').orderBy('createdAt', 'desc').orderBy('id'),
+  ownCards(db, userId)
+    .select(CARD_VIEW_COLUMNS)
+    .orderBy('isDefault', 'desc')
+    .orderBy('createdAt', 'desc')
+    .orderBy('id'),
 );
 const ownCard = precompiledQuery(2, (db, userId: string, id: string) =>
   ownCards(db, userId).selectAll().where('id', '=', id),
 );
 
-export async function listCards(db: Kysely<Database>, userId: string): Promise<CardRow[]> {
+export async function listCards(db: Kysely<Database>, userId: string): Promise<CardViewRow[]> {
   return cardsOf(db, userId);
 }
 

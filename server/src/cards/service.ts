@@ -34,6 +34,7 @@ import {
   oldestCard,
   setCardPhoto,
   setDefaultCard,
+  type CardViewRow,
 } from './queries';
 
 export interface CardsService {
@@ -61,7 +62,7 @@ interface StoredPlate {
   number: string;
 }
 
-export function toBoundCard(row: CardRow): BoundCard {
+export function toBoundCard(row: CardViewRow): BoundCard {
   const plates = JSON.parse(row.platesJson) as StoredPlate[];
   return {
     id: row.id,
