@@ -596,6 +596,34 @@ describe('top-up in the browser build', () => {
     expect(await waiting.locator('.unpaid-orders__title').innerText()).toBe('This card has an unpaid order');
     expect(await waiting.locator('.js-order-amount').innerText()).toBe('HK$2,000.00');
     await snap(page, shots, '23-en-amount-with-unpaid-order');
+
+    // A second one left at the cashier: the newer is shown, with the count and the way to both.
+    await on('topup-amount').locator('.js-preset-500').click();
+    await on('topup-amount').locator('.js-method-credit_card').click();
+    await on('topup-amount').locator('.js-topup-next').click();
+    await visible('topup-confirm');
+    await on('topup-confirm').locator('.js-confirm-pay').click();
+    await visible('cashier');
+    await on('cashier').locator('.js-cashier-close').click();
+    await visible('topup-result');
+    await waitForResult('unpaid', 10_000);
+    await openTopupFor(yyNumber.slice(-4));
+    await expect
+      .poll(() => waiting.locator('.js-unpaid-orders-title').innerText())
+      .toBe('This card has 2 unpaid orders');
+    expect(await waiting.locator('.js-order').count()).toBe(1);
+    expect(await waiting.locator('.js-order-amount').innerText()).toBe('HK$500.00');
+    await snap(page, shots, '23b-en-amount-with-two-unpaid-orders');
+    await waiting.locator('.js-unpaid-orders-all').click();
+    await visible('orders');
+    await expect.poll(() => on('orders').locator('.js-order-pay').count()).toBe(2);
+
+    // Both cancelled from Top up, the newer first: then the notice goes, and the limit is freed.
+    await openTopupFor(yyNumber.slice(-4));
+    await waiting.locator('.js-order-cancel').click();
+    await confirmModal();
+    await expect.poll(() => waiting.locator('.js-order-amount').innerText()).toBe('HK$2,000.00');
+    expect(await waiting.locator('.js-unpaid-orders-title').innerText()).toBe('This card has an unpaid order');
     await waiting.locator('.js-order-cancel').click();
     await confirmModal();
     await expect.poll(() => on('topup-amount').locator('.js-unpaid-orders').count()).toBe(0);

@@ -126,7 +126,7 @@ export function topupOptions(overrides: Partial<TopupOptions> = {}): TopupOption
     promotion: null,
     methods: ['wechatpay', 'alipay'],
     orderTtlMinutes: 15,
-    unpaidOrders: [],
+    unpaid: { count: 0, latest: null },
     ...overrides,
   });
 }

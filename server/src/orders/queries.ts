@@ -55,23 +55,33 @@ export async function listOrders(db: Kysely<Database>, userId: string, cardId?: 
   return query.orderBy('createdAt', 'desc').orderBy('id').limit(ORDER_LIST_LIMIT).execute();
 }
 
-/** A card's orders that can still be paid at `now`, newest first. */
-export async function unpaidOrdersOfCard(
+/** A card's orders that can still be paid at `now`. */
+function unpaidOrdersOfCard(db: Kysely<Database>, cardId: string, now: string) {
+  return db
+    .selectFrom('orders')
+    .where('cardId', '=', cardId)
+    .where('state', 'in', ['created', 'paying'])
+    .where('expiresAt', '>', now);
+}
+
+/** How many of a card's orders can still be paid at `now`, and the newest of them. */
+export async function unpaidOrdersSummary(
   db: Kysely<Database>,
   cardId: string,
   now: string,
-  limit: number,
-): Promise<OrderRow[]> {
-  return db
-    .selectFrom('orders')
+): Promise<{ count: number; latest: OrderRow | undefined }> {
+  const counted = await unpaidOrdersOfCard(db, cardId, now)
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirst();
+  const count = Number(counted?.count ?? 0);
+  if (count === 0) return { count, latest: undefined };
+  const latest = await unpaidOrdersOfCard(db, cardId, now)
     .selectAll()
-    .where('cardId', '=', cardId)
-    .where('state', 'in', ['created', 'paying'])
-    .where('expiresAt', '>', now)
     .orderBy('createdAt', 'desc')
     .orderBy('id')
-    .limit(limit)
-    .execute();
+    .limit(1)
+    .executeTakeFirst();
+  return { count, latest };
 }
 
 /** The sum of a card's orders created in [from, to) that may still take money (read from migration 011's index alone). */

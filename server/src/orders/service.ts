@@ -19,7 +19,6 @@ import {
   type OrderState,
   type PaymentMethod,
   type TopupOptions,
-  UNPAID_ORDERS_SHOWN,
 } from '@cbc/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -62,7 +61,7 @@ import {
   moveOrder,
   releaseQueryClaim,
   releaseOrder,
-  unpaidOrdersOfCard,
+  unpaidOrdersSummary,
 } from './queries';
 import { toOrder } from './views';
 
@@ -292,7 +291,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       const now = clock();
       const promotion = activePromotion(card.type, now);
       const used = await monthlyUsed(card.id, now);
-      const unpaid = await unpaidOrdersOfCard(db, card.id, now.toISOString(), UNPAID_ORDERS_SHOWN);
+      const unpaid = await unpaidOrdersSummary(db, card.id, now.toISOString());
       const m = (amountMinor: number) => money(amountMinor, rules.currency);
       return {
         cardId: card.id,
@@ -320,7 +319,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
           : null,
         methods: [...rules.methods],
         orderTtlMinutes: config.orderTtlMinutes,
-        unpaidOrders: unpaid.map(toOrder),
+        unpaid: { count: unpaid.count, latest: unpaid.latest ? toOrder(unpaid.latest) : null },
       };
     },
 

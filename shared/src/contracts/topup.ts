@@ -19,9 +19,6 @@ export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 /** Unpaid orders close by themselves after this long unless the server is configured otherwise. */
 export const DEFAULT_ORDER_TTL_MINUTES = 15;
 
-/** How many of a card's unpaid orders the top-up page lists. */
-export const UNPAID_ORDERS_SHOWN = 3;
-
 export const promotionSchema = z
   .object({
     id: z.string(),
@@ -100,10 +97,10 @@ export const topupOptionsSchema = z
     /** Unpaid orders close after this many minutes. */
     orderTtlMinutes: z.number().int().positive(),
     /**
-     * The card's orders that can still be paid, newest first (at most UNPAID_ORDERS_SHOWN): they count
-     * against the month's cap already, and paying one beats making a second of the same amount.
+     * The card's orders that can still be paid: how many, and the newest. They count against the month's
+     * cap already, and paying one beats making a second of the same amount.
      */
-    unpaidOrders: z.array(orderSchema).max(UNPAID_ORDERS_SHOWN),
+    unpaid: z.object({ count: z.number().int().nonnegative(), latest: orderSchema.nullable() }),
   })
   .meta({ id: 'TopupOptions' });
 export type TopupOptions = z.infer<typeof topupOptionsSchema>;

@@ -49,7 +49,7 @@ export function AmountForm({
     <View className="amount-form">
       <TopupCard options={options} />
 
-      <UnpaidOrders cardId={cardId} orders={options.unpaidOrders} onChanged={onOrdersChanged} />
+      <UnpaidOrders cardId={cardId} unpaid={options.unpaid} onChanged={onOrdersChanged} />
 
       {options.promotion ? <PromotionBanner promotion={options.promotion} /> : null}
 

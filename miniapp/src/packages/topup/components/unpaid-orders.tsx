@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { UNPAID_ORDERS_SHOWN, type Order } from '@cbc/shared';
+import type { TopupOptions } from '@cbc/shared';
 import { useI18n } from '../../../i18n';
 import { openOrders, showTopupResult } from '../../../utils/navigation';
 import { OrderItem } from './order-item';
@@ -7,40 +7,37 @@ import { useOrderActions } from './use-order-actions';
 
 /**
  * The card's orders still waiting for payment, on top of 充值: a second order of the same amount would
- * count against the month's cap twice, so the ones already made come first, each payable or cancellable.
+ * count against the month's cap twice, so the newest one comes first, payable or cancellable as in
+ * 我的订单, with a way to the others. Kept to one order: the amounts must stay in sight below it.
  */
 export function UnpaidOrders({
   cardId,
-  orders,
+  unpaid,
   onChanged,
 }: {
   cardId: string;
-  orders: readonly Order[];
+  unpaid: TopupOptions['unpaid'];
   onChanged: () => void;
 }) {
   const { t } = useI18n();
   const actions = useOrderActions((orderId, result) => showTopupResult(orderId, result, 'push'), onChanged);
-  if (orders.length === 0) return null;
-  // The server sends the newest few: at that many there may be more than it sent.
-  const maybeMore = orders.length >= UNPAID_ORDERS_SHOWN;
-  let title = t('topup.unpaidOne');
-  if (maybeMore) title = t('topup.unpaidSeveral');
-  else if (orders.length > 1) title = t('topup.unpaidMany', { count: orders.length });
+  const { count, latest } = unpaid;
+  if (!latest) return null;
   return (
     <View className="unpaid-orders js-unpaid-orders">
-      <Text className="unpaid-orders__title">{title}</Text>
+      <Text className="unpaid-orders__title js-unpaid-orders-title">
+        {count === 1 ? t('topup.unpaidOne') : t('topup.unpaidMany', { count })}
+      </Text>
       <Text className="unpaid-orders__hint">{t('topup.unpaidHint')}</Text>
       {actions.error ? (
         <View className="topup-error js-unpaid-orders-error" ariaRole="alert">
           {actions.error.message}
         </View>
       ) : null}
-      {orders.map((order) => (
-        <OrderItem key={order.id} order={order} actions={actions} />
-      ))}
-      {maybeMore ? (
+      <OrderItem order={latest} actions={actions} />
+      {count > 1 ? (
         <View className="unpaid-orders__all js-unpaid-orders-all" ariaRole="link" onClick={() => openOrders(cardId)}>
-          {t('topup.unpaidAll')}
+          {t('topup.unpaidAll', { count })}
         </View>
       ) : null}
     </View>
