@@ -287,6 +287,8 @@ describe('top-up in the browser build', () => {
     await snap(page, shots, '07b-cashier-alipay-password');
     await typePassword();
     await expect.poll(() => on('cashier').locator('.js-cashier-status-fail').isVisible()).toBe(true);
+    // Whose balance: the paying account's, not the card's (the app calls the card's money 余额 too).
+    expect(await on('cashier').locator('.js-cashier-status-fail').innerText()).toContain('付款账户余额不足');
     await snap(page, shots, '07c-cashier-declined');
 
     await visible('topup-result');
@@ -387,8 +389,12 @@ describe('top-up in the browser build', () => {
     const text = await order.innerText();
     for (const label of ['商户订单号', '交易单号', '收据号', '下单时间', '支付时间', '到账时间'])
       expect(text).toContain(label);
-    expect(await order.locator('.js-order-out-trade-no').innerText()).toBe(
-      await order.locator('.js-receipt-out-trade-no').innerText(),
+    const outTradeNo = await order.locator('.js-order-out-trade-no').innerText();
+    expect(outTradeNo).toBe(await order.locator('.js-receipt-out-trade-no').innerText());
+    // Shown in groups of four that a line breaks between, yet read (and copied) as the bare number.
+    expect(outTradeNo).toMatch(/^CB\d{20,}$/);
+    expect(await order.locator('.js-order-out-trade-no .copy-row__group').allInnerTexts()).toEqual(
+      outTradeNo.match(/.{1,4}/g),
     );
     expect(await order.locator('.js-copy').first().getAttribute('role')).toBe('button');
     await snap(page, shots, '11-order-detail');

@@ -137,7 +137,7 @@ describe('POST /api/v1/auth/sms-code', () => {
       400,
       {
         code: 'VALIDATION_FAILED',
-        message: '手機號碼：手提電話號碼格式不正確，請檢查所選地區及號碼位數',
+        message: '手機號碼：手機號碼格式不正確，請檢查所選地區及號碼位數',
         field: 'phone.number',
       },
     );

@@ -2,8 +2,8 @@ import type { ValidationMessageKey } from '../validation/zod';
 import type { Language } from './languages';
 
 /**
- * Texts for the message keys the validation schemas report. zh-Hant follows Hong Kong usage
- * (手提電話, 身份證). Plate examples keep the Simplified 粤 in every language: that is the character
+ * Texts for the message keys the validation schemas report. zh-Hant follows Hong Kong usage (身份證),
+ * with 手機號碼 as everywhere else in the app. Plate examples keep the Simplified 粤 in every language: that is the character
  * painted on mainland plates and the one the validator expects.
  */
 
@@ -31,8 +31,8 @@ const zhHans = {
 } as const satisfies Record<ValidationMessageKey, string>;
 
 const zhHant = {
-  'validation.phone.empty': '請輸入手提電話號碼',
-  'validation.phone.format': '手提電話號碼格式不正確，請檢查所選地區及號碼位數',
+  'validation.phone.empty': '請輸入手機號碼',
+  'validation.phone.format': '手機號碼格式不正確，請檢查所選地區及號碼位數',
   'validation.password.too_short': '密碼最少 8 個字元',
   'validation.password.too_long': '密碼不可超過 64 個字元',
   'validation.password.too_weak': '密碼須同時包含字母及數字',

@@ -62,14 +62,14 @@ export const TOPUP_RULES: Record<CardId, TopupRules> = {
     promotions: [
       {
         id: 'yuanyou-2026-summer',
-        name: { 'zh-Hans': '暑期增值礼', 'zh-Hant': '暑期增值禮', en: 'Summer top-up bonus' },
+        name: { 'zh-Hans': '暑期充值礼', 'zh-Hant': '暑期增值禮', en: 'Summer top-up bonus' },
         tiers: [{ minAmountMinor: units(1000), bonusMinor: units(30) }],
         startsAt: '2026-07-01T00:00:00+08:00',
         endsAt: '2026-09-01T00:00:00+08:00',
       },
       {
         id: 'yuanyou-2026-winter',
-        name: { 'zh-Hans': '冬季增值赠礼', 'zh-Hant': '冬季增值贈禮', en: 'Winter top-up bonus' },
+        name: { 'zh-Hans': '冬季充值赠礼', 'zh-Hant': '冬季增值贈禮', en: 'Winter top-up bonus' },
         tiers: [
           { minAmountMinor: units(500), bonusMinor: units(20) },
           { minAmountMinor: units(1000), bonusMinor: units(50) },

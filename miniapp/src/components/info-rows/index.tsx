@@ -24,6 +24,10 @@ export function InfoRow({ label, children, figure = false, strong = false, class
   );
 }
 
+function groupsOfFour(value: string): string[] {
+  return value.match(/.{1,4}/gu) ?? [value];
+}
+
 /**
  * A long number (商户订单号, 交易单号, 收据号): its label and a copy button on one line, the number
  * on its own full-width line below (they run to 30 digits, too long to share a line with a label).
@@ -50,7 +54,13 @@ export function CopyRow({ label, value, className }: { label: string; value: str
         </View>
       </View>
       <Text className={`copy-row__value${className ? ` ${className}` : ''}`} userSelect>
-        {value}
+        {/* Groups of four, spaced by margin rather than characters: the text (and a selection of it) is
+            the number itself, and a line breaks only between groups, never two digits off the end. */}
+        {groupsOfFour(value).map((group, index) => (
+          <Text key={index} className="copy-row__group">
+            {group}
+          </Text>
+        ))}
       </Text>
     </View>
   );
