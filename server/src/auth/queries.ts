@@ -4,6 +4,7 @@ import type {
   NewSessionRow,
   NewSmsCodeRow,
   NewUserRow,
+  SessionUser,
   SmsCodeRow,
   UserRow,
   UserRowUpdate,
@@ -49,12 +50,21 @@ export async function insertSession(db: Kysely<Database>, row: NewSessionRow): P
   await db.insertInto('sessions').values(row).execute();
 }
 
+const SESSION_USER_COLUMNS = [
+  'users.id',
+  'users.phoneE164',
+  'users.phoneRegion',
+  'users.email',
+  'users.wechatOpenid',
+  'users.createdAt',
+] as const satisfies ReadonlyArray<`users.${keyof SessionUser}`>;
+
 // Every authenticated request runs it: compiled once.
 const sessionWithUser = precompiledQuery(1, (db, tokenHash: string) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .selectAll('users')
+    .select(SESSION_USER_COLUMNS)
     .select(['sessions.tokenHash', 'sessions.expiresAt', 'sessions.revokedAt'])
     .where('sessions.tokenHash', '=', tokenHash),
 );

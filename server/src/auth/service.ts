@@ -20,7 +20,7 @@ import {
 import type { Kysely } from 'kysely';
 import { addSeconds, type Clock } from '../clock';
 import { isUniqueViolation } from '../db/errors';
-import type { Database, SmsCodeRow, UserRow } from '../db/schema/index';
+import type { Database, SessionUser, SmsCodeRow, UserRow } from '../db/schema/index';
 import { TooManyRequestsError, UnauthenticatedError } from '../errors/app-error';
 import type { MessagesService } from '../messages/service';
 import { hitCounter, secondsUntil } from '../rate-counters/queries';
@@ -57,7 +57,7 @@ import { exchangeWechatCode } from './wechat';
 
 /** The logged-in user of a request, and which session it came with (logout revokes that one). */
 export interface AuthContext {
-  user: UserRow;
+  user: SessionUser;
   tokenHash: string;
 }
 
@@ -86,7 +86,7 @@ export interface AuthServiceDeps {
   sessionTtlDays: number;
 }
 
-export function toUser(row: UserRow): User {
+export function toUser(row: SessionUser): User {
   return {
     id: row.id,
     phone: row.phoneE164,
@@ -268,7 +268,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         );
         return createSession(user.id, trx);
       });
-      return { ...session, user: toUser({ ...user, passwordHash }) };
+      return { ...session, user: toUser(user) };
     },
 
     async login(input) {

@@ -18,7 +18,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
 import { isUniqueViolation } from '../db/errors';
-import type { CardRow, Database, UserRow } from '../db/schema/index';
+import type { CardRow, Database, SessionUser } from '../db/schema/index';
 import type { MessagesService } from '../messages/service';
 import type { KeyedHasher } from '../security/keyed-hash';
 import { CardAlreadyBoundError, CardBoundElsewhereError, CardLimitReachedError, CardNotFoundError } from './errors';
@@ -41,9 +41,9 @@ export interface CardsService {
   list(userId: string): Promise<CardList>;
   /** Throws CardNotFoundError for an unknown id and for another user's card alike. */
   get(userId: string, id: string): Promise<BoundCard>;
-  bind(user: UserRow, input: BindCardRequest, lang: Language): Promise<BoundCard>;
+  bind(user: SessionUser, input: BindCardRequest, lang: Language): Promise<BoundCard>;
   makeDefault(userId: string, id: string): Promise<BoundCard>;
-  unbind(user: UserRow, id: string, lang: Language): Promise<void>;
+  unbind(user: SessionUser, id: string, lang: Language): Promise<void>;
   /** Checks the card before an upload is read, so a foreign id costs no parsing and no disk write. */
   assertOwned(userId: string, id: string): Promise<void>;
   attachPhoto(userId: string, id: string, bytes: Buffer, kind: ImageKind): Promise<BoundCard>;

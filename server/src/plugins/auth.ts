@@ -2,7 +2,7 @@ import type { Endpoint } from '@cbc/shared';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AuthContext } from '../auth/service';
-import type { UserRow } from '../db/schema/index';
+import type { SessionUser } from '../db/schema/index';
 import { UnauthenticatedError } from '../errors/app-error';
 
 declare module 'fastify' {
@@ -47,7 +47,7 @@ export function authHooks(app: FastifyInstance, endpoint: Pick<Endpoint, 'auth'>
 }
 
 /** The user of a route behind `requireAuth`. */
-export function currentUser(request: FastifyRequest): UserRow {
+export function currentUser(request: FastifyRequest): SessionUser {
   if (!request.auth) throw new UnauthenticatedError();
   return request.auth.user;
 }

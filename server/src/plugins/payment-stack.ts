@@ -3,7 +3,7 @@ import type { PaymentMethod } from '@cbc/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
-import type { Database, UserRow } from '../db/schema/index';
+import type { Database, SessionUser } from '../db/schema/index';
 import type { HttpTransport } from '../http/transport';
 import type { MessagesService } from '../messages/service';
 import { createAlipaySim, ensureAlipayKeys, loadAlipayPlatformKeys } from '../payment-sims/alipay/index';
@@ -43,7 +43,7 @@ export interface PaymentStack {
   platformFor(method: PaymentMethod): SimulatedPlatform;
   notificationFormats: NotificationFormat[];
   /** The payer's openid under the merchant's appid: the WeChat login's, else a stable simulated one. */
-  payerOpenid(user: UserRow): string;
+  payerOpenid(user: SessionUser): string;
   /** Notify routes (merchant side) and the simulated platforms' own HTTP APIs. */
   routes(onPaid: PaymentNotificationHandler): FastifyPluginAsync[];
 }

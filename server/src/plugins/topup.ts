@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createAutoTopupService, type AutoTopupService } from '../auto-topup/service';
 import { createCashierService, type CashierService } from '../cashier/service';
-import type { UserRow } from '../db/schema/index';
+import type { SessionUser } from '../db/schema/index';
 import { selfAwareTransport, type HttpTransport } from '../http/transport';
 import { createJobs, type Jobs } from '../jobs/index';
 import { createLedgerService, type LedgerService } from '../ledger/service';
@@ -27,7 +27,7 @@ declare module 'fastify' {
     notificationOutbox: NotificationOutbox;
     payments: PaymentStack;
     /** The session's user as the orders feature sees them. */
-    ordererOf(user: UserRow): Orderer;
+    ordererOf(user: SessionUser): Orderer;
     /** Origin the payment platforms call back (notify URLs) and the merchant calls the simulated platform on. */
     publicBaseUrl(): string;
   }
@@ -108,7 +108,7 @@ export default fp<TopupPluginOptions>(
         onLowBalance: (trip) => autoTopup.afterTrip(trip),
       }),
     );
-    app.decorate('ordererOf', (user: UserRow) => ({
+    app.decorate('ordererOf', (user: SessionUser) => ({
       id: user.id,
       payerOpenid: stack.payerOpenid(user),
       receiptSmsTo: user.phoneE164 ? maskPhone(user.phoneE164) : null,

@@ -497,6 +497,14 @@ describe('sessions: login, me, logout', () => {
     expect(other.statusCode).toBe(200);
   });
 
+  it('gives a request its user without the password hash', async () => {
+    const { session } = await registerUser(t.app);
+    const auth = await t.app.authService.authenticate(`Bearer ${session.token}`);
+    expect(auth?.user.id).toBe(session.user.id);
+    expect(auth?.user.phoneE164).toBe(session.user.phone);
+    expect(Object.keys(auth?.user ?? {})).not.toContain('passwordHash');
+  });
+
   it('keeps a session until it expires after SESSION_TTL_DAYS (30), then says so', async () => {
     const { auth, session } = await registerUser(t.app);
     time.advance(30 * DAY - SECOND);

@@ -32,7 +32,7 @@ export type Database = appMeta.PartialDatabase &
   rateCounters.PartialDatabase;
 
 export type { AppMeta, AppMetaTable, NewAppMeta, AppMetaUpdate } from './app-meta';
-export type { UserRow, NewUserRow, UserRowUpdate, UsersTable } from './users';
+export type { UserRow, NewUserRow, SessionUser, UserRowUpdate, UsersTable } from './users';
 export type { SessionRow, NewSessionRow, SessionsTable } from './sessions';
 export type { SmsCodeRow, NewSmsCodeRow, SmsCodesTable } from './sms-codes';
 export type { WechatCodeUseRow, NewWechatCodeUseRow, WechatCodeUsesTable } from './wechat-code-uses';

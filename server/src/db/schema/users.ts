@@ -15,6 +15,11 @@ export interface UsersTable {
 }
 
 export type UserRow = Selectable<UsersTable>;
+/**
+ * The user a session stands for: every column but the password's hash, which only logging in and
+ * changing the password read, and which has no business in every request's context.
+ */
+export type SessionUser = Omit<UserRow, 'passwordHash'>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserRowUpdate = Updateable<UsersTable>;
 
