@@ -122,6 +122,16 @@ describe('top-up in the browser build', () => {
     await expect.poll(() => on('cards').innerText(), { timeout: 15_000 }).toContain(number.slice(-4));
   }
 
+  /** On 充值: a preset (and a method, else the one chosen), 下一步, then 立即支付 on the confirm page, to the cashier. */
+  async function openCashierFor(preset: number, method?: string) {
+    await on('topup-amount').locator(`.js-preset-${preset}`).click();
+    if (method) await on('topup-amount').locator(`.js-method-${method}`).click();
+    await on('topup-amount').locator('.js-topup-next').click();
+    await visible('topup-confirm');
+    await on('topup-confirm').locator('.js-confirm-pay').click();
+    await visible('cashier');
+  }
+
   /** From 我的卡片: 充值 on the card ending `last4`. */
   async function openTopupFor(last4: string) {
     await goToCards();
@@ -303,13 +313,7 @@ describe('top-up in the browser build', () => {
   });
 
   it('closes the sheet (a cancel), cancels that order, then pays another one from 我的订单', async () => {
-    const amount = on('topup-amount');
-    await amount.locator('.js-preset-300').click();
-    await amount.locator('.js-method-wechatpay').click();
-    await amount.locator('.js-topup-next').click();
-    await visible('topup-confirm');
-    await on('topup-confirm').locator('.js-confirm-pay').click();
-    await visible('cashier');
+    await openCashierFor(300, 'wechatpay');
     await on('cashier').locator('.js-cashier-close').click();
 
     await visible('topup-result');
@@ -327,11 +331,7 @@ describe('top-up in the browser build', () => {
     // A second one, also left unpaid at the cashier…
     await result.locator('.js-topup-again').click();
     await visible('topup-amount');
-    await on('topup-amount').locator('.js-preset-300').click();
-    await on('topup-amount').locator('.js-topup-next').click();
-    await visible('topup-confirm');
-    await on('topup-confirm').locator('.js-confirm-pay').click();
-    await visible('cashier');
+    await openCashierFor(300);
     await on('cashier').locator('.js-practice-switch').click();
     await on('cashier').locator('.js-outcome-cancel').click();
     await typePassword();
@@ -404,11 +404,7 @@ describe('top-up in the browser build', () => {
 
   it('after a time-out says not to pay again, then finds the payment and credits it', async () => {
     await openTopupFor(zgtNumber.slice(-4));
-    await on('topup-amount').locator('.js-preset-500').click();
-    await on('topup-amount').locator('.js-topup-next').click();
-    await visible('topup-confirm');
-    await on('topup-confirm').locator('.js-confirm-pay').click();
-    await visible('cashier');
+    await openCashierFor(500);
     await on('cashier').locator('.js-practice-switch').click();
     await on('cashier').locator('.js-outcome-timeout').click();
     await snap(page, shots, '12-cashier-practice-timeout');
@@ -604,12 +600,7 @@ describe('top-up in the browser build', () => {
     await snap(page, shots, '23-en-amount-with-unpaid-order');
 
     // A second one left at the cashier: the newer is shown, with the count and the way to both.
-    await on('topup-amount').locator('.js-preset-500').click();
-    await on('topup-amount').locator('.js-method-credit_card').click();
-    await on('topup-amount').locator('.js-topup-next').click();
-    await visible('topup-confirm');
-    await on('topup-confirm').locator('.js-confirm-pay').click();
-    await visible('cashier');
+    await openCashierFor(500, 'credit_card');
     await on('cashier').locator('.js-cashier-close').click();
     await visible('topup-result');
     await waitForResult('unpaid', 10_000);
