@@ -55,33 +55,29 @@ export async function listOrders(db: Kysely<Database>, userId: string, cardId?: 
   return query.orderBy('createdAt', 'desc').orderBy('id').limit(ORDER_LIST_LIMIT).execute();
 }
 
-/** A card's orders that can still be paid at `now`. */
-function unpaidOrdersOfCard(db: Kysely<Database>, cardId: string, now: string) {
-  return db
-    .selectFrom('orders')
-    .where('cardId', '=', cardId)
-    .where('state', 'in', ['created', 'paying'])
-    .where('expiresAt', '>', now);
-}
-
-/** How many of a card's orders can still be paid at `now`, and the newest of them. */
+/**
+ * How many of a card's orders can still be paid at `now`, and the newest of them: one statement, the
+ * count over every such order beside the newest row.
+ */
 export async function unpaidOrdersSummary(
   db: Kysely<Database>,
   cardId: string,
   now: string,
 ): Promise<{ count: number; latest: OrderRow | undefined }> {
-  const counted = await unpaidOrdersOfCard(db, cardId, now)
-    .select((eb) => eb.fn.countAll<number | string>().as('count'))
-    .executeTakeFirst();
-  const count = Number(counted?.count ?? 0);
-  if (count === 0) return { count, latest: undefined };
-  const latest = await unpaidOrdersOfCard(db, cardId, now)
+  const row = await db
+    .selectFrom('orders')
     .selectAll()
+    .select((eb) => eb.fn.countAll<number | string>().over().as('unpaidCount'))
+    .where('cardId', '=', cardId)
+    .where('state', 'in', ['created', 'paying'])
+    .where('expiresAt', '>', now)
     .orderBy('createdAt', 'desc')
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
-  return { count, latest };
+  if (!row) return { count: 0, latest: undefined };
+  const { unpaidCount, ...latest } = row;
+  return { count: Number(unpaidCount), latest };
 }
 
 /** The sum of a card's orders created in [from, to) that may still take money (read from migration 011's index alone). */
