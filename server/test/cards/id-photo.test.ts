@@ -245,6 +245,21 @@ describe('POST /api/v1/cards/:id/id-photo', () => {
       await expectUnchanged();
     });
 
+    it('a multipart body on another card route: 415, as only the upload reads multipart', async () => {
+      const cardsBefore = (await t.app.inject({ url: '/api/v1/cards', headers: auth })).json();
+      const { payload, headers } = multipart([photo(tinyPng())]);
+      for (const [method, url] of [
+        ['POST', '/api/v1/cards'],
+        ['PATCH', `/api/v1/cards/${card.id}`],
+      ] as const) {
+        const res = await t.app.inject({ method, url, headers: { ...auth, ...headers }, payload });
+        expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(415);
+        expect(res.json()).toEqual({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型' } });
+      }
+      expect((await t.app.inject({ url: '/api/v1/cards', headers: auth })).json()).toEqual(cardsBefore);
+      await expectUnchanged();
+    });
+
     it("another user's card: 404 CARD_NOT_FOUND, and an anonymous upload: 401", async () => {
       const intruder = await wechatUser(t.app);
       const res = await upload(card.id, intruder.auth, [photo(tinyPng())]);
