@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateCardNumber, generateMainlandId } from '@cbc/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logInThroughUi, logOutThroughUi, registerThroughApi } from '../support/accounts';
+import { bindVerifiedCardThroughApi, logInThroughUi, logOutThroughUi, registerThroughApi } from '../support/accounts';
 import { launchBrowser, newPhoneContext, pageShown, snap } from '../support/browser';
 import { solidPng, writeTempFile } from '../support/fixtures';
 import { h5Dir } from '../support/paths';
@@ -98,7 +98,23 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => on('cards').innerText(), { timeout: 15_000 }).toContain(number.slice(-4));
   }
 
-  /** 充值 from 我的卡片 with WeChat Pay (the top-up flow's own steps), until credited. */
+  /** The logged-in app's session token (Taro's h5 storage keeps each value as JSON under `data`). */
+  async function appSessionToken(): Promise<string> {
+    const token = await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('cbc.session.v1') ?? '{}') as {
+        data?: { token?: string } | string;
+      };
+      const session = typeof stored.data === 'string' ? (JSON.parse(stored.data) as { token?: string }) : stored.data;
+      return session?.token;
+    });
+    expect(token).toBeTruthy();
+    return token!;
+  }
+
+  /**
+   * 充值 from 我的卡片 (the top-up flow's own steps), until credited: WeChat Pay's password for a 中港通卡,
+   * a 遠遊卡's UnionPay with the code its (simulated) bank SMS shows.
+   */
   async function topUp(preset: number, ending = last4) {
     await goToCards();
     const entry = on('cards').locator('.js-card-entry', { hasText: ending });
@@ -110,8 +126,18 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => on('topup-confirm').locator('.js-confirm-total').isVisible()).toBe(true);
     await on('topup-confirm').locator('.js-confirm-pay').click();
     await visible('cashier');
-    await expect.poll(() => on('cashier').locator('.js-cashier-sheet').isVisible()).toBe(true);
-    for (const digit of '135790') await on('cashier').locator(`.js-key-${digit}`).click();
+    const sheet = on('cashier').locator('.js-cashier-sheet');
+    await expect.poll(() => sheet.isVisible()).toBe(true);
+    if ((await sheet.getAttribute('class'))?.includes('js-cashier-unionpay')) {
+      await sheet.locator('.js-send-otp').click();
+      const banner = page.locator('.js-sms-banner').last();
+      await expect.poll(() => banner.innerText()).toMatch(/验证码 ?\d{6}/);
+      const code = /验证码 ?(\d{6})/.exec(await banner.innerText())![1]!;
+      await input('cashier', 'js-otp-input').fill(code);
+      await sheet.locator('.js-cashier-confirm').click();
+    } else {
+      for (const digit of '135790') await on('cashier').locator(`.js-key-${digit}`).click();
+    }
     await visible('topup-result');
     await expect
       .poll(() => on('topup-result').locator('.js-result').getAttribute('class'), { timeout: 30_000 })
@@ -253,15 +279,19 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => history.locator('.js-chart-month').count()).toBe(6);
     // The figure above the bars is the scale's top (¥100 in this month), named as such.
     expect(await history.locator('.history-chart__scale').innerText()).toBe('最高 ¥100');
-    // The chart's six months come in one call, not a statement each; the list's month totals of all
-    // cards in one more.
+    // All cards (the only one here, so named as that card).
+    expect(await history.locator('.js-chart-label').innerText()).toBe(`中港通卡 ${last4} · 人民币（CNY）`);
+    // The chart's six months of all cards come in one call, not a statement each; the list's month
+    // totals of all cards in one more.
     await expect.poll(() => figureCalls.length).toBe(2);
-    const calls = figureCalls.map((call) => new URL(call, server.baseUrl));
-    const chartCall = calls.find((call) => call.pathname.startsWith('/api/v1/cards/'));
-    expect(chartCall?.pathname).toMatch(/\/months$/);
-    expect(chartCall?.searchParams.get('months')).toMatch(/^(\d{4}-\d{2},){5}\d{4}-\d{2}$/);
-    const allCardsCall = calls.find((call) => call.pathname === '/api/v1/transactions/months');
-    expect(allCardsCall?.searchParams.get('months')).toMatch(/^\d{4}-\d{2}$/);
+    const monthsAsked = (calls: string[]) =>
+      calls.map((call) => new URL(call, server.baseUrl)).map((url) => [url.pathname, url.searchParams.get('months')]);
+    expect(monthsAsked(figureCalls)).toEqual(
+      expect.arrayContaining([
+        ['/api/v1/transactions/months', expect.stringMatching(/^(\d{4}-\d{2},){5}\d{4}-\d{2}$/)],
+        ['/api/v1/transactions/months', expect.stringMatching(/^\d{4}-\d{2}$/)],
+      ]),
+    );
     await snap(page, shots, '09-history-all');
 
     // One card: the list comes from that card's own endpoint.
@@ -275,9 +305,14 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => cardCalls.length).toBeGreaterThan(0);
     await expect.poll(() => history.locator('.js-entry').count()).toBe(3);
     page.off('request', track);
-    // One card: each month's figures are the card's whole totals, asked for in one more call.
-    await expect.poll(() => figureCalls.length).toBe(3);
+    // One card: the chart's six months and each month's figures are the card's own, a call each.
+    await expect.poll(() => figureCalls.length).toBe(4);
     page.off('request', trackFigures);
+    expect(monthsAsked(figureCalls.slice(2)).map(([path]) => path)).toEqual([
+      expect.stringMatching(/^\/api\/v1\/cards\/[^/]+\/months$/),
+      expect.stringMatching(/^\/api\/v1\/cards\/[^/]+\/months$/),
+    ]);
+    expect(await history.locator('.js-chart-label').innerText()).toBe(`中港通卡 ${last4} · 人民币（CNY）`);
     const cardTotals = await history.locator('.js-month-totals').first().innerText();
     expect(cardTotals).toContain('收入 ¥100.00');
     expect(cardTotals).toContain('支出 ¥70.00');
@@ -399,15 +434,7 @@ describe('trips, reminder and history in the browser build', () => {
   it('loads older entries with the cursor as the History tab scrolls', async () => {
     await topUp(1000);
     // 25 more trips through the API with the app's own session: more than one page (20) of history.
-    // Taro's h5 storage keeps each value as JSON under `data`.
-    const token = await page.evaluate(() => {
-      const stored = JSON.parse(localStorage.getItem('cbc.session.v1') ?? '{}') as {
-        data?: { token?: string } | string;
-      };
-      const session = typeof stored.data === 'string' ? (JSON.parse(stored.data) as { token?: string }) : stored.data;
-      return session?.token;
-    });
-    expect(token).toBeTruthy();
+    const token = await appSessionToken();
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const cards = (await (await fetch(`${server.baseUrl}/api/v1/cards`, { headers })).json()) as {
       cards: { id: string }[];
@@ -473,7 +500,7 @@ describe('trips, reminder and history in the browser build', () => {
 
     // The chart's one call fails (the phone is offline for a moment): it says so in its place, and its
     // retry draws the six months once the network is back.
-    const monthsCall = /\/api\/v1\/cards\/[^/]+\/months\?/;
+    const monthsCall = /\/api\/v1\/transactions\/months\?.*months=(\d{4}-\d{2}(%2C|,)){5}\d{4}-\d{2}/;
     let offline = true;
     await page.route(monthsCall, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
     await page.goto(server.baseUrl + '/#/pages/history/index');
@@ -620,6 +647,60 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => on('card-detail').locator('.js-auto-topup-status').innerText()).toBe('未开启');
     await on('card-detail').locator('.js-auto-topup-switch').click();
     expect(await on('card-detail').locator('.js-auto-topup-amount-20000').getAttribute('aria-checked')).toBe('true');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("charts all cards of one type together, and beside a 遠遊卡 only the default card's currency", async () => {
+    // The second account: its 中港通卡 took ¥100, then ¥200 by auto top-up, and a ¥35 trip this month.
+    const token = await appSessionToken();
+    const second = generateCardNumber('zhonggangtong', '67890123457');
+    await bindVerifiedCardThroughApi(server.baseUrl, token, { number: second, plate: '粤B13579' });
+    await topUp(100, second.slice(-4));
+
+    const openHistory = async () => {
+      await page.goto(server.baseUrl + '/#/pages/history/index');
+      await visible('history');
+      await expect.poll(() => chart.locator('.js-chart-month').count(), { timeout: 15_000 }).toBe(6);
+    };
+    const chart = on('history').locator('.js-history-chart');
+    const thisMonth = () => chart.locator('.js-chart-month').last().getAttribute('aria-label');
+    await openHistory();
+    // Both cards' money in one currency: one chart of their sums, named as all cards.
+    expect(await chart.locator('.js-chart-label').innerText()).toBe('全部卡片 · 人民币（CNY）');
+    expect(await chart.locator('.history-chart__scale').innerText()).toBe('最高 ¥400');
+    expect(await thisMonth()).toMatch(/收入 ¥400\.00 支出 ¥35\.00$/);
+    await snap(page, shots, '26-history-chart-all-cards');
+
+    // A 遠遊卡 keeps its books in HKD: the chart stays in the default card's currency, and says whose.
+    const yuanyou = generateCardNumber('yuanyou', '78901234568');
+    await bindVerifiedCardThroughApi(server.baseUrl, token, { type: 'yuanyou', number: yuanyou });
+    await topUp(100, yuanyou.slice(-4));
+    await openHistory();
+    expect(await chart.locator('.js-chart-label').innerText()).toBe('全部中港通卡 · 人民币（CNY）');
+    expect(await chart.locator('.history-chart__scale').innerText()).toBe('最高 ¥400');
+    expect(await thisMonth()).toMatch(/收入 ¥400\.00 支出 ¥35\.00$/);
+    await snap(page, shots, '27-history-chart-two-currencies');
+
+    // The 遠遊卡 chosen in the filter: its own chart, in HKD.
+    await on('history')
+      .locator('.js-filter-card .choice-group__item', { hasText: yuanyou.slice(-4) })
+      .click();
+    await expect
+      .poll(() => chart.locator('.js-chart-label').innerText())
+      .toBe(`远游卡 ${yuanyou.slice(-4)} · 港币（HKD）`);
+    await expect.poll(() => chart.locator('.history-chart__scale').innerText()).toBe('最高 HK$100');
+    expect(await thisMonth()).toMatch(/收入 HK\$100\.00 支出 HK\$0\.00$/);
+    await snap(page, shots, '28-history-chart-yuanyou');
+
+    // A reload starts again from all cards.
+    await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'en' })));
+    await page.reload();
+    await visible('history');
+    await expect
+      .poll(() => chart.locator('.js-chart-label').innerText())
+      .toBe('All Zhonggangtong Cards · Renminbi (CNY)');
+    await snap(page, shots, '29-en-history-chart-two-currencies');
+    await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'zh-Hans' })));
     expect(pageErrors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   DEVICE_ID_HEADER,
   boundCardSchema,
+  generateHkid,
   generateMainlandId,
   sessionSchema,
   type BoundCard,
@@ -54,16 +55,31 @@ export async function registerThroughApi(baseUrl: string, options: ApiAccountOpt
 }
 
 export interface ApiCardOptions {
-  /** A valid 中港通卡 number (`generateCardNumber('zhonggangtong', …)`). */
+  /** 中港通卡 by default. */
+  type?: 'zhonggangtong' | 'yuanyou';
+  /** A valid number of that type (`generateCardNumber(type, …)`). */
   number: string;
-  /** A mainland plate; any valid one by default. */
+  /** A mainland plate (a Hong Kong one for a 遠遊卡); any valid one by default. */
   plate?: string;
-  /** The holder's mainland ID number; any valid one by default. */
+  /** The holder's mainland ID number (HKID for a 遠遊卡); any valid one by default. */
   idNumber?: string;
 }
 
+/** The plate and ID document a card of this type is bound with. */
+function holderOf({ type = 'zhonggangtong', plate, idNumber }: ApiCardOptions) {
+  return type === 'yuanyou'
+    ? {
+        plates: [{ region: 'hk', number: plate ?? 'AB 1234' }],
+        idDocument: { type: 'hkid', number: idNumber ?? generateHkid('A', '123456') },
+      }
+    : {
+        plates: [{ region: 'mainland', number: plate ?? '粤B·12345' }],
+        idDocument: { type: 'mainland_id', number: idNumber ?? generateMainlandId('440304', '19900101', '123') },
+      };
+}
+
 /**
- * A 中港通卡 bound and verified through the HTTP API as the miniapp does it (bind, then upload the ID
+ * A card (中港通卡 by default) bound and verified through the HTTP API as the miniapp does it (bind, then upload the ID
  * photo): what an order needs, for tests whose subject is not binding itself.
  */
 export async function bindVerifiedCardThroughApi(
@@ -75,12 +91,7 @@ export async function bindVerifiedCardThroughApi(
   const bound = await fetch(`${baseUrl}/api/v1/cards`, {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'zhonggangtong',
-      number: options.number,
-      plates: [{ region: 'mainland', number: options.plate ?? '粤B·12345' }],
-      idDocument: { type: 'mainland_id', number: options.idNumber ?? generateMainlandId('440304', '19900101', '123') },
-    }),
+    body: JSON.stringify({ type: options.type ?? 'zhonggangtong', number: options.number, ...holderOf(options) }),
   });
   if (bound.status !== 201) throw new Error(`bind answered ${bound.status}: ${await bound.text()}`);
   const card = boundCardSchema.parse(await bound.json());

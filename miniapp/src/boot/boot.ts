@@ -56,7 +56,7 @@ function boot(): void {
     loggedIn: token !== '',
   });
   const store: EarlyStore = {};
-  const send = ({ endpoint, args, then }: EarlyCall): void => {
+  const send = ({ endpoint, args }: EarlyCall): void => {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (typeof deviceId === 'string') headers[DEVICE_ID_HEADER] = deviceId;
     // Only a call whose reply depends on who asks carries the session (and is kept for that session).
@@ -67,9 +67,6 @@ function boot(): void {
     entry.reply.then(
       (reply) => {
         entry.settled = reply;
-        // In the same callback: by the time the app can read this reply, the calls that follow from it
-        // are in the store, so the page takes them instead of asking again.
-        if (then && reply.statusCode === 200) then(reply.data).forEach(send);
       },
       () => undefined,
     );

@@ -1,6 +1,6 @@
 import { CARD_IDS, isCardId } from '@cbc/shared/cards/card-ids';
 import type { CallArgs, RouteName } from '../api/request-key';
-import { chartCardOf, chartMonths } from '../components/history/months';
+import { chartMonths } from '../components/history/months';
 import { ROUTES } from '../constants/routes';
 
 /** What the boot script knows before the app has loaded. */
@@ -17,27 +17,6 @@ export interface BootContext {
 export interface EarlyCall {
   endpoint: RouteName;
   args: CallArgs;
-  /** Calls that need this one's reply (a 200's body), sent the moment it is in. */
-  then?: (data: unknown) => EarlyCall[];
-}
-
-/** The cards of a `listCards` reply, or none if it is not one: the boot script trusts nothing it reads. */
-function cardsOf(data: unknown): { id: string; isDefault: boolean }[] {
-  const cards: unknown = (data as { cards?: unknown } | null)?.cards;
-  if (!Array.isArray(cards)) return [];
-  return cards.filter(
-    (card: unknown): card is { id: string; isDefault: boolean } =>
-      typeof (card as { id?: unknown } | null)?.id === 'string' &&
-      typeof (card as { isDefault?: unknown }).isDefault === 'boolean',
-  );
-}
-
-/** History's chart: the six months of the card it shows, which only the cards' reply tells. */
-function chartCall(cardsReply: unknown): EarlyCall[] {
-  const card = chartCardOf(cardsOf(cardsReply), null);
-  return card
-    ? [{ endpoint: 'getMonthTotals', args: { params: { id: card.id }, query: { months: chartMonths().join(',') } } }]
-    : [];
 }
 
 /** The amount page asks for its options only with a card id of this shape (a UUID). */
@@ -66,8 +45,10 @@ const FIRST_CALLS: Readonly<Record<string, (context: BootContext) => EarlyCall[]
   [ROUTES.history]: ({ loggedIn }) =>
     loggedIn
       ? [
-          { endpoint: 'listCards', args: {}, then: chartCall },
+          { endpoint: 'listCards', args: {} },
           { endpoint: 'listTransactions', args: {} },
+          // The chart with no card filter: all cards' six months (its currency is picked from the cards).
+          { endpoint: 'getAllMonthTotals', args: { query: { months: chartMonths().join(',') } } },
         ]
       : [],
   [ROUTES.topupAmount]: ({ loggedIn, pageQuery }) => {

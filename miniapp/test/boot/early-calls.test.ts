@@ -29,41 +29,21 @@ describe('the boot script’s early calls', () => {
   });
 
   it('pages that show a user’s own data ask only when logged in', () => {
+    const months = chartMonths(Date.now()).join('%2C');
+    // History: the cards, the list, and the chart's six months of all cards (it starts on all cards).
     expect(keysFor({ page: ROUTES.history, loggedIn: true })).toEqual([
       '/api/v1/cards?lang=en',
       '/api/v1/transactions?lang=en',
+      `/api/v1/transactions/months?lang=en&months=${months}`,
     ]);
     expect(keysFor({ page: ROUTES.home, loggedIn: true })).toEqual(['/api/v1/cards?lang=en']);
     for (const page of [ROUTES.history, ROUTES.home, ROUTES.topupAmount]) {
       expect(keysFor({ page, pageQuery: { cardId: CARD_ID }, loggedIn: false }), page).toEqual([]);
     }
-  });
-
-  it('History: once the cards are in, the six months of the card its chart shows', () => {
-    const [cards] = earlyCalls({ page: ROUTES.history, pageQuery: {}, storedGuidesCard: undefined, loggedIn: true });
-    const follow = (reply: unknown) =>
-      (cards?.then?.(reply) ?? []).map(({ endpoint, args }) => requestKey(endpoint, args, 'en'));
-    const months = chartMonths(Date.now()).join('%2C');
-    const other = { id: '5f0c3b1e-6a1f-4c55-9d55-3c0f4a3b2d10', isDefault: false };
-    // The default card, as the page picks it (chartCardOf), else the first.
-    expect(follow({ cards: [other, { id: CARD_ID, isDefault: true }] })).toEqual([
-      `/api/v1/cards/${CARD_ID}/months?lang=en&months=${months}`,
-    ]);
-    expect(follow({ cards: [other, { id: CARD_ID, isDefault: false }] })).toEqual([
-      `/api/v1/cards/${other.id}/months?lang=en&months=${months}`,
-    ]);
-    // No card, or a reply it cannot read: nothing more.
-    for (const odd of [{ cards: [] }, { cards: [{ id: 7, isDefault: true }] }, { cards: 'x' }, null, 'cards']) {
-      expect(follow(odd), JSON.stringify(odd)).toEqual([]);
-    }
     // The client names the chart's call the same way.
-    expect(
-      planRequest(
-        'getMonthTotals',
-        { params: { id: CARD_ID }, query: { months: chartMonths(Date.now()).join(',') } },
-        'en',
-      ).key,
-    ).toBe(`/api/v1/cards/${CARD_ID}/months?lang=en&months=${months}`);
+    expect(planRequest('getAllMonthTotals', { query: { months: chartMonths(Date.now()).join(',') } }, 'en').key).toBe(
+      `/api/v1/transactions/months?lang=en&months=${months}`,
+    );
   });
 
   it('the amount page: its card’s options, only for a card id the page would ask with', () => {

@@ -1,7 +1,7 @@
 export { HistoryFilterBar } from './filters';
 export { formatHomeDateTime, formatMonth, monthOf, shiftMonth, signedMoney, todayInHomeZone } from './format';
 export { MonthChart, MonthChartPlaceholder } from './month-chart';
-export { chartCardOf } from './months';
+export { chartScopeOf, type ChartScope } from './months';
 export { HistoryEmpty } from './states';
 export { monthsOf, TransactionList } from './transaction-list';
 export { useMonthTotals, type MonthFigures } from './use-month-totals';

@@ -1,14 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CARDS, formatMoney, formatMoneyShort, type BoundCard } from '@cbc/shared';
+import { CARDS, formatMoney, formatMoneyShort, type BoundCard, type Currency } from '@cbc/shared';
 import { useCachedQuery } from '../../api';
-import { useI18n } from '../../i18n';
+import { useI18n, type I18n } from '../../i18n';
 import { formatMonth } from './format';
-import { chartMonths } from './months';
+import { chartMonths, type ChartScope } from './months';
 
 /**
- * The last six months' money in and out of one card, as pairs of bars drawn with plain views (no
- * chart library: the weapp main package stays small). Figures come from one month-totals call.
+ * The last six months' money in and out of one card or of all cards in one currency, as pairs of bars
+ * drawn with plain views (no chart library: the weapp main package stays small). Figures come from one
+ * month-totals call.
  */
 /** The scale line and the bars' height, held empty: the list under the chart does not jump when they fill. */
 function ChartSpace() {
@@ -43,27 +44,89 @@ export function MonthChartPlaceholder() {
   );
 }
 
-export function MonthChart({ card, refreshKey }: { card: BoundCard; refreshKey: number }) {
-  const { lang, t } = useI18n();
-  // Recomputed each render: a chart left open into a new month asks for the new six.
-  const months = chartMonths();
-  const query = useCachedQuery('getMonthTotals', { params: { id: card.id }, query: { months: months.join(',') } });
-  const { reload } = query;
-  // Pull to refresh and coming back to the tab ask again (refreshKey counts them).
+interface ChartRow {
+  month: string;
+  in: number;
+  out: number;
+}
+
+/** The six months' figures and the state of the call that brings them, for one scope. */
+interface ChartData {
+  rows: ChartRow[];
+  state: 'loading' | 'error' | 'ready';
+  error: string | undefined;
+  reload: () => Promise<unknown>;
+}
+
+/** Asks again on pull to refresh and on coming back to the tab (refreshKey counts them). */
+function useReloadOnRefresh(refreshKey: number, reload: () => Promise<unknown>) {
   const refreshSeen = useRef(refreshKey);
   useEffect(() => {
     if (refreshSeen.current === refreshKey) return;
     refreshSeen.current = refreshKey;
     void reload();
   }, [refreshKey, reload]);
+}
+
+/** One card's six months. */
+function useCardMonths(card: BoundCard, months: readonly string[], refreshKey: number): ChartData {
+  const query = useCachedQuery('getMonthTotals', { params: { id: card.id }, query: { months: months.join(',') } });
+  useReloadOnRefresh(refreshKey, query.reload);
   const rows = (query.data?.months ?? []).map((row) => ({
     month: row.month,
     in: row.totalIn.amountMinor,
     out: row.totalOut.amountMinor,
   }));
-  const state = query.data ? 'ready' : query.status;
+  return { rows, state: query.data ? 'ready' : query.status, error: query.error?.message, reload: query.reload };
+}
 
-  const currency = card.balance.currency;
+/** All cards' six months, the line of one currency (a month without it moving is zero). */
+function useAllCardsMonths(currency: Currency, months: readonly string[], refreshKey: number): ChartData {
+  const query = useCachedQuery('getAllMonthTotals', { query: { months: months.join(',') } });
+  useReloadOnRefresh(refreshKey, query.reload);
+  const rows = (query.data?.months ?? []).map((row) => {
+    const line = row.totals.find((totals) => totals.totalIn.currency === currency);
+    return { month: row.month, in: line?.totalIn.amountMinor ?? 0, out: line?.totalOut.amountMinor ?? 0 };
+  });
+  return { rows, state: query.data ? 'ready' : query.status, error: query.error?.message, reload: query.reload };
+}
+
+/** The chart of one card (the list is filtered on it). */
+function CardMonthChart({ scope, refreshKey }: { scope: ChartScope<BoundCard>; refreshKey: number }) {
+  // Recomputed each render: a chart left open into a new month asks for the new six.
+  const data = useCardMonths(scope.card, chartMonths(), refreshKey);
+  return <ChartFrame scope={scope} data={data} />;
+}
+
+/** The chart of all cards in the default card's currency (no card filter). */
+function AllCardsMonthChart({ scope, refreshKey }: { scope: ChartScope<BoundCard>; refreshKey: number }) {
+  const data = useAllCardsMonths(scope.card.balance.currency, chartMonths(), refreshKey);
+  return <ChartFrame scope={scope} data={data} />;
+}
+
+export function MonthChart({ scope, refreshKey }: { scope: ChartScope<BoundCard>; refreshKey: number }) {
+  // Two components, as each asks its own endpoint: switching the filter swaps one for the other.
+  return scope.allCards ? (
+    <AllCardsMonthChart scope={scope} refreshKey={refreshKey} />
+  ) : (
+    <CardMonthChart scope={scope} refreshKey={refreshKey} />
+  );
+}
+
+/** Whose figures the chart shows, named in its head. */
+function chartLabel(scope: ChartScope<BoundCard>, { lang, t }: Pick<I18n, 'lang' | 't'>): string {
+  const { card, covers } = scope;
+  const currency = t(`currency.${card.balance.currency}`);
+  const cardName = CARDS[card.type].name[lang];
+  if (covers === 'all') return t('history.chartAllCards', { currency });
+  if (covers === 'type') return t('history.chartAllOfType', { card: cardName, currency });
+  return t('history.chartCard', { card: `${cardName} ${card.numberMasked.slice(-4)}`, currency });
+}
+
+function ChartFrame({ scope, data }: { scope: ChartScope<BoundCard>; data: ChartData }) {
+  const { lang, t } = useI18n();
+  const { rows, state, reload } = data;
+  const currency = scope.card.balance.currency;
   const top = Math.max(1, ...rows.flatMap((row) => [row.in, row.out]));
   const empty = rows.every((row) => row.in === 0 && row.out === 0);
 
@@ -71,12 +134,7 @@ export function MonthChart({ card, refreshKey }: { card: BoundCard; refreshKey: 
     <View className="panel history-chart js-history-chart">
       <View className="history-chart__head">
         <Text className="history-chart__title">{t('history.chartTitle')}</Text>
-        <Text className="history-chart__card">
-          {t('history.chartCard', {
-            card: `${CARDS[card.type].name[lang]} ${card.numberMasked.slice(-4)}`,
-            currency: t(`currency.${currency}`),
-          })}
-        </Text>
+        <Text className="history-chart__card js-chart-label">{chartLabel(scope, { lang, t })}</Text>
       </View>
       <View className="history-chart__legend">
         <View className="history-chart__key history-chart__key--in" />
@@ -87,7 +145,7 @@ export function MonthChart({ card, refreshKey }: { card: BoundCard; refreshKey: 
       {state === 'loading' ? <ChartSpace /> : null}
       {state === 'error' ? (
         <View className="history-chart__error js-chart-error">
-          <Text>{query.error?.message}</Text>
+          <Text>{data.error}</Text>
           <View className="history-chart__retry js-chart-retry" ariaRole="button" onClick={() => void reload()}>
             {t('state.retry')}
           </View>

@@ -26,10 +26,39 @@ export function chartMonths(now = Date.now()): string[] {
   return [5, 4, 3, 2, 1, 0].map((back) => shiftMonth(thisMonth, -back));
 }
 
-/** The card History's chart shows: the one the list is filtered on, else the default card, else the first. */
-export function chartCardOf<C extends { id: string; isDefault: boolean }>(
+/** The card the list is filtered on, else the default card, else the first. */
+function chartCardOf<C extends { id: string; isDefault: boolean }>(
   cards: readonly C[],
   filteredCardId: string | null,
 ): C | undefined {
   return cards.find((card) => card.id === filteredCardId) ?? cards.find((card) => card.isDefault) ?? cards[0];
+}
+
+/** What History's chart adds up: one card, every card, or the cards of one type (one currency). */
+export type ChartCovers = 'card' | 'all' | 'type';
+
+export interface ChartScope<C> {
+  /** The card the list is filtered on, else the default card, whose currency the chart is in. */
+  card: C;
+  /** Whether the figures are all cards' totals (no card filter), not `card`'s own. */
+  allCards: boolean;
+  /** What the chart's figures cover, for its label. */
+  covers: ChartCovers;
+}
+
+/**
+ * History's chart: the card the list is filtered on; with no card filter, all of the user's cards in the
+ * default card's currency, as bars add up one currency only. Each type of card has its own currency, so
+ * that is every card when all are of one type, else the cards of the default card's type. Undefined
+ * without a card.
+ */
+export function chartScopeOf<C extends { id: string; isDefault: boolean; type: string }>(
+  cards: readonly C[],
+  filteredCardId: string | null,
+): ChartScope<C> | undefined {
+  const card = chartCardOf(cards, filteredCardId);
+  if (!card) return undefined;
+  if (filteredCardId !== null && card.id === filteredCardId) return { card, allCards: false, covers: 'card' };
+  const covers = cards.length === 1 ? 'card' : cards.every((other) => other.type === card.type) ? 'all' : 'type';
+  return { card, allCards: true, covers };
 }

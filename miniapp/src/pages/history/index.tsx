@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCachedQuery } from '../../api';
 import { useSession } from '../../auth';
 import {
-  chartCardOf,
+  chartScopeOf,
   HistoryEmpty,
   HistoryFilterBar,
   MonthChart,
@@ -70,7 +70,7 @@ export default function HistoryPage() {
 
   const cardList = cards.data?.cards ?? [];
   const filtered = filters.kind !== 'all' || filters.from !== null || filters.to !== null;
-  const chartCard = chartCardOf(cardList, filters.cardId);
+  const chartScope = chartScopeOf(cardList, filters.cardId);
 
   let body;
   if (pages.status === 'loading') {
@@ -101,8 +101,8 @@ export default function HistoryPage() {
 
   return (
     <View className={`page history js-page-history ${textSize}`}>
-      {chartCard ? (
-        <MonthChart card={chartCard} refreshKey={refreshKey} />
+      {chartScope ? (
+        <MonthChart scope={chartScope} refreshKey={refreshKey} />
       ) : cards.status === 'loading' ? (
         <MonthChartPlaceholder />
       ) : null}
