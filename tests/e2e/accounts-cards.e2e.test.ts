@@ -188,6 +188,11 @@ describe('accounts and card binding in the browser build', () => {
     await visible('messages');
     await expect.poll(() => on('messages').locator('.js-message').count()).toBeGreaterThanOrEqual(4);
     expect(await on('messages').innerText()).toMatch(/已解绑[\s\S]*已绑定/);
+    // Where it went: an SMS names the phone, a notice inside the app names nothing.
+    const notice = on('messages').locator('.js-message', { hasText: '卡片已绑定' });
+    expect(await notice.locator('.js-message-to').count()).toBe(0);
+    const sms = on('messages').locator('.js-message', { hasText: '验证码短信' }).first();
+    expect(await sms.locator('.js-message-to').innerText()).toMatch(/^发送至 \+86 138\*{4}\d{4}$/);
     await snap(page, shots, '12-inbox');
   });
 

@@ -586,8 +586,9 @@ describe('trips, reminder and history in the browser build', () => {
     const toggle = auto.locator('.js-auto-topup-switch');
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
     await toggle.click();
-    // The switch is on while the choice is open; the line under it says it is not on until saved.
-    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    // The choice opens; the switch stays off, as the line under it says, until the choice is saved.
+    await expect.poll(() => auto.locator('.js-auto-topup-form').isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
     expect(await auto.locator('.js-auto-topup-status').innerText()).toBe(
       '还没开启：选好下面的金额和扣款方式，再点「开启自动充值」',
     );
@@ -647,6 +648,7 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => on('card-detail').locator('.js-auto-topup-status').innerText()).toBe('未开启');
     await on('card-detail').locator('.js-auto-topup-switch').click();
     expect(await on('card-detail').locator('.js-auto-topup-amount-20000').getAttribute('aria-checked')).toBe('true');
+    expect(await on('card-detail').locator('.js-auto-topup-switch').getAttribute('aria-checked')).toBe('false');
     expect(pageErrors).toEqual([]);
   });
 

@@ -305,6 +305,10 @@ describe('top-up in the browser build', () => {
     await waitForResult('failed', 10_000);
     const result = on('topup-result');
     expect(await result.locator('.js-result-text').innerText()).toMatch(/余额不足.*换一种支付方式/s);
+    // The order's total did not reach the card, and its row says so rather than 到账金额.
+    const rows = await result.locator('.result-rows').innerText();
+    expect(rows).toMatch(/未到账金额\s+¥100\.00/);
+    expect(rows).not.toMatch(/(^|\n)到账金额/);
     await snap(page, shots, '08-result-insufficient-funds');
     await result.locator('.js-topup-again').click();
     // Back on the amount page, the amount still chosen: pick another method.

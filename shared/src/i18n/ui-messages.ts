@@ -7,6 +7,7 @@ import { formatMessage, type MessageParams } from './format';
  */
 const zhHans = {
   'app.name': '跨境卡续费助手',
+  'app.navTitle': '跨境卡续费助手',
   'app.description':
     '中港通卡、远游卡续费指南：线上与线下每个官方渠道的步骤和所需材料，以及不会真实扣款的在线充值模拟练习。',
   'app.simulationBadge': '模拟',
@@ -51,7 +52,8 @@ const zhHans = {
   'home.cardOpenGuides': '看看这张卡怎么续费',
   'home.openGuides': '查看续费指南',
   'home.simulationTitle': '模拟练习',
-  'home.simulationBody': '注册 → 绑卡 → 选择金额 → 模拟支付 → 到账 → 余额与账单，全程不扣真实费用。',
+  'home.simulationBody':
+    '注册\u00a0→ 绑卡\u00a0→ 选择金额\u00a0→ 模拟支付\u00a0→ 到账\u00a0→ 余额与账单，全程不扣真实费用。',
 
   'guides.title': '续费指南',
   'guides.chooseCard': '选择卡片',
@@ -257,7 +259,7 @@ const zhHans = {
   'home.bindCard': '绑定卡片',
   'state.unknownError': '操作没有成功，请稍后重试',
   'home.practiceLogin': '登录 / 注册，开始练习',
-  'home.practiceHint': '在上面的卡片上点「充值」开始；每笔练习都记在「我的订单」。',
+  'home.practiceHint': '在「我的卡片」里点「充值」开始；每笔练习都记在「我的订单」。',
   'home.practiceNoCard': '先绑定一张卡片，就能开始充值练习。',
   'home.practiceOrders': '我的订单',
   'cards.topup': '充值',
@@ -294,6 +296,7 @@ const zhHans = {
   'topup.amount': '充值金额',
   'topup.bonus': '赠送',
   'topup.total': '到账金额',
+  'topup.totalNotCredited': '未到账金额',
   'topup.totalPreview': '到账 {total}',
   'topup.withBonus': '含赠送 {bonus}',
   'topup.next': '下一步',
@@ -567,6 +570,7 @@ export type UiKey = keyof typeof zhHans;
 
 const zhHant: Record<UiKey, string> = {
   'app.name': '跨境卡續費助手',
+  'app.navTitle': '跨境卡續費助手',
   'app.description':
     '中港通卡、遠遊卡續費指南：網上及線下每個官方渠道的步驟與所需文件，以及不會真實扣款的網上增值模擬練習。',
   'app.simulationBadge': '模擬',
@@ -611,7 +615,8 @@ const zhHant: Record<UiKey, string> = {
   'home.cardOpenGuides': '看看這張卡怎樣續費',
   'home.openGuides': '查看續費指南',
   'home.simulationTitle': '模擬練習',
-  'home.simulationBody': '註冊 → 綁卡 → 選擇金額 → 模擬支付 → 到賬 → 餘額與賬單，全程不扣真實費用。',
+  'home.simulationBody':
+    '註冊\u00a0→ 綁卡\u00a0→ 選擇金額\u00a0→ 模擬支付\u00a0→ 到賬\u00a0→ 餘額與賬單，全程不扣真實費用。',
 
   'guides.title': '續費指南',
   'guides.chooseCard': '選擇卡片',
@@ -817,7 +822,7 @@ const zhHant: Record<UiKey, string> = {
   'home.bindCard': '綁定卡',
   'state.unknownError': '操作未能完成，請稍後重試',
   'home.practiceLogin': '登入 / 註冊，開始練習',
-  'home.practiceHint': '在上面的卡按「增值」開始；每筆練習都記在「我的訂單」。',
+  'home.practiceHint': '在「我的卡」按「增值」開始；每筆練習都記在「我的訂單」。',
   'home.practiceNoCard': '先綁定一張卡，就可以開始增值練習。',
   'home.practiceOrders': '我的訂單',
   'cards.topup': '增值',
@@ -854,6 +859,7 @@ const zhHant: Record<UiKey, string> = {
   'topup.amount': '增值金額',
   'topup.bonus': '贈送',
   'topup.total': '到賬金額',
+  'topup.totalNotCredited': '未到賬金額',
   'topup.totalPreview': '到賬 {total}',
   'topup.withBonus': '含贈送 {bonus}',
   'topup.next': '下一步',
@@ -1125,6 +1131,8 @@ const zhHant: Record<UiKey, string> = {
 
 const en: Record<UiKey, string> = {
   'app.name': 'Cross-border Card Top-up Helper',
+  // The home page's bar holds one line (WeChat's cuts the rest off); the hero under it names the app in full.
+  'app.navTitle': 'Top-up Helper',
   'app.description':
     'Renewal guides for the Zhonggangtong and Yuanyou cards: every official online and offline channel step by step with what to bring, and a practice simulation of online top-up that never charges anything.',
   'app.simulationBadge': 'Simulation',
@@ -1173,7 +1181,7 @@ const en: Record<UiKey, string> = {
   'home.openGuides': 'Read the renewal guides',
   'home.simulationTitle': 'Practice simulation',
   'home.simulationBody':
-    'Register → bind card → choose amount → simulated payment → crediting → balance and history, with nothing real charged.',
+    'Register\u00a0→ bind card\u00a0→ choose amount\u00a0→ simulated payment\u00a0→ crediting\u00a0→ balance and history, with nothing real charged.',
 
   'guides.title': 'Renewal guides',
   'guides.chooseCard': 'Choose a card',
@@ -1384,7 +1392,7 @@ const en: Record<UiKey, string> = {
   'home.bindCard': 'Add a card',
   'state.unknownError': 'That did not work; please try again soon',
   'home.practiceLogin': 'Log in or register to start',
-  'home.practiceHint': 'Tap Top up on a card above to start; every practice order is kept in My orders.',
+  'home.practiceHint': 'Tap Top up on a card under My cards to start; every practice order is kept in My orders.',
   'home.practiceNoCard': 'Bind a card first, then practise topping it up.',
   'home.practiceOrders': 'My orders',
   'cards.topup': 'Top up',
@@ -1422,6 +1430,7 @@ const en: Record<UiKey, string> = {
   'topup.amount': 'Top-up amount',
   'topup.bonus': 'Bonus',
   'topup.total': 'To the card',
+  'topup.totalNotCredited': 'Not added to the card',
   'topup.totalPreview': '{total} to the card',
   'topup.withBonus': 'incl. {bonus} bonus',
   'topup.next': 'Next',

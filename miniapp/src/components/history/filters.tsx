@@ -56,22 +56,27 @@ export function HistoryFilterBar({ filters, onChange, cards }: Props) {
     { value: 'all' as const, label: t('history.kind.all') },
     ...TRANSACTION_KINDS.map((kind) => ({ value: kind, label: t(`history.kind.${kind}`) })),
   ];
+  const cardOptions = cards?.length
+    ? [
+        { value: 'all', label: t('history.allCards') },
+        ...cards.map((card) => ({
+          value: card.id,
+          label: CARDS[card.type].name[lang],
+          sub: card.numberMasked.slice(-4),
+        })),
+      ]
+    : [];
+  // One row while it fits: up to three short (Chinese) names. The English ones put a third on a row alone.
+  const cardsSideBySide = cardOptions.length <= 3 && cardOptions.every((option) => option.label.length <= 6);
   return (
     <View className="panel history-filters js-history-filters">
-      {cards && cards.length > 0 ? (
+      {cardOptions.length > 1 ? (
         <ChoiceGroup
-          options={[
-            { value: 'all', label: t('history.allCards') },
-            ...cards.map((card) => ({
-              value: card.id,
-              label: CARDS[card.type].name[lang],
-              sub: card.numberMasked.slice(-4),
-            })),
-          ]}
+          options={cardOptions}
           value={filters.cardId ?? 'all'}
           onChange={(value) => onChange({ ...filters, cardId: value === 'all' ? null : value })}
           testId="filter-card"
-          layout={cards.length > 2 ? 'grid' : 'segmented'}
+          layout={cardsSideBySide ? 'segmented' : 'grid'}
           label={t('history.cardFilterLabel')}
         />
       ) : null}

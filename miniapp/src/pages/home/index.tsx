@@ -110,7 +110,7 @@ export default function HomePage() {
   const { t } = useI18n();
   const textSize = useTextSizeClass();
   const { loggedIn } = useSession();
-  usePageTitle(t('app.name'));
+  usePageTitle(t('app.navTitle'));
   useTabBarLabels();
   // Waits while logged out (the endpoint needs a session); shared by 我的卡片 and the practice panel.
   const cards = useCachedQuery('listCards', {});

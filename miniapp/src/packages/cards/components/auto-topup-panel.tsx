@@ -37,7 +37,8 @@ function initialDraft(card: BoundCard, saved: AutoTopup | undefined): Draft {
 /**
  * 自动充值 on the card page (Octopus's Automatic Add Value): off by default; on, a trip that leaves
  * the balance under the reminder threshold makes one top-up of the chosen preset on the chosen
- * method, at most once a day. Turning the switch on opens the choice; turning it off saves at once.
+ * method, at most once a day. Tapping the switch opens the choice, and it turns on once the choice is
+ * saved; turning it off saves at once.
  */
 export function AutoTopupPanel({
   card,
@@ -102,7 +103,8 @@ export function AutoTopupPanel({
         <SwitchRow
           title={t('autoTopup.switch')}
           hint={t('autoTopup.switchHint')}
-          on={open}
+          // What is saved, never the open choice: a switch shown on before 开启 read as on already.
+          on={enabled}
           onToggle={toggle}
           disabled={busy}
           testId="auto-topup-switch"
@@ -113,7 +115,7 @@ export function AutoTopupPanel({
                 amount: formatMoney(saved.amount),
                 method: PAYMENT_METHOD_NAMES[saved.method][lang],
               })
-            : // The switch shows on while the choice is open, so the line says what is still to do.
+            : // While the choice is open the switch is still off: the line says what is left to do.
               t(open ? 'autoTopup.statusChoosing' : 'autoTopup.statusOff')}
         </Text>
         {saved?.lastRunDay ? (

@@ -1,7 +1,21 @@
 import { Text, View } from '@tarojs/components';
-import { CARDS, formatMoney, PAYMENT_METHOD_NAMES, type Order } from '@cbc/shared';
+import { CARDS, formatMoney, isFinalOrderState, PAYMENT_METHOD_NAMES, type Order } from '@cbc/shared';
 import { InfoRow } from '../../../components/info-rows';
 import { useI18n } from '../../../i18n';
+
+/**
+ * What the order puts (or was to put) on the card. An order that ended without money moving (closed,
+ * failed) says the total did not arrive, in plain weight: a bold "到账金额" there read as money received.
+ */
+export function OrderTotalRow({ order, className }: { order: Order; className?: string }) {
+  const { t } = useI18n();
+  const ended = isFinalOrderState(order.state) && order.state !== 'credited';
+  return (
+    <InfoRow label={t(ended ? 'topup.totalNotCredited' : 'topup.total')} figure strong={!ended}>
+      <Text className={className}>{formatMoney(order.total)}</Text>
+    </InfoRow>
+  );
+}
 
 /** An order not (yet) credited: amount, bonus, total, method and card. */
 export function OrderFigures({ order }: { order: Order }) {
@@ -16,9 +30,7 @@ export function OrderFigures({ order }: { order: Order }) {
           <Text className="info-row__bonus">{formatMoney(order.bonus)}</Text>
         </InfoRow>
       ) : null}
-      <InfoRow label={t('topup.total')} figure strong>
-        <Text>{formatMoney(order.total)}</Text>
-      </InfoRow>
+      <OrderTotalRow order={order} />
       <InfoRow label={t('topup.method')}>
         <Text>{PAYMENT_METHOD_NAMES[order.method][lang]}</Text>
       </InfoRow>

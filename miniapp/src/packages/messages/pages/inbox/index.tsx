@@ -56,7 +56,10 @@ function MessageItem({ message, unread }: { message: ClientMessage; unread: bool
       </Text>
       <SentText message={message} />
       <View className="message__foot">
-        <Text className="message__to">{t('messages.to', { to: message.to })}</Text>
+        {/* Where an SMS or e-mail went; a notice inside the app went nowhere else. */}
+        {message.channel === 'app' ? null : (
+          <Text className="message__to js-message-to">{t('messages.to', { to: message.to })}</Text>
+        )}
         <Text className="message__time">{formatDateTime(lang, Date.parse(message.createdAt))}</Text>
       </View>
     </View>

@@ -13,6 +13,7 @@ import { openOrders, openTopup, showTopupResult } from '../../../../utils/naviga
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { CopyRow, InfoRow } from '../../../../components/info-rows';
 import { MethodIcon } from '../../components/method-icon';
+import { OrderTotalRow } from '../../components/order-figures';
 import { isPayable, OrderStateTag } from '../../components/order-status';
 import { ReceiptView } from '../../components/receipt';
 import { UnpaidOrderButtons } from '../../components/unpaid-order-buttons';
@@ -54,9 +55,7 @@ function OrderBody({ order, actions, polling }: { order: Order; actions: OrderAc
         <InfoRow label={t('topup.bonus')} figure>
           <Text className={order.bonus.amountMinor > 0 ? 'info-row__bonus' : ''}>{formatMoney(order.bonus)}</Text>
         </InfoRow>
-        <InfoRow label={t('topup.total')} figure strong>
-          <Text className="js-order-detail-total">{formatMoney(order.total)}</Text>
-        </InfoRow>
+        <OrderTotalRow order={order} className="js-order-detail-total" />
         <InfoRow label={t('topup.method')}>
           <Text>{PAYMENT_METHOD_NAMES[order.method][lang]}</Text>
         </InfoRow>
