@@ -25,8 +25,10 @@ describe("History's chart: whose six months it adds up", () => {
 
   it('all cards of two types (two currencies): those of the default card’s type, else the first’s', () => {
     expect(chartScopeOf([yy, zgt, zgt2], null)).toEqual({ card: zgt, allCards: true, covers: 'type' });
-    const noDefault = [card('yy', 'yuanyou'), card('zgt', 'zhonggangtong')];
+    const noDefault = [card('yy', 'yuanyou'), card('yy-2', 'yuanyou'), zgt2];
     expect(chartScopeOf(noDefault, null)).toEqual({ card: noDefault[0], allCards: true, covers: 'type' });
+    // The only card of its type: all cards' figures in its currency are its own, so it is named.
+    expect(chartScopeOf([yy, zgt], null)).toEqual({ card: zgt, allCards: true, covers: 'card' });
   });
 
   it('a filter on a card that is gone (unbound elsewhere) is all cards', () => {

@@ -49,8 +49,8 @@ export interface ChartScope<C> {
 /**
  * History's chart: the card the list is filtered on; with no card filter, all of the user's cards in the
  * default card's currency, as bars add up one currency only. Each type of card has its own currency, so
- * that is every card when all are of one type, else the cards of the default card's type. Undefined
- * without a card.
+ * that is every card when all are of one type, else the cards of the default card's type (named as that
+ * card when it is the only one). Undefined without a card.
  */
 export function chartScopeOf<C extends { id: string; isDefault: boolean; type: string }>(
   cards: readonly C[],
@@ -59,6 +59,8 @@ export function chartScopeOf<C extends { id: string; isDefault: boolean; type: s
   const card = chartCardOf(cards, filteredCardId);
   if (!card) return undefined;
   if (filteredCardId !== null && card.id === filteredCardId) return { card, allCards: false, covers: 'card' };
-  const covers = cards.length === 1 ? 'card' : cards.every((other) => other.type === card.type) ? 'all' : 'type';
+  const ofItsType = cards.filter((other) => other.type === card.type).length;
+  // The only card of its currency: the figures are that card's own, and named so.
+  const covers = ofItsType === 1 ? 'card' : ofItsType === cards.length ? 'all' : 'type';
   return { card, allCards: true, covers };
 }
