@@ -223,6 +223,10 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => trip.locator('.js-trip-declined').isVisible()).toBe(true);
     expect(await trip.locator('.js-trip-declined-title').innerText()).toBe('余额不足，交易拒绝');
     expect(await trip.locator('.js-trip-declined-message').innerText()).toMatch(/余额不足（还需 ¥5\.00）/);
+    // Which segment's toll was refused, and the balance it was refused against.
+    expect(await trip.locator('.js-trip-declined-rows').innerText()).toMatch(
+      /路段\s+皇岗 → 东莞[\s\S]*通行费\s+¥35\.00[\s\S]*当前余额\s+¥30\.00/,
+    );
     expect(await trip.locator('.js-trip-topup').getAttribute('role')).toBe('button');
     await expect.poll(() => trip.locator('.js-trip-card-balance').innerText()).toBe('¥30.00');
     await snap(page, shots, '06-trip-declined');
@@ -490,7 +494,8 @@ describe('trips, reminder and history in the browser build', () => {
     await page.goto(`${server.baseUrl}/#/packages/history/pages/receipt/index?id=${missing}`);
     await visible('receipt');
     await expect.poll(() => on('receipt').locator('.js-error').isVisible()).toBe(true);
-    // Not found: retrying cannot help, so there is no retry button.
+    // Not found: nothing failed to load, and retrying cannot help, so there is no retry button.
+    expect(await on('receipt').locator('.js-error').innerText()).toMatch(/(^|\n)找不到了\n找不到这笔交易/);
     expect(await on('receipt').locator('.js-retry').count()).toBe(0);
     expect(await on('receipt').locator('.js-go-history').isVisible()).toBe(true);
     await snap(page, shots, '19b-receipt-not-found');

@@ -80,7 +80,9 @@ describe('contrast', () => {
     ['warning-text', 'warning-bg', 'scam warning, low balance', 4.5],
     ['white', 'warning', 'the ! icon', 4.5],
     ['danger', 'panel-bg', 'errors, 退出登录', 4.5],
-    ['danger', 'danger-bg', 'error boxes, 示例 tags', 4.5],
+    ['danger', 'danger-bg', 'error boxes', 4.5],
+    ['sample', 'sample-bg', '示例 tags and the sample-data note', 4.5],
+    ['sample', 'panel-bg', '示例 tags on a panel', 4.5],
     ['white', 'danger', 'unread badge', 4.5],
     ['white', 'wechat', 'the WeChat-linked tag', 4.5],
   ];

@@ -72,7 +72,8 @@ export function ErrorState({ error, title, onRetry, children }: ErrorStateProps)
     <View className="panel query-state js-error">
       <Empty
         image={<StatePicture tone="error" />}
-        title={title ?? t('state.errorTitle')}
+        // A 404 loaded fine: what it asked for is not there (another account's, or gone).
+        title={title ?? t(error?.status === 404 ? 'state.notFoundTitle' : 'state.errorTitle')}
         description={error?.message ?? ''}
         size="small"
       >

@@ -20,12 +20,13 @@ import './index.scss';
 
 const cardIdParam = z.uuid();
 
-type Outcome = { kind: 'paid'; reply: TripReply } | { kind: 'declined'; error: ApiError };
+type Outcome = { kind: 'paid'; reply: TripReply } | { kind: 'declined'; error: ApiError; segmentId: string };
 
 /** What the lane shows after a trip: paid (debited, new balance, receipt) or declined for low balance. */
 function TripOutcome({ outcome, card, onAgain }: { outcome: Outcome; card: BoundCard; onAgain: () => void }) {
   const { lang, t } = useI18n();
   if (outcome.kind === 'declined') {
+    const segment = TOLL_SEGMENTS[card.type].find((candidate) => candidate.id === outcome.segmentId);
     return (
       <View className="panel lane lane--declined js-trip-declined" ariaRole="alert">
         <Text className="lane__label">{t('trip.lane')}</Text>
@@ -33,6 +34,25 @@ function TripOutcome({ outcome, card, onAgain }: { outcome: Outcome; card: Bound
         <Text className="lane__title js-trip-declined-title">{t('trip.declinedTitle')}</Text>
         <Text className="lane__body js-trip-declined-message">{outcome.error.message}</Text>
         <Text className="lane__body">{t('trip.declinedBody')}</Text>
+        {/* Which segment and toll were refused, against the balance that fell short (the paid lane's rows). */}
+        {segment ? (
+          <View className="lane__rows js-trip-declined-rows">
+            <View className="lane__row">
+              <Text className="lane__row-label">{t('trip.segment')}</Text>
+              <Text className="lane__row-value">{segment.name[lang]}</Text>
+            </View>
+            <View className="lane__row">
+              <Text className="lane__row-label">{t('trip.fee')}</Text>
+              <Text className="lane__row-value lane__figure">
+                {formatMoney({ amountMinor: segment.feeMinor, currency: card.balance.currency })}
+              </Text>
+            </View>
+            <View className="lane__row">
+              <Text className="lane__row-label">{t('trip.balance')}</Text>
+              <Text className="lane__row-value lane__figure lane__strong">{formatMoney(card.balance)}</Text>
+            </View>
+          </View>
+        ) : null}
         <View className="lane__actions">
           <Button
             type="default"
@@ -134,7 +154,7 @@ function TripBody({ card, onPaid }: { card: BoundCard; onPaid: () => Promise<voi
       await onPaid();
     } catch (caught) {
       const apiError = toApiError(caught);
-      if (apiError.code === 'INSUFFICIENT_BALANCE') setOutcome({ kind: 'declined', error: apiError });
+      if (apiError.code === 'INSUFFICIENT_BALANCE') setOutcome({ kind: 'declined', error: apiError, segmentId });
       else setError(apiError);
     } finally {
       setBusy(null);
