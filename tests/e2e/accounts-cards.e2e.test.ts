@@ -192,7 +192,7 @@ describe('accounts and card binding in the browser build', () => {
     const notice = on('messages').locator('.js-message', { hasText: '卡片已绑定' });
     expect(await notice.locator('.js-message-to').count()).toBe(0);
     const sms = on('messages').locator('.js-message', { hasText: '验证码短信' }).first();
-    expect(await sms.locator('.js-message-to').innerText()).toMatch(/^发送至 \+86 138\*{4}\d{4}$/);
+    expect(await sms.locator('.js-message-to').innerText()).toMatch(/^发送至 \+86\u00a0138\*{4}\d{4}$/);
     await snap(page, shots, '12-inbox');
   });
 

@@ -58,7 +58,10 @@ function MessageItem({ message, unread }: { message: ClientMessage; unread: bool
       <View className="message__foot">
         {/* Where an SMS or e-mail went; a notice inside the app went nowhere else. */}
         {message.channel === 'app' ? null : (
-          <Text className="message__to js-message-to">{t('messages.to', { to: message.to })}</Text>
+          // A phone number stays on one line ("+86 / 138****8000" read as two things at large text).
+          <Text className="message__to js-message-to">
+            {t('messages.to', { to: message.to.replace(/ /g, '\u00a0') })}
+          </Text>
         )}
         <Text className="message__time">{formatDateTime(lang, Date.parse(message.createdAt))}</Text>
       </View>
