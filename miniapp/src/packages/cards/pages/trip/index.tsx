@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
@@ -22,6 +22,28 @@ const cardIdParam = z.uuid();
 
 type Outcome = { kind: 'paid'; reply: TripReply } | { kind: 'declined'; error: ApiError; segmentId: string };
 
+/** One line of the lane's outcome: a label, and a value (`figure`: tabular digits). */
+function LaneRow(props: {
+  label: string;
+  figure?: boolean;
+  className?: string;
+  selectable?: boolean;
+  children: ReactNode;
+}) {
+  const { label, figure = false, className = '', selectable = false, children } = props;
+  return (
+    <View className="lane__row">
+      <Text className="lane__row-label">{label}</Text>
+      <Text
+        className={`lane__row-value${figure ? ' lane__figure' : ''} ${className}`.trimEnd()}
+        userSelect={selectable}
+      >
+        {children}
+      </Text>
+    </View>
+  );
+}
+
 /** What the lane shows after a trip: paid (debited, new balance, receipt) or declined for low balance. */
 function TripOutcome({ outcome, card, onAgain }: { outcome: Outcome; card: BoundCard; onAgain: () => void }) {
   const { lang, t } = useI18n();
@@ -37,20 +59,13 @@ function TripOutcome({ outcome, card, onAgain }: { outcome: Outcome; card: Bound
         {/* Which segment and toll were refused, against the balance that fell short (the paid lane's rows). */}
         {segment ? (
           <View className="lane__rows js-trip-declined-rows">
-            <View className="lane__row">
-              <Text className="lane__row-label">{t('trip.segment')}</Text>
-              <Text className="lane__row-value">{segment.name[lang]}</Text>
-            </View>
-            <View className="lane__row">
-              <Text className="lane__row-label">{t('trip.fee')}</Text>
-              <Text className="lane__row-value lane__figure">
-                {formatMoney({ amountMinor: segment.feeMinor, currency: card.balance.currency })}
-              </Text>
-            </View>
-            <View className="lane__row">
-              <Text className="lane__row-label">{t('trip.balance')}</Text>
-              <Text className="lane__row-value lane__figure lane__strong">{formatMoney(card.balance)}</Text>
-            </View>
+            <LaneRow label={t('trip.segment')}>{segment.name[lang]}</LaneRow>
+            <LaneRow label={t('trip.fee')} figure>
+              {formatMoney({ amountMinor: segment.feeMinor, currency: card.balance.currency })}
+            </LaneRow>
+            <LaneRow label={t('trip.balance')} figure className="lane__strong">
+              {formatMoney(card.balance)}
+            </LaneRow>
           </View>
         ) : null}
         <View className="lane__actions">
@@ -83,28 +98,19 @@ function TripOutcome({ outcome, card, onAgain }: { outcome: Outcome; card: Bound
       <View className="lane__light lane__light--green" />
       <Text className="lane__title">{t('trip.successTitle')}</Text>
       <View className="lane__rows">
-        <View className="lane__row">
-          <Text className="lane__row-label">{t('trip.segment')}</Text>
-          <Text className="lane__row-value">{trip.segmentName}</Text>
-        </View>
-        <View className="lane__row">
-          <Text className="lane__row-label">{t('trip.debited')}</Text>
-          <Text className="lane__row-value lane__figure js-trip-debited">−{formatMoney(trip.fee)}</Text>
-        </View>
-        <View className="lane__row">
-          <Text className="lane__row-label">{t('trip.newBalance')}</Text>
-          <Text className="lane__row-value lane__figure lane__strong js-trip-balance">{formatMoney(balance)}</Text>
-        </View>
-        <View className="lane__row">
-          <Text className="lane__row-label">{t('order.receiptNo')}</Text>
-          <Text className="lane__row-value lane__figure js-trip-receipt" userSelect>
-            {trip.receiptNo}
-          </Text>
-        </View>
-        <View className="lane__row">
-          <Text className="lane__row-label">{t('receipt.time')}</Text>
-          <Text className="lane__row-value lane__figure">{formatHomeDateTime(lang, trip.createdAt)} (UTC+8)</Text>
-        </View>
+        <LaneRow label={t('trip.segment')}>{trip.segmentName}</LaneRow>
+        <LaneRow label={t('trip.debited')} figure className="js-trip-debited">
+          −{formatMoney(trip.fee)}
+        </LaneRow>
+        <LaneRow label={t('trip.newBalance')} figure className="lane__strong js-trip-balance">
+          {formatMoney(balance)}
+        </LaneRow>
+        <LaneRow label={t('order.receiptNo')} figure className="js-trip-receipt" selectable>
+          {trip.receiptNo}
+        </LaneRow>
+        <LaneRow label={t('receipt.time')} figure>
+          {formatHomeDateTime(lang, trip.createdAt)} (UTC+8)
+        </LaneRow>
       </View>
       {reminderSent ? (
         <View className="lane__reminder js-trip-reminder-sent">
