@@ -176,7 +176,7 @@ describe('trips, reminder and history in the browser build', () => {
     await detail.locator('.js-reminder-save').click();
     await expect.poll(() => detail.locator('.js-reminder-status').innerText()).toBe('余额低于 ¥50.00 时提醒');
     // The browser build cannot ask WeChat: the inbox carries the reminder.
-    expect(await detail.locator('.js-reminder-subscribe').innerText()).toBe('提醒会发到消息中心');
+    expect(await detail.locator('.js-reminder-subscribe').innerText()).toBe('提醒会发到「消息」');
     expect(await detail.locator('.js-reminder-below').count()).toBe(0);
     await detail.locator('.js-reminder').scrollIntoViewIfNeeded();
     await snap(page, shots, '02-reminder-set');
