@@ -6,11 +6,6 @@ import { useI18n, type I18n } from '../../i18n';
 import { formatMonth } from './format';
 import { chartMonths, type ChartScope } from './months';
 
-/**
- * The last six months' money in and out of one card or of all cards in one currency, as pairs of bars
- * drawn with plain views (no chart library: the weapp main package stays small). Figures come from one
- * month-totals call.
- */
 /** The scale line and the bars' height, held empty: the list under the chart does not jump when they fill. */
 function ChartSpace() {
   return (
@@ -104,6 +99,11 @@ function AllCardsMonthChart({ scope, refreshKey }: { scope: ChartScope<BoundCard
   return <ChartFrame scope={scope} data={data} />;
 }
 
+/**
+ * The last six months' money in and out of one card or of all cards in one currency, as pairs of bars
+ * drawn with plain views (no chart library: the weapp main package stays small). Figures come from one
+ * month-totals call.
+ */
 export function MonthChart({ scope, refreshKey }: { scope: ChartScope<BoundCard>; refreshKey: number }) {
   // Two components, as each asks its own endpoint: switching the filter swaps one for the other.
   return scope.allCards ? (
