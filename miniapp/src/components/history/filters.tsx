@@ -66,8 +66,10 @@ export function HistoryFilterBar({ filters, onChange, cards }: Props) {
         })),
       ]
     : [];
-  // One row while it fits: up to three short (Chinese) names. The English ones put a third on a row alone.
-  const cardsSideBySide = cardOptions.length <= 3 && cardOptions.every((option) => option.label.length <= 6);
+  // One row while it fits: two options, or three short (Chinese) names. Three English ones put the third
+  // on a row alone.
+  const cardsSideBySide =
+    cardOptions.length <= 2 || (cardOptions.length === 3 && cardOptions.every((option) => option.label.length <= 6));
   return (
     <View className="panel history-filters js-history-filters">
       {cardOptions.length > 1 ? (
