@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { generateCardNumber, generateMainlandId } from '@cbc/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindVerifiedCardThroughApi, logInThroughUi, logOutThroughUi, registerThroughApi } from '../support/accounts';
+import {
+  appSessionToken,
+  bindVerifiedCardThroughApi,
+  logInThroughUi,
+  logOutThroughUi,
+  registerThroughApi,
+} from '../support/accounts';
 import { launchBrowser, newPhoneContext, pageShown, snap } from '../support/browser';
 import { solidPng, writeTempFile } from '../support/fixtures';
 import { h5Dir } from '../support/paths';
@@ -98,17 +104,11 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => on('cards').innerText(), { timeout: 15_000 }).toContain(number.slice(-4));
   }
 
-  /** The logged-in app's session token (Taro's h5 storage keeps each value as JSON under `data`). */
-  async function appSessionToken(): Promise<string> {
-    const token = await page.evaluate(() => {
-      const stored = JSON.parse(localStorage.getItem('cbc.session.v1') ?? '{}') as {
-        data?: { token?: string } | string;
-      };
-      const session = typeof stored.data === 'string' ? (JSON.parse(stored.data) as { token?: string }) : stored.data;
-      return session?.token;
-    });
+  /** The logged-in app's session token. */
+  async function sessionToken(): Promise<string> {
+    const token = await appSessionToken(page);
     expect(token).toBeTruthy();
-    return token!;
+    return token;
   }
 
   /**
@@ -438,7 +438,7 @@ describe('trips, reminder and history in the browser build', () => {
   it('loads older entries with the cursor as the History tab scrolls', async () => {
     await topUp(1000);
     // 25 more trips through the API with the app's own session: more than one page (20) of history.
-    const token = await appSessionToken();
+    const token = await sessionToken();
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const cards = (await (await fetch(`${server.baseUrl}/api/v1/cards`, { headers })).json()) as {
       cards: { id: string }[];
@@ -659,7 +659,7 @@ describe('trips, reminder and history in the browser build', () => {
 
   it("charts all cards of one type together, and beside a 遠遊卡 only the default card's currency", async () => {
     // The second account: its 中港通卡 took ¥100, then ¥200 by auto top-up, and a ¥35 trip this month.
-    const token = await appSessionToken();
+    const token = await sessionToken();
     const second = generateCardNumber('zhonggangtong', '67890123457');
     await bindVerifiedCardThroughApi(server.baseUrl, token, { number: second, plate: '粤B13579' });
     await topUp(100, second.slice(-4));

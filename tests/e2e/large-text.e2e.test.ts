@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appSessionToken } from '../support/accounts';
 import { launchBrowser, newPhoneContext, pageShown, snap } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -436,10 +437,7 @@ describe('大字模式 (large text) in the browser build', () => {
     await on('login').locator('.js-login-submit').click();
     await visible('me', 15_000);
 
-    const token = await page.evaluate(() => {
-      const stored = JSON.parse(localStorage.getItem('cbc.session.v1') ?? '{}') as { data?: { token?: string } };
-      return stored.data?.token ?? '';
-    });
+    const token = await appSessionToken(page);
     expect(token).not.toBe('');
     const { cards } = await api<{ cards: { id: string; type: string }[] }>('/api/v1/cards', token);
     ids.cardId = cards.find((card) => card.type === 'zhonggangtong')?.id ?? '';

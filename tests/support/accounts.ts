@@ -106,6 +106,20 @@ export async function bindVerifiedCardThroughApi(
   return card;
 }
 
+/**
+ * The session token of the app logged in on `page`, as it keeps it (Taro's h5 storage: the value as
+ * JSON under `data`, an object or its JSON text); '' when logged out.
+ */
+export async function appSessionToken(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('cbc.session.v1') ?? '{}') as {
+      data?: { token?: string } | string;
+    };
+    const session = typeof stored.data === 'string' ? (JSON.parse(stored.data) as { token?: string }) : stored.data;
+    return session?.token ?? '';
+  });
+}
+
 const onPage = (page: Page, name: string) => page.locator(`.js-page-${name}`).last();
 
 /** 我的 → 登录, phone and password typed, until 我的 shows the account (the app's own login). */
