@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SESSION_CACHE_TTL_MS } from './auth/session-cache';
 
 /**
  * The only module that reads process.env. Everything else receives a parsed `Config`, so tests build
@@ -146,6 +147,12 @@ const envSchema = z.object({
       .max(365, { error: sessionTtlMessage })
       .default(30),
   ),
+  SESSION_CACHE_MS: numberVariable(
+    SESSION_CACHE_TTL_MS,
+    0,
+    60_000,
+    'expected milliseconds between 0 (every request reads its session) and 60000',
+  ),
   ...rateLimitVariables,
   ...topupVariables,
 });
@@ -171,6 +178,8 @@ export interface Config {
    */
   appSecret: string | undefined;
   sessionTtlDays: number;
+  /** How long a session read from the database answers from memory (`createSessionCache`); 0: never. */
+  sessionCacheMs: number;
   rateLimits: {
     smsCode: PhoneAndAddressLimits;
     /** perPhone counts failed logins per phone and address pair; perPhoneAnyAddress per phone alone. */
@@ -245,6 +254,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     staticDir,
     appSecret: vars.APP_SECRET,
     sessionTtlDays: vars.SESSION_TTL_DAYS,
+    sessionCacheMs: vars.SESSION_CACHE_MS,
     rateLimits: {
       smsCode: { perPhone: vars.RATE_LIMIT_SMS_CODE_PHONE, perAddress: vars.RATE_LIMIT_SMS_CODE_ADDRESS },
       login: {

@@ -4,6 +4,7 @@ import type {
   NewSessionRow,
   NewSmsCodeRow,
   NewUserRow,
+  SessionRow,
   SessionUser,
   SmsCodeRow,
   UserRow,
@@ -69,8 +70,14 @@ const sessionWithUser = precompiledQuery(1, (db, tokenHash: string) =>
     .where('sessions.tokenHash', '=', tokenHash),
 );
 
+/** A session with its user, as every authenticated request reads it. */
+export type SessionWithUser = SessionUser & Pick<SessionRow, 'tokenHash' | 'expiresAt' | 'revokedAt'>;
+
 /** The session of a token hash with its user, revoked and expired ones included (the caller tells them apart). */
-export async function findSessionWithUser(db: Kysely<Database>, tokenHash: string) {
+export async function findSessionWithUser(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<SessionWithUser | undefined> {
   return (await sessionWithUser(db, tokenHash))[0];
 }
 

@@ -27,6 +27,8 @@ import { hitCounter, secondsUntil } from '../rate-counters/queries';
 import type { KeyedHasher } from '../security/keyed-hash';
 import { hashPassword, verifyPassword } from '../security/password';
 import { bearerToken, newSessionToken, sessionTokenHash } from '../security/session-token';
+import type { SessionCache } from './session-cache';
+import { announceSessionChange } from './session-changes';
 import {
   AccountHasPhoneError,
   PhoneAlreadyRegisteredError,
@@ -52,6 +54,7 @@ import {
   revokeSession,
   revokeUserSessions,
   setUserPassword,
+  type SessionWithUser,
 } from './queries';
 import { exchangeWechatCode } from './wechat';
 
@@ -84,6 +87,8 @@ export interface AuthServiceDeps {
   hasher: KeyedHasher;
   messages: MessagesService;
   sessionTtlDays: number;
+  /** Sessions read recently; the service makes it forget every user it changes. */
+  sessions: SessionCache<SessionWithUser>;
 }
 
 export function toUser(row: SessionUser): User {
@@ -100,7 +105,7 @@ export function toUser(row: SessionUser): User {
 const smsCodePurpose = 'sms';
 
 export function createAuthService(deps: AuthServiceDeps): AuthService {
-  const { db, clock, hasher, messages } = deps;
+  const { db, clock, hasher, messages, sessions } = deps;
   const now = () => clock();
   const iso = () => now().toISOString();
 
@@ -220,6 +225,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           if (current) {
             userId = current.user.id;
             if (!(await linkPhoneToUser(trx, userId, account))) throw new AccountHasPhoneError();
+            await announceSessionChange(trx, userId);
           } else {
             userId = randomUUID();
             await insertUser(trx, { id: userId, ...account, wechatOpenid: null, createdAt: iso() });
@@ -231,6 +237,8 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           );
           return { userId, session: await createSession(userId, trx) };
         });
+        // Committed: the account's sessions now have a phone, which this instance's cache must not hide.
+        if (current) sessions.forgetUser(userId);
         const user = await findUserById(db, userId);
         if (!user) throw new Error(`user ${userId} vanished right after registration`);
         return { ...session, user: toUser(user) };
@@ -253,6 +261,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         await setUserPassword(trx, user.id, passwordHash);
         // Every session, this device's included: whoever held the old password is out everywhere.
         await revokeUserSessions(trx, user.id, iso());
+        await announceSessionChange(trx, user.id);
         // The reset code (and anything else sent to this phone before) moves from the device to the account.
         await messages.claimPhoneMessages(phoneE164, user.id, trx);
         await messages.send(
@@ -268,6 +277,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         );
         return createSession(user.id, trx);
       });
+      sessions.forgetUser(user.id);
       return { ...session, user: toUser(user) };
     },
 
@@ -309,7 +319,11 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     },
 
     async logout(context) {
-      await revokeSession(db, context.tokenHash, iso());
+      await db.transaction().execute(async (trx) => {
+        await revokeSession(trx, context.tokenHash, iso());
+        await announceSessionChange(trx, context.user.id);
+      });
+      sessions.forgetUser(context.user.id);
     },
 
     async authenticate(authorization) {
@@ -317,7 +331,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       if (token === null) return null;
       const tokenHash = sessionTokenHash(token);
       if (!tokenHash) throw new UnauthenticatedError();
-      const row = await findSessionWithUser(db, tokenHash);
+      const row = await sessions.read(tokenHash, () => findSessionWithUser(db, tokenHash));
       if (!row || row.revokedAt !== null) throw new UnauthenticatedError();
       if (row.expiresAt <= iso()) throw new UnauthenticatedError('SESSION_EXPIRED');
       const { expiresAt: _expiresAt, revokedAt: _revokedAt, tokenHash: _tokenHash, ...user } = row;

@@ -12,13 +12,15 @@ import { allowDirectReads, precompiledStatementName } from './precompiled';
 import { camelCasePlugin, sqliteStatements } from './sqlite-statements';
 import type { Database } from './schema/index';
 
+export function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 /**
  * True on PostgreSQL, where transactions overlap and `FOR UPDATE SKIP LOCKED` exists; SQLite runs one
  * transaction at a time and has no such clause.
  */
-export function hasRowLocks(db: Kysely<Database>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
+export const hasRowLocks = isPostgres;
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;

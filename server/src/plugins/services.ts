@@ -1,6 +1,9 @@
 import path from 'node:path';
 import fp from 'fastify-plugin';
+import type { SessionWithUser } from '../auth/queries';
 import { createAuthService, type AuthService } from '../auth/service';
+import { createSessionCache } from '../auth/session-cache';
+import { listenToSessionChanges } from '../auth/session-changes';
 import { createCardsService, type CardsService } from '../cards/service';
 import { createIdPhotoStore } from '../cards/id-photos';
 import { createMessagesService, type MessagesService } from '../messages/service';
@@ -31,9 +34,23 @@ export default fp(
     app.decorate('keyedHasher', hasher);
     const messages = createMessagesService({ db: app.db, clock: app.clock });
     app.decorate('messagesService', messages);
+    const sessions = createSessionCache<SessionWithUser>({ ttlMs: app.config.sessionCacheMs });
+    const { database } = app.config;
+    if (database.dialect === 'postgres') {
+      // Other instances change sessions too: this one forgets what they announce.
+      const listener = await listenToSessionChanges(database.url, sessions, app.log);
+      app.addHook('onClose', () => listener.close());
+    }
     app.decorate(
       'authService',
-      createAuthService({ db: app.db, clock: app.clock, hasher, messages, sessionTtlDays: app.config.sessionTtlDays }),
+      createAuthService({
+        db: app.db,
+        clock: app.clock,
+        hasher,
+        messages,
+        sessionTtlDays: app.config.sessionTtlDays,
+        sessions,
+      }),
     );
     app.decorate(
       'cardsService',

@@ -130,6 +130,9 @@ describe('linking a phone to a WeChat account', () => {
       email: 'wx@example.com',
       wechatLinked: true,
     });
+    // The WeChat session shows the phone at once (it was read, and kept, just before the link).
+    const me = await t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${login.token}` } });
+    expect(me.json()).toEqual(session.user);
     // Phone and password now log in to the same account; so does WeChat.
     const byPassword = await t.app.inject({
       method: 'POST',
