@@ -351,9 +351,11 @@ describe('top-up in the browser build', () => {
     expect(await waiting.locator('.js-order-pay').isVisible()).toBe(true);
     await snap(page, shots, '09d-amount-with-unpaid-order');
 
-    // …is paid later from 我的订单.
+    // …is paid later from 我的订单, which says on 我的 that an order waits.
     await page.goto(server.baseUrl + '/#/pages/me/index');
     await visible('me');
+    await expect.poll(() => on('me').locator('.js-me-orders-unpaid').textContent()).toBe('1 笔待支付');
+    await snap(page, shots, '09e-me-with-unpaid-order');
     await on('me').locator('.js-me-orders').click();
     await visible('orders');
     const unpaid = on('orders').locator('.js-order', { has: page.locator('.js-order-pay') });
@@ -377,6 +379,15 @@ describe('top-up in the browser build', () => {
     // Paid, it no longer waits on 充值.
     await openTopupFor(zgtNumber.slice(-4));
     expect(await on('topup-amount').locator('.js-unpaid-orders').count()).toBe(0);
+    // Nor on 我的, once its fresh list is in (the saved one from before still holds the order).
+    const unpaidListed = page.waitForResponse((reply) => {
+      const url = new URL(reply.url());
+      return url.pathname === '/api/v1/orders' && url.searchParams.get('state') === 'unpaid';
+    });
+    await page.goto(server.baseUrl + '/#/pages/me/index');
+    await visible('me');
+    expect((await unpaidListed).status()).toBe(200);
+    await expect.poll(() => on('me').locator('.js-me-orders-unpaid').count()).toBe(0);
     await page.goto(server.baseUrl + '/#/packages/topup/pages/orders/index');
     await visible('orders');
   });

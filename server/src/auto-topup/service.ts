@@ -4,6 +4,7 @@ import {
   acceptsMethod,
   cardDayOf,
   formatMoney,
+  isUnpaid,
   money,
   type AutoTopup,
   type AutoTopupRequest,
@@ -110,7 +111,7 @@ export function createAutoTopupService(deps: AutoTopupServiceDeps): AutoTopupSer
         autoTopupIdempotencyKey(card.id, day),
         lang,
       );
-      if (order.state === 'created' || order.state === 'paying') {
+      if (isUnpaid(order.state)) {
         await orders.pay(user.orderer, order.id, lang);
         const answer = await platformFor(method).pay(order.outTradeNo, 'success', { agreement: true });
         if (answer === 'fail') throw new AppError('PAYMENT_PROVIDER_ERROR', 502);

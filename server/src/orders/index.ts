@@ -46,7 +46,11 @@ const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...contractRoute(app, api.listOrders),
-    handler: async (request) => service.list(currentUser(request).id, request.query.cardId),
+    handler: async (request) =>
+      service.list(currentUser(request).id, {
+        ...(request.query.cardId ? { cardId: request.query.cardId } : {}),
+        unpaid: request.query.state === 'unpaid',
+      }),
   });
 
   app.route({

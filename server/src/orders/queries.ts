@@ -1,4 +1,4 @@
-import { statesBefore, type OrderState } from '@cbc/shared';
+import { UNPAID_STATES, statesBefore, type OrderState } from '@cbc/shared';
 import { sql, type Kysely } from 'kysely';
 import { hasRowLocks } from '../db/database';
 import { precompiledQuery } from '../db/precompiled';
@@ -49,9 +49,18 @@ export async function findOrderByIdempotencyKey(
 
 export const ORDER_LIST_LIMIT = 50;
 
-export async function listOrders(db: Kysely<Database>, userId: string, cardId?: string): Promise<OrderRow[]> {
+export interface OrderFilter {
+  cardId?: string;
+  /** Only the orders that can still be paid at this instant. */
+  payableAt?: string;
+}
+
+export async function listOrders(db: Kysely<Database>, userId: string, filter: OrderFilter): Promise<OrderRow[]> {
   let query = ownOrders(db, userId).selectAll();
-  if (cardId) query = query.where('cardId', '=', cardId);
+  if (filter.cardId) query = query.where('cardId', '=', filter.cardId);
+  if (filter.payableAt) {
+    query = query.where('state', 'in', UNPAID_STATES).where('expiresAt', '>', filter.payableAt);
+  }
   return query.orderBy('createdAt', 'desc').orderBy('id').limit(ORDER_LIST_LIMIT).execute();
 }
 
@@ -69,7 +78,7 @@ export async function unpaidOrdersSummary(
     .selectAll()
     .select((eb) => eb.fn.countAll<number | string>().over().as('unpaidCount'))
     .where('cardId', '=', cardId)
-    .where('state', 'in', ['created', 'paying'])
+    .where('state', 'in', UNPAID_STATES)
     .where('expiresAt', '>', now)
     .orderBy('createdAt', 'desc')
     .orderBy('id')
@@ -176,7 +185,7 @@ export async function moveOrder(
  * is in none of them once it is credited or closed, and a new one is in the expiry index alone.
  */
 export const DUE_ORDERS = {
-  expiry: { states: ['created', 'paying'], column: 'expiresAt' },
+  expiry: { states: UNPAID_STATES, column: 'expiresAt' },
   credit: { states: ['paid'], column: 'creditDueAt' },
   query: { states: ['paying'], column: 'nextQueryAt' },
 } as const satisfies Record<

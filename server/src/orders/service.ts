@@ -77,7 +77,8 @@ export interface Orderer {
 export interface OrdersService {
   options(userId: string, cardId: string, lang: Language): Promise<TopupOptions>;
   create(user: Orderer, input: CreateOrderRequest, idempotencyKey: string | undefined, lang: Language): Promise<Order>;
-  list(userId: string, cardId?: string): Promise<OrderList>;
+  /** The newest orders, of one card if `cardId` is given, only those that can still be paid if `unpaid`. */
+  list(userId: string, filter: { cardId?: string; unpaid?: boolean }): Promise<OrderList>;
   get(userId: string, id: string): Promise<Order>;
   /** Starts (or restarts) paying an unpaid order at its provider; returns the client's parameters. */
   pay(user: Orderer, id: string, lang: Language): Promise<{ payment: PaymentParams; order: Order }>;
@@ -406,8 +407,9 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       return toOrder(row);
     },
 
-    async list(userId, cardId) {
-      return { orders: (await listOrders(db, userId, cardId)).map(toOrder) };
+    async list(userId, { cardId, unpaid }) {
+      const filter = { ...(cardId ? { cardId } : {}), ...(unpaid ? { payableAt: clock().toISOString() } : {}) };
+      return { orders: (await listOrders(db, userId, filter)).map(toOrder) };
     },
 
     async get(userId, id) {

@@ -118,6 +118,12 @@ describe('GET /api/v1/cards/:id/topup-options', () => {
       return { count: unpaid.count, latest: unpaid.latest && [unpaid.latest.amount.amountMinor, unpaid.latest.state] };
     };
     expect(await unpaidOf(card.id)).toEqual({ count: 0, latest: null });
+    // 我的 → 我的订单's badge: the account's orders that can still be paid, of every card, newest first.
+    const unpaidListed = async (query = '') => {
+      const res = await t.app.inject({ url: `/api/v1/orders?state=unpaid${query}`, headers: auth });
+      expect(res.statusCode, res.body).toBe(200);
+      return orderListSchema.parse(res.json()).orders.map((o) => o.amount.amountMinor);
+    };
 
     const order = (amountMinor: number) =>
       createOrder(t.app, auth, { cardId: card.id, amountMinor, method: 'wechatpay' });
@@ -128,8 +134,11 @@ describe('GET /api/v1/cards/:id/topup-options', () => {
     const leftAtCashier = await order(yuan(300));
     await payOrder(t.app, auth, leftAtCashier.id);
     await confirmCashier(t.app, auth, leftAtCashier.id, { outcome: 'cancel' });
+    time.advance(SECOND);
     await createOrder(t.app, auth, { cardId: other.id, amountMinor: yuan(400), method: 'unionpay' });
     expect(await unpaidOf(card.id)).toEqual({ count: 3, latest: [yuan(300), 'paying'] });
+    expect(await unpaidListed()).toEqual([yuan(400), yuan(300), yuan(200), yuan(100)]);
+    expect(await unpaidListed(`&cardId=${card.id}`)).toEqual([yuan(300), yuan(200), yuan(100)]);
 
     await payOrder(t.app, auth, paid.id);
     await confirmCashier(t.app, auth, paid.id, { outcome: 'success', password: '000000' });
@@ -138,11 +147,19 @@ describe('GET /api/v1/cards/:id/topup-options', () => {
     expect((await post(`/api/v1/orders/${cancelled.id}/cancel`, auth)).statusCode).toBe(200);
     expect(await unpaidOf(card.id)).toEqual({ count: 1, latest: [yuan(300), 'paying'] });
     expect(await unpaidOf(other.id)).toEqual({ count: 1, latest: [yuan(400), 'created'] });
+    expect(await unpaidListed()).toEqual([yuan(400), yuan(300)]);
 
     // Past its expiry an order is not offered, even before the closing job has run.
     time.advance(16 * MINUTE);
     expect(await unpaidOf(card.id)).toEqual({ count: 0, latest: null });
     expect(await unpaidOf(other.id)).toEqual({ count: 0, latest: null });
+    expect(await unpaidListed()).toEqual([]);
+    // Without the filter every order is still listed.
+    const all = orderListSchema.parse((await t.app.inject({ url: '/api/v1/orders', headers: auth })).json());
+    expect(all.orders).toHaveLength(4);
+    const wrong = await t.app.inject({ url: '/api/v1/orders?state=paid&lang=en', headers: auth });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'state' } });
   });
 
   it("answers 404 for another user's card and 401 without a session", async () => {

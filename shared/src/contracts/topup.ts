@@ -208,9 +208,9 @@ export const topupEndpoints = defineEndpoints({
   },
   listOrders: {
     ...routes.listOrders,
-    summary: 'My top-up orders, newest first',
+    summary: 'My top-up orders, newest first (the latest 50); `state=unpaid`: only those that can still be paid',
     tags: ['topup'],
-    query: z.object({ cardId: z.uuid().optional() }),
+    query: z.object({ cardId: z.uuid().optional(), state: z.enum(['unpaid']).optional() }),
     responses: { 200: orderListSchema, 400: errorEnvelopeSchema, ...unauthorized },
   },
   getOrder: {

@@ -28,9 +28,16 @@ export function statesBefore(to: OrderState): OrderState[] {
   return ORDER_STATES.filter((from) => canMoveOrder(from, to));
 }
 
-/** Not paid yet and still open: the user may pay or cancel it. */
+/** Not paid yet and still open, until the order's `expiresAt`: the user may pay or cancel it. */
+export const UNPAID_STATES = ['created', 'paying'] as const satisfies readonly OrderState[];
+
 export function isUnpaid(state: OrderState): boolean {
-  return state === 'created' || state === 'paying';
+  return (UNPAID_STATES as readonly OrderState[]).includes(state);
+}
+
+/** An unpaid order before its expiry, which the server may not have closed yet: it can still be paid. */
+export function isPayable(order: { state: OrderState; expiresAt: string }, now = Date.now()): boolean {
+  return isUnpaid(order.state) && Date.parse(order.expiresAt) > now;
 }
 
 /** Nothing will ever happen to the order again. */

@@ -3,6 +3,7 @@ import {
   ORDER_STATES,
   canMoveOrder,
   isFinalOrderState,
+  isPayable,
   isUnpaid,
   statesBefore,
   type OrderState,
@@ -44,5 +45,12 @@ describe('order state machine', () => {
   it('knows which states are unpaid and which are final', () => {
     expect(ORDER_STATES.filter(isUnpaid)).toEqual(['created', 'paying']);
     expect(ORDER_STATES.filter(isFinalOrderState)).toEqual(['credited', 'closed', 'failed']);
+  });
+
+  it('offers an unpaid order for payment until its expiry, even before the server has closed it', () => {
+    const expiresAt = '2026-12-04T10:15:00.000Z';
+    const before = Date.parse(expiresAt) - 1;
+    expect(ORDER_STATES.filter((state) => isPayable({ state, expiresAt }, before))).toEqual(['created', 'paying']);
+    expect(isPayable({ state: 'paying', expiresAt }, Date.parse(expiresAt))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { maskPhone, type User } from '@cbc/shared';
+import { isPayable, maskPhone, type User } from '@cbc/shared';
 import { request, useCachedQuery } from '../../api';
 import { endSession, updateSessionUser, useSession } from '../../auth';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -92,10 +92,12 @@ export default function MePage() {
   // The inbox answers logged out too (the device's simulated SMS): the badge is always live.
   const messages = useCachedQuery('listMessages', {});
   const cards = useCachedQuery('listCards', {});
+  const unpaidOrders = useCachedQuery('listOrders', { query: { state: 'unpaid' } });
   useRefreshOnShow(() => {
     void messages.reload();
     if (loggedIn) {
       void cards.reload();
+      void unpaidOrders.reload();
       // The account may have changed elsewhere (a phone linked to a WeChat account).
       request('me', { lang }).then(updateSessionUser, () => undefined);
     }
@@ -103,6 +105,8 @@ export default function MePage() {
 
   const unread = messages.data?.unreadCount ?? 0;
   const cardCount = loggedIn ? cards.data?.cards.length : undefined;
+  // Counted again here: a saved reply (offline, or before the fresh one) may hold orders that have closed since.
+  const unpaidCount = loggedIn ? (unpaidOrders.data?.orders.filter((order) => isPayable(order)).length ?? 0) : 0;
 
   const logout = async () => {
     const { confirm } = await Taro.showModal({
@@ -137,7 +141,19 @@ export default function MePage() {
           onClick={openCards}
         />
         {loggedIn ? (
-          <Entry title={t('me.orders')} className="js-me-orders" icon="orders" onClick={() => openOrders()} />
+          <Entry
+            title={t('me.orders')}
+            className="js-me-orders"
+            icon="orders"
+            extra={
+              unpaidCount > 0 ? (
+                <Text className="me-entry__unpaid js-me-orders-unpaid">
+                  {t('me.ordersUnpaid', { count: unpaidCount })}
+                </Text>
+              ) : null
+            }
+            onClick={() => openOrders()}
+          />
         ) : null}
         <Entry
           title={t('me.messages')}

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import { CARDS, formatMoney, PAYMENT_METHOD_NAMES, type Order } from '@cbc/shared';
+import { CARDS, formatMoney, isPayable, PAYMENT_METHOD_NAMES, type Order } from '@cbc/shared';
 import { formatDateTime, useI18n } from '../../../i18n';
 import { openOrderDetail } from '../../../utils/navigation';
 import { MethodIcon } from './method-icon';
-import { isPayable, OrderStateTag } from './order-status';
+import { OrderStateTag } from './order-status';
 import { UnpaidOrderButtons } from './unpaid-order-buttons';
 import type { OrderActions } from './use-order-actions';
 import './order-item.scss';

@@ -30,8 +30,3 @@ export function OrderStateTag({ order, className }: { order: Order; className?: 
     </Text>
   );
 }
-
-/** An unpaid order the user can still pay or cancel (the server closes it at `expiresAt`). */
-export function isPayable(order: Order, now = Date.now()): boolean {
-  return (order.state === 'created' || order.state === 'paying') && Date.parse(order.expiresAt) > now;
-}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { CARDS, formatMoney, PAYMENT_METHOD_NAMES, type Order } from '@cbc/shared';
+import { CARDS, formatMoney, isPayable, PAYMENT_METHOD_NAMES, type Order } from '@cbc/shared';
 import { z } from 'zod';
 import { useSession } from '../../../../auth';
 import { LoginPrompt } from '../../../../components/login-prompt';
@@ -14,7 +14,7 @@ import { usePageTitle } from '../../../../utils/use-page-title';
 import { CopyRow, InfoRow } from '../../../../components/info-rows';
 import { MethodIcon } from '../../components/method-icon';
 import { OrderTotalRow } from '../../components/order-figures';
-import { isPayable, OrderStateTag } from '../../components/order-status';
+import { OrderStateTag } from '../../components/order-status';
 import { ReceiptView } from '../../components/receipt';
 import { UnpaidOrderButtons } from '../../components/unpaid-order-buttons';
 import { useOrderActions, type OrderActions } from '../../components/use-order-actions';
