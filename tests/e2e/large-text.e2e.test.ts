@@ -62,7 +62,10 @@ function layoutProblems(args: { rootSelector: string; minFontPx: number }): Prob
     if (element.closest('.nut-popup')) return 'popup';
     for (let node: Element | null = element; node; node = node.parentElement) {
       const position = getComputedStyle(node).position;
-      if (position === 'fixed' || position === 'sticky') return 'fixed';
+      // A sticky bar is a layer of its own: what scrolls under it (inside a fixed dock too) is covered by
+      // its background, not drawn over it.
+      if (position === 'sticky') return 'sticky';
+      if (position === 'fixed') return 'fixed';
     }
     return 'page';
   };
@@ -244,6 +247,7 @@ describe('大字模式 (large text) in the browser build', () => {
     yuanyouId: '',
     orderId: '',
     creditedOrderId: '',
+    unpaidOrderId: '',
     transactionId: '',
     month: '',
     guideSlug: '',
@@ -385,6 +389,12 @@ describe('大字模式 (large text) in the browser build', () => {
       url: () => `packages/topup/pages/confirm/index?cardId=${ids.cardId}&amount=20000&method=wechatpay`,
       ready: '.js-confirm-total',
     },
+    {
+      name: 'cashier',
+      root: 'cashier',
+      url: () => `packages/topup/pages/cashier/index?orderId=${ids.unpaidOrderId}`,
+      ready: '.js-cashier-amount',
+    },
     { name: 'orders', root: 'orders', url: () => 'packages/topup/pages/orders/index' },
     { name: 'order', root: 'order', url: () => `packages/topup/pages/order/index?id=${ids.orderId}` },
     {
@@ -445,6 +455,18 @@ describe('大字模式 (large text) in the browser build', () => {
     const { orders } = await api<{ orders: { id: string; state: string }[] }>('/api/v1/orders', token);
     ids.orderId = orders[0]?.id ?? '';
     ids.creditedOrderId = orders.find((order) => order.state === 'credited')?.id ?? '';
+    // One left unpaid, by credit card (the cashier with the most lines), for the cashier and 我的's badge.
+    const created = await fetch(`${server.baseUrl}/api/v1/orders`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'large-text-unpaid-order-0001',
+      },
+      body: JSON.stringify({ cardId: ids.yuanyouId, amountMinor: 50_000, method: 'credit_card' }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    ids.unpaidOrderId = ((await created.json()) as { id: string }).id;
     const { transactions } = await api<{ transactions: { id: string; createdAt: string }[] }>(
       '/api/v1/transactions',
       token,
