@@ -160,6 +160,7 @@ describe('GET /api/v1/cards/:id/topup-options', () => {
     const wrong = await t.app.inject({ url: '/api/v1/orders?state=paid&lang=en', headers: auth });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'state' } });
+    expect(wrong.json<{ error: { message: string } }>().error.message).toMatch(/^Order state: /);
   });
 
   it("answers 404 for another user's card and 401 without a session", async () => {

@@ -253,6 +253,7 @@ const fieldLabelsZhHans = {
   thresholdMinor: '提醒金额',
   subscribe: '订阅消息',
   enabled: '自动充值',
+  state: '订单状态',
 } as const;
 export type FieldName = keyof typeof fieldLabelsZhHans;
 
@@ -301,6 +302,7 @@ export const fieldLabels: Record<Language, Record<FieldName, string>> = {
     thresholdMinor: '提醒金額',
     subscribe: '訂閱訊息',
     enabled: '自動增值',
+    state: '訂單狀態',
   },
   en: {
     card: 'Card type',
@@ -345,6 +347,7 @@ export const fieldLabels: Record<Language, Record<FieldName, string>> = {
     thresholdMinor: 'Reminder amount',
     subscribe: 'Subscription message',
     enabled: 'Auto top-up',
+    state: 'Order state',
   },
 };
 
