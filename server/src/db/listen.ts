@@ -32,10 +32,12 @@ export async function listenToChannel(
 
   const connect = async (): Promise<void> => {
     const client = new pg.Client({ connectionString: url, application_name: `cbc-listen-${channel}` });
+    let listening = false;
     let lost = false;
     const onGone = (error?: Error) => {
-      // 'error' and 'end' both come for one loss.
-      if (lost) return;
+      // A failure before listening is the caller's to handle (the catch below); 'error' and 'end' both come
+      // for one loss.
+      if (!listening || lost) return;
       lost = true;
       if (current === client) current = undefined;
       void client.end().catch(() => undefined);
@@ -51,7 +53,6 @@ export async function listenToChannel(
       await client.connect();
       await client.query(`LISTEN ${channel}`);
     } catch (error) {
-      lost = true;
       void client.end().catch(() => undefined);
       throw error;
     }
@@ -59,6 +60,7 @@ export async function listenToChannel(
       await client.end();
       return;
     }
+    listening = true;
     current = client;
     handlers.onListening();
   };
