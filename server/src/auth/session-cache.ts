@@ -64,10 +64,13 @@ export function createSessionCache<Row extends CachedSessionRow>(options: Sessio
     async read(tokenHash, load) {
       const entry = entries.get(tokenHash);
       const startedAt = now();
-      if (entry && startedAt - entry.readAt < ttlMs) return entry.row;
+      if (entry) {
+        if (startedAt - entry.readAt < ttlMs) return entry.row;
+        // Gone before the read, not after it: a fresher entry another request stores meanwhile stays.
+        entries.delete(tokenHash);
+      }
       const seen = generation;
       const row = await load();
-      if (entry) entries.delete(tokenHash);
       if (ttlMs > 0 && row && row.revokedAt === null && enabled && seen === generation) {
         entries.set(tokenHash, { row, readAt: startedAt });
         // A Map iterates in insertion order, and a refreshed entry is deleted and set again: the first key

@@ -147,7 +147,7 @@ export default function MePage() {
             icon="orders"
             extra={
               unpaidCount > 0 ? (
-                <Text className="me-entry__unpaid js-me-orders-unpaid">
+                <Text className="me-badge me-badge--waiting js-me-orders-unpaid">
                   {t('me.ordersUnpaid', { count: unpaidCount })}
                 </Text>
               ) : null
