@@ -11,7 +11,7 @@ import {
   logOutThroughUi,
   registerThroughApi,
 } from '../support/accounts';
-import { launchBrowser, newPhoneContext, pageShown, snap } from '../support/browser';
+import { launchBrowser, newPhoneContext, pageShown, shownParts, snap } from '../support/browser';
 import { solidPng, writeTempFile } from '../support/fixtures';
 import { h5Dir } from '../support/paths';
 import { startServer, type RunningServer } from '../support/server';
@@ -284,7 +284,7 @@ describe('trips, reminder and history in the browser build', () => {
     // The figure above the bars is the scale's top (¥100 in this month), named as such.
     expect(await history.locator('.history-chart__scale').innerText()).toBe('最高 ¥100');
     // All cards (the only one here, so named as that card).
-    expect(await history.locator('.js-chart-label').innerText()).toBe(`中港通卡 ${last4} · 人民币（CNY）`);
+    expect(await shownParts(history.locator('.js-chart-label'))).toBe(`中港通卡 ${last4} · 人民币（CNY）`);
     // The chart's six months of all cards come in one call, not a statement each; the list's month
     // totals of all cards in one more.
     await expect.poll(() => figureCalls.length).toBe(2);
@@ -316,7 +316,7 @@ describe('trips, reminder and history in the browser build', () => {
       expect.stringMatching(/^\/api\/v1\/cards\/[^/]+\/months$/),
       expect.stringMatching(/^\/api\/v1\/cards\/[^/]+\/months$/),
     ]);
-    expect(await history.locator('.js-chart-label').innerText()).toBe(`中港通卡 ${last4} · 人民币（CNY）`);
+    expect(await shownParts(history.locator('.js-chart-label'))).toBe(`中港通卡 ${last4} · 人民币（CNY）`);
     const cardTotals = await history.locator('.js-month-totals').first().innerText();
     expect(cardTotals).toContain('收入 ¥100.00');
     expect(cardTotals).toContain('支出 ¥70.00');
@@ -636,7 +636,7 @@ describe('trips, reminder and history in the browser build', () => {
         { timeout: 30_000, interval: 1_000 },
       )
       .toBe('¥265.00');
-    expect(await row.locator('.js-card-last-topup').innerText()).toMatch(
+    expect(await shownParts(row.locator('.js-card-last-topup'))).toMatch(
       /^上次充值 ¥200\.00 · \d+月\d+日\u00a0\d{2}:\d{2}$/,
     );
     await snap(page, shots, '25-home-after-auto-topup');
@@ -673,7 +673,7 @@ describe('trips, reminder and history in the browser build', () => {
     const thisMonth = () => chart.locator('.js-chart-month').last().getAttribute('aria-label');
     await openHistory();
     // Both cards' money in one currency: one chart of their sums, named as all cards.
-    expect(await chart.locator('.js-chart-label').innerText()).toBe('全部卡片 · 人民币（CNY）');
+    expect(await shownParts(chart.locator('.js-chart-label'))).toBe('全部卡片 · 人民币（CNY）');
     expect(await chart.locator('.history-chart__scale').innerText()).toBe('最高 ¥400');
     expect(await thisMonth()).toMatch(/收入 ¥400\.00 支出 ¥35\.00$/);
     await snap(page, shots, '26-history-chart-all-cards');
@@ -683,7 +683,7 @@ describe('trips, reminder and history in the browser build', () => {
     await bindVerifiedCardThroughApi(server.baseUrl, token, { type: 'yuanyou', number: yuanyou });
     await topUp(100, yuanyou.slice(-4));
     await openHistory();
-    expect(await chart.locator('.js-chart-label').innerText()).toBe('全部中港通卡 · 人民币（CNY）');
+    expect(await shownParts(chart.locator('.js-chart-label'))).toBe('全部中港通卡 · 人民币（CNY）');
     expect(await chart.locator('.history-chart__scale').innerText()).toBe('最高 ¥400');
     expect(await thisMonth()).toMatch(/收入 ¥400\.00 支出 ¥35\.00$/);
     await snap(page, shots, '27-history-chart-two-currencies');
@@ -693,7 +693,7 @@ describe('trips, reminder and history in the browser build', () => {
       .locator('.js-filter-card .choice-group__item', { hasText: yuanyou.slice(-4) })
       .click();
     await expect
-      .poll(() => chart.locator('.js-chart-label').innerText())
+      .poll(() => shownParts(chart.locator('.js-chart-label')))
       .toBe(`远游卡 ${yuanyou.slice(-4)} · 港币（HKD）`);
     await expect.poll(() => chart.locator('.history-chart__scale').innerText()).toBe('最高 HK$100');
     expect(await thisMonth()).toMatch(/收入 HK\$100\.00 支出 HK\$0\.00$/);
@@ -704,7 +704,7 @@ describe('trips, reminder and history in the browser build', () => {
     await page.reload();
     await visible('history');
     await expect
-      .poll(() => chart.locator('.js-chart-label').innerText())
+      .poll(() => shownParts(chart.locator('.js-chart-label')))
       .toBe('All Zhonggangtong Cards · Renminbi (CNY)');
     await snap(page, shots, '29-en-history-chart-two-currencies');
     await page.evaluate(() => localStorage.setItem('cbc.lang', JSON.stringify({ data: 'zh-Hans' })));

@@ -11,8 +11,9 @@ import { startServer, type RunningServer } from '../support/server';
  * 大字模式 in the browser build: turned on through the 我的 page, then every page of the app at 1.5×
  * text on a 375 and a 320 px wide phone, in Chinese and in English, checked with the DOM's own geometry:
  * no text wider than its box or cut by a clipping ancestor or the screen edge, no two texts on top of
- * each other, no word stacked one CJK character per line, every text at least 1.4× the 12 px floor, the
- * page title broken only between words ("Top-" / "up" reads badly in a title), and no notice text squeezed
+ * each other, no word stacked one CJK character per line and no word of letters broken inside itself, every
+ * text at least 1.4× the 12 px floor, the page title broken only between words ("Top-" / "up" reads badly
+ * in a title), and no notice text squeezed
  * into a narrow column beside its badge.
  * The demo seed (npm run demo) supplies an account with two funded cards, orders, receipts and statements.
  */
@@ -29,6 +30,7 @@ interface Problem {
     | 'small'
     | 'page-scroll'
     | 'split-title'
+    | 'split-word'
     | 'squeezed'
     | 'font';
   text: string;
@@ -47,6 +49,18 @@ function layoutProblems(args: { rootSelector: string; minFontPx: number }): Prob
   const viewportWidth = document.documentElement.clientWidth;
   const cjk = /[\u3400-\u9fff\uf900-\ufaff]/;
   const short = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 40);
+  // The words of a text node (what `pattern` matches) whose glyphs lie on more than one line.
+  const wordsOnSeveralLines = (node: Node, pattern: RegExp): string[] => {
+    const split: string[] = [];
+    for (const match of (node.textContent ?? '').matchAll(pattern)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top)));
+      if (lines.size > 1) split.push(`"${match[0]}" on ${lines.size} lines`);
+    }
+    return split;
+  };
 
   const isShown = (element: Element): boolean => {
     for (let node: Element | null = element; node; node = node.parentElement) {
@@ -71,6 +85,7 @@ function layoutProblems(args: { rootSelector: string; minFontPx: number }): Prob
   };
 
   interface Leaf {
+    node: Text;
     element: HTMLElement;
     text: string;
     rects: DOMRect[];
@@ -89,7 +104,7 @@ function layoutProblems(args: { rootSelector: string; minFontPx: number }): Prob
       range.selectNodeContents(node);
       const rects = Array.from(range.getClientRects()).filter((rect) => rect.width > 0.5 && rect.height > 0.5);
       if (rects.length === 0) continue;
-      leaves.push({ element, text, rects, layer: layerOf(element) });
+      leaves.push({ node: node as Text, element, text, rects, layer: layerOf(element) });
     }
   }
 
@@ -139,6 +154,12 @@ function layoutProblems(args: { rootSelector: string; minFontPx: number }): Prob
       }
     }
 
+    // A word of letters broken inside itself ("Zhonggang" / "tong") in a box too narrow for it. Runs of
+    // letters only: a long reference or masked number may break anywhere by design.
+    for (const word of wordsOnSeveralLines(leaf.node, /(?<![\p{L}\p{N}])\p{L}{2,}(?![\p{L}\p{N}])/gu)) {
+      if (!cjk.test(word)) problems.push({ kind: 'split-word', text: label, detail: word });
+    }
+
     // One CJK character per line: a word stacked vertically in a box too narrow for it.
     const chars = Array.from(text.trim());
     if (cjk.test(text) && rects.length >= 2 && chars.length / rects.length < 2) {
@@ -175,18 +196,13 @@ function layoutProblems(args: { rootSelector: string; minFontPx: number }): Prob
     }
   }
 
-  // The navigation bar's title wraps between words only: each word's glyphs on one line.
+  // The navigation bar's title wraps between words only, hyphens included ("Top-" / "up" reads badly in
+  // a title).
   const title = document.querySelector('#taro-navigation-bar .taro-navigation-bar-title');
   const titleText = title?.firstChild;
   if (titleText && titleText.nodeType === Node.TEXT_NODE && !cjk.test(titleText.textContent ?? '')) {
-    const text = titleText.textContent ?? '';
-    for (const match of text.matchAll(/\S+/g)) {
-      const range = document.createRange();
-      range.setStart(titleText, match.index);
-      range.setEnd(titleText, match.index + match[0].length);
-      const lines = new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top)));
-      if (lines.size > 1)
-        problems.push({ kind: 'split-title', text: short(text), detail: `"${match[0]}" on ${lines.size} lines` });
+    for (const word of wordsOnSeveralLines(titleText, /\S+/g)) {
+      problems.push({ kind: 'split-title', text: short(titleText.textContent ?? ''), detail: word });
     }
   }
 

@@ -88,3 +88,11 @@ export async function pageShown(page: Page, name: string, timeout = 10_000): Pro
     });
   }
 }
+
+/**
+ * A row of parts (the app's `Joined`) as the eye reads it, "·" between the parts: the separators are
+ * drawn by CSS, so the text itself holds only the parts.
+ */
+export async function shownParts(row: Locator): Promise<string> {
+  return (await row.locator('.joined__part').allInnerTexts()).join(' · ');
+}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, formatPlate, type BoundCard } from '@cbc/shared';
 import { useI18n } from '../../i18n';
 import { formatHomeDateTime } from '../history/format';
+import { Joined } from '../joined';
 import { shade } from '../../utils/color';
 import './index.scss';
 
@@ -98,15 +99,18 @@ export function BoundCardRow({ card, onClick, onTopup }: Props & { onTopup?: () 
           {card.sample ? <SampleTag /> : null}
         </View>
         <Text className="bound-row__number js-card-masked-number">{card.numberMasked}</Text>
-        <Text className="bound-row__last js-card-last-topup">
-          {card.lastTopup
-            ? t('home.lastTopup', {
-                amount: formatMoney(card.lastTopup.amount),
-                // One unit on the line: "3 Dec, 08:05" once broke as "3 / Dec, 08:05".
-                time: formatHomeDateTime(lang, card.lastTopup.at).replace(/ /g, '\u00a0'),
-              })
-            : t('home.noTopupYet')}
-        </Text>
+        {card.lastTopup ? (
+          <Joined
+            className="bound-row__last js-card-last-topup"
+            parts={[
+              t('home.lastTopup', { amount: formatMoney(card.lastTopup.amount) }),
+              // One unit on the line: "3 Dec, 08:05" once broke as "3 / Dec, 08:05".
+              formatHomeDateTime(lang, card.lastTopup.at).replace(/ /g, '\u00a0'),
+            ]}
+          />
+        ) : (
+          <Text className="bound-row__last js-card-last-topup">{t('home.noTopupYet')}</Text>
+        )}
       </View>
       <View className="bound-row__side">
         <Text className="bound-row__amount js-card-balance">{formatMoney(card.balance)}</Text>

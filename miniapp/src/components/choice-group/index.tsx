@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import type { CSSProperties } from 'react';
+import { longestWord } from './longest-word';
 import './index.scss';
 
 export interface Choice<V extends string> {
@@ -16,7 +18,7 @@ interface Props<V extends string> {
   onChange: (value: V) => void;
   /** Test hook prefix: the group gets `js-<prefix>`, each option `js-<prefix>-<value>`. */
   testId: string;
-  /** `segmented`: one row of equal parts; `grid`: two per row, for long labels. */
+  /** `segmented`: one row of equal parts; `grid`: two per row, for long labels (one when a word would not fit a half). */
   layout?: 'segmented' | 'grid';
   label?: string;
 }
@@ -30,8 +32,19 @@ export function ChoiceGroup<V extends string>({
   layout = 'segmented',
   label,
 }: Props<V>) {
+  // The grid's columns make room for its longest word (index.scss); a custom property, so no layout
+  // is measured at run time.
+  const gridStyle =
+    layout === 'grid'
+      ? ({ '--choice-word': `${longestWord(options.map((option) => option.label))}ch` } as CSSProperties)
+      : undefined;
   return (
-    <View className={`choice-group choice-group--${layout} js-${testId}`} ariaLabel={label} ariaRole="radiogroup">
+    <View
+      className={`choice-group choice-group--${layout} js-${testId}`}
+      style={gridStyle}
+      ariaLabel={label}
+      ariaRole="radiogroup"
+    >
       {options.map((option) => {
         const active = option.value === value;
         return (

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, formatMoneyShort, type BoundCard, type Currency } from '@cbc/shared';
 import { useCachedQuery } from '../../api';
 import { useI18n, type I18n } from '../../i18n';
+import { Joined } from '../joined';
 import { formatMonth } from './format';
 import { chartMonths, type ChartScope } from './months';
 
@@ -113,14 +114,14 @@ export function MonthChart({ scope, refreshKey }: { scope: ChartScope<BoundCard>
   );
 }
 
-/** Whose figures the chart shows, named in its head. */
-function chartLabel(scope: ChartScope<BoundCard>, { lang, t }: Pick<I18n, 'lang' | 't'>): string {
+/** Whose figures the chart shows, named in its head: the cards, then the currency. */
+function chartLabel(scope: ChartScope<BoundCard>, { lang, t }: Pick<I18n, 'lang' | 't'>): string[] {
   const { card, covers } = scope;
   const currency = t(`currency.${card.balance.currency}`);
   const cardName = CARDS[card.type].name[lang];
-  if (covers === 'all') return t('history.chartAllCards', { currency });
-  if (covers === 'type') return t('history.chartAllOfType', { card: cardName, currency });
-  return t('history.chartCard', { card: `${cardName} ${card.numberMasked.slice(-4)}`, currency });
+  if (covers === 'all') return [t('history.allCards'), currency];
+  if (covers === 'type') return [t('history.allOfType', { card: cardName }), currency];
+  return [`${cardName} ${card.numberMasked.slice(-4)}`, currency];
 }
 
 function ChartFrame({ scope, data }: { scope: ChartScope<BoundCard>; data: ChartData }) {
@@ -134,7 +135,7 @@ function ChartFrame({ scope, data }: { scope: ChartScope<BoundCard>; data: Chart
     <View className="panel history-chart js-history-chart">
       <View className="history-chart__head">
         <Text className="history-chart__title">{t('history.chartTitle')}</Text>
-        <Text className="history-chart__card js-chart-label">{chartLabel(scope, { lang, t })}</Text>
+        <Joined className="history-chart__card js-chart-label" parts={chartLabel(scope, { lang, t })} />
       </View>
       <View className="history-chart__legend">
         <View className="history-chart__key history-chart__key--in" />

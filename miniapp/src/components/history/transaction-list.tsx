@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, type Currency, type Transaction } from '@cbc/shared';
 import { useI18n } from '../../i18n';
+import { Joined } from '../joined';
 import { formatHomeDateTime, formatMonth, monthOf, signedMoney } from './format';
 import type { MonthFigures } from './use-month-totals';
 import type { MoreState } from './use-transaction-pages';
@@ -80,10 +81,10 @@ function EntryRow({ entry, showCard, onOpen }: { entry: Transaction; showCard: b
       </View>
       <View className="history-entry__text">
         <Text className="history-entry__title js-entry-title">{entry.title}</Text>
-        <Text className="history-entry__meta">
-          {time}
-          {showCard ? ` · ${CARDS[entry.cardType].name[lang]} ${entry.cardNumberMasked.slice(-4)}` : ''}
-        </Text>
+        <Joined
+          className="history-entry__meta"
+          parts={showCard ? [time, `${CARDS[entry.cardType].name[lang]} ${entry.cardNumberMasked.slice(-4)}`] : [time]}
+        />
       </View>
       <Text className={`history-entry__amount js-entry-amount${entry.amount.amountMinor > 0 ? ' is-in' : ' is-out'}`}>
         {amount}

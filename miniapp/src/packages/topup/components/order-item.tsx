@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, isPayable, PAYMENT_METHOD_NAMES, type Order } from '@cbc/shared';
+import { Joined } from '../../../components/joined';
 import { formatDateTime, useI18n } from '../../../i18n';
 import { openOrderDetail } from '../../../utils/navigation';
 import { MethodIcon } from './method-icon';
@@ -21,9 +22,10 @@ export function OrderItem({ order, actions }: { order: Order; actions: OrderActi
             <Text className="order-item__card">{CARDS[order.cardType].name[lang]}</Text>
             <Text className="order-item__number figure">{order.cardNumberMasked.slice(-4)}</Text>
           </View>
-          <Text className="order-item__meta figure">
-            {formatDateTime(lang, Date.parse(order.createdAt))} · {PAYMENT_METHOD_NAMES[order.method][lang]}
-          </Text>
+          <Joined
+            className="order-item__meta figure"
+            parts={[formatDateTime(lang, Date.parse(order.createdAt)), PAYMENT_METHOD_NAMES[order.method][lang]]}
+          />
         </View>
         <View className="order-item__side">
           <Text className="order-item__amount figure js-order-amount">{formatMoney(order.amount)}</Text>

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { request, toApiError, useCachedQuery } from '../../../../api';
 import { useSession } from '../../../../auth';
 import { LoginPrompt } from '../../../../components/login-prompt';
+import { Joined } from '../../../../components/joined';
 import { SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { useI18n } from '../../../../i18n';
@@ -184,7 +185,12 @@ function PlannerBody({ card }: { card: BoundCard }) {
               ariaRole="button"
               onClick={() => setFeeText(minorToDecimal(segment.feeMinor))}
             >
-              {segment.name[lang]} · {formatMoney({ amountMinor: segment.feeMinor, currency: card.balance.currency })}
+              <Joined
+                parts={[
+                  segment.name[lang],
+                  formatMoney({ amountMinor: segment.feeMinor, currency: card.balance.currency }),
+                ]}
+              />
             </View>
           ))}
         </View>

@@ -40,6 +40,14 @@ function SentText({ message }: { message: ClientMessage }) {
   );
 }
 
+/**
+ * A phone number stays on one line ("+86 / 138****8000" read as two things at large text); an e-mail
+ * address may break after its @ and before a dot ("de***@" / "example.com"), not inside "com".
+ */
+function breakableRecipient(to: string): string {
+  return to.replace(/ /g, '\u00a0').replace(/@/g, '@\u200b').replace(/\./g, '\u200b.');
+}
+
 function MessageItem({ message, unread }: { message: ClientMessage; unread: boolean }) {
   const { lang, t } = useI18n();
   return (
@@ -58,10 +66,7 @@ function MessageItem({ message, unread }: { message: ClientMessage; unread: bool
       <View className="message__foot">
         {/* Where an SMS or e-mail went; a notice inside the app went nowhere else. */}
         {message.channel === 'app' ? null : (
-          // A phone number stays on one line ("+86 / 138****8000" read as two things at large text).
-          <Text className="message__to js-message-to">
-            {t('messages.to', { to: message.to.replace(/ /g, '\u00a0') })}
-          </Text>
+          <Text className="message__to js-message-to">{t('messages.to', { to: breakableRecipient(message.to) })}</Text>
         )}
         <Text className="message__time">{formatDateTime(lang, Date.parse(message.createdAt))}</Text>
       </View>
