@@ -76,15 +76,20 @@ function EntryRow({ entry, showCard, onOpen }: { entry: Transaction; showCard: b
       ariaRole="button"
       onClick={onOpen}
     >
-      <View className={`history-entry__mark history-entry__mark--${entry.kind}`} ariaHidden>
-        {KIND_MARKS[entry.kind]}
-      </View>
-      <View className="history-entry__text">
-        <Text className="history-entry__title js-entry-title">{entry.title}</Text>
-        <Joined
-          className="history-entry__meta"
-          parts={showCard ? [time, `${CARDS[entry.cardType].name[lang]} ${entry.cardNumberMasked.slice(-4)}`] : [time]}
-        />
+      {/* The mark stays beside the words: where the row wraps, the amount goes under them instead. */}
+      <View className="history-entry__lead">
+        <View className={`history-entry__mark history-entry__mark--${entry.kind}`} ariaHidden>
+          {KIND_MARKS[entry.kind]}
+        </View>
+        <View className="history-entry__text">
+          <Text className="history-entry__title js-entry-title">{entry.title}</Text>
+          <Joined
+            className="history-entry__meta"
+            parts={
+              showCard ? [time, `${CARDS[entry.cardType].name[lang]} ${entry.cardNumberMasked.slice(-4)}`] : [time]
+            }
+          />
+        </View>
       </View>
       <Text className={`history-entry__amount js-entry-amount${entry.amount.amountMinor > 0 ? ' is-in' : ' is-out'}`}>
         {amount}
