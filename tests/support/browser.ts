@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -26,9 +26,17 @@ export async function newPhoneContext(browser: Browser, locale = 'zh-CN'): Promi
   return browser.newContext({ viewport: PHONE_VIEWPORT, deviceScaleFactor: 2, locale, isMobile: true, hasTouch: true });
 }
 
+// Folders this test file has written to. Each folder belongs to one test file, which empties it at its
+// first picture: a picture renumbered or dropped since the last run would otherwise be reviewed as current.
+const foldersStarted = new Set<string>();
+
 /** Saves a full-viewport screenshot under tests/screenshots/<folder>/<name>.png. */
 export async function snap(page: Page, folder: string, name: string): Promise<string> {
   const dir = join(screenshotDir, folder);
+  if (!foldersStarted.has(folder)) {
+    foldersStarted.add(folder);
+    rmSync(dir, { recursive: true, force: true });
+  }
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.png`);
   // Sheets and overlays slide and fade: wait until every CSS animation and transition has finished.
