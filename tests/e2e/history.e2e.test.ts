@@ -222,7 +222,7 @@ describe('trips, reminder and history in the browser build', () => {
     await trip.locator('.js-segment-hg-dg .js-segment-pay').click();
     await expect.poll(() => trip.locator('.js-trip-declined').isVisible()).toBe(true);
     expect(await trip.locator('.js-trip-declined-title').innerText()).toBe('余额不足，交易拒绝');
-    expect(await trip.locator('.js-trip-declined-message').innerText()).toMatch(/余额不足（还需 ¥5\.00）/);
+    expect(await trip.locator('.js-trip-declined-message').innerText()).toMatch(/^余额不足（还需 ¥5\.00）.*。$/);
     // Which segment's toll was refused, and the balance it was refused against.
     expect(await trip.locator('.js-trip-declined-rows').innerText()).toMatch(
       /路段\s+皇岗 → 东莞[\s\S]*通行费\s+¥35\.00[\s\S]*当前余额\s+¥30\.00/,
@@ -573,7 +573,7 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => receipt.locator('.js-resend-email').isVisible()).toBe(true);
     await receipt.locator('.js-resend-email').click();
     await expect.poll(() => receipt.locator('.js-resend-error').isVisible()).toBe(true);
-    expect(await receipt.locator('.js-resend-error').innerText()).toMatch(/没有可接收的电子邮件地址[\s\S]*另一种方式/);
+    expect(await receipt.locator('.js-resend-error').innerText()).toMatch(/没有可接收的电子邮件地址。\s*可以改用另一种方式/);
     await receipt.locator('.js-resend').scrollIntoViewIfNeeded();
     await snap(page, shots, '22-receipt-recipient-missing');
     await receipt.locator('.js-resend-sms').click();

@@ -447,7 +447,7 @@ describe('top-up in the browser build', () => {
     // The winter promotion of the simulation runs from 15 Nov 2026 to the end of Feb 2027.
     await expect.poll(() => amount.locator('.js-promotion').isVisible()).toBe(true);
     expect(await amount.locator('.js-promotion-until').innerText()).toContain('2027年2月28日');
-    expect(await amount.locator('.js-preset-1000 .js-preset-bonus').innerText()).toBe('送HK$50');
+    expect(await amount.locator('.js-preset-1000 .js-preset-bonus').innerText()).toBe('送 HK$50');
     expect(await amount.locator('.js-methods').innerText()).toMatch(/银联卡[\s\S]*信用卡/);
     await snap(page, shots, '14-amount-yuanyou-promotion');
     await amount.locator('.js-preset-1000').click();

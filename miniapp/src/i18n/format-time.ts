@@ -35,6 +35,14 @@ export function formatDateTime(lang: Language, epochMs: number): string {
   });
 }
 
+/**
+ * A message as a sentence, for a paragraph where another sentence follows: error messages end without a
+ * full stop (they also stand alone in toasts and under fields), and two of them ran together.
+ */
+export function asSentence(lang: Language, text: string): string {
+  return /[。．.!?！？]$/.test(text.trimEnd()) ? text : `${text.trimEnd()}${translate(lang, 'format.sentenceEnd')}`;
+}
+
 /** A short inline list: 身份证、车牌号 / ID card, plate. */
 export function joinList(lang: Language, items: readonly string[]): string {
   return items.join(translate(lang, 'format.listSeparator'));

@@ -18,7 +18,7 @@ import {
   signedMoney,
   todayInHomeZone,
 } from '../../src/components/history/format';
-import { formatDate, formatDateTime, joinList } from '../../src/i18n/format-time';
+import { asSentence, formatDate, formatDateTime, joinList } from '../../src/i18n/format-time';
 
 const months = (lang: Language) => translate(lang, 'format.months').split(',');
 
@@ -98,6 +98,16 @@ describe('joinList', () => {
     expect(joinList('zh-Hans', ['身份证', '车牌号'])).toBe('身份证、车牌号');
     expect(joinList('en', ['ID card', 'plate'])).toBe('ID card, plate');
     expect(joinList('en', [])).toBe('');
+  });
+});
+
+describe('asSentence', () => {
+  it('ends a message with its language’s full stop, once', () => {
+    expect(asSentence('zh-Hans', '余额不足，请先充值')).toBe('余额不足，请先充值。');
+    expect(asSentence('zh-Hant', '餘額不足')).toBe('餘額不足。');
+    expect(asSentence('en', 'Not enough balance ')).toBe('Not enough balance.');
+    expect(asSentence('en', 'Done.')).toBe('Done.');
+    expect(asSentence('zh-Hans', '完成！')).toBe('完成！');
   });
 });
 

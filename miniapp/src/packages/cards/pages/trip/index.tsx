@@ -11,7 +11,7 @@ import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatHomeDateTime } from '../../../../components/history';
-import { useI18n } from '../../../../i18n';
+import { asSentence, useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
 import { openMessages, openReceipt, openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
@@ -54,7 +54,7 @@ function TripOutcome({ outcome, card, onAgain }: { outcome: Outcome; card: Bound
         <Text className="lane__label">{t('trip.lane')}</Text>
         <View className="lane__light lane__light--red" />
         <Text className="lane__title js-trip-declined-title">{t('trip.declinedTitle')}</Text>
-        <Text className="lane__body js-trip-declined-message">{outcome.error.message}</Text>
+        <Text className="lane__body js-trip-declined-message">{asSentence(lang, outcome.error.message)}</Text>
         <Text className="lane__body">{t('trip.declinedBody')}</Text>
         {/* Which segment and toll were refused, against the balance that fell short (the paid lane's rows). */}
         {segment ? (

@@ -10,7 +10,7 @@ import { formatHomeDateTime, signedMoney } from '../../../../components/history'
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
-import { useI18n } from '../../../../i18n';
+import { asSentence, useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
 import { openMessages, switchToHistory } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
@@ -37,11 +37,11 @@ function Resend({ id }: { id: string }) {
     } catch (caught) {
       const error = toApiError(caught);
       // No phone or e-mail on the account for that channel: say so and point at the other one.
-      setNote({
-        ok: false,
-        text: error.message,
-        ...(error.code === 'RECIPIENT_MISSING' ? { hint: t('receipt.recipientMissing') } : {}),
-      });
+      setNote(
+        error.code === 'RECIPIENT_MISSING'
+          ? { ok: false, text: asSentence(lang, error.message), hint: t('receipt.recipientMissing') }
+          : { ok: false, text: error.message },
+      );
     } finally {
       setBusy(null);
     }
