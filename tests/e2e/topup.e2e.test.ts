@@ -247,6 +247,13 @@ describe('top-up in the browser build', () => {
     expect(await result.locator('.js-receipt-no').innerText()).not.toBe('');
     expect(await result.locator('.js-receipt-transaction-id').innerText()).not.toBe('');
     expect(await result.locator('.js-dont-pay-again').count()).toBe(0);
+    // The steps name what happened, each ticked: not a state the order has left.
+    expect(await result.locator('.js-steps .steps__label').allInnerTexts()).toEqual([
+      '提交支付',
+      '支付成功',
+      '到账成功',
+    ]);
+    expect(await result.locator('.js-steps .steps__check').count()).toBe(3);
     await snap(page, shots, '05-result-credited');
     await result.locator('.js-receipt').scrollIntoViewIfNeeded();
     await snap(page, shots, '05b-result-receipt');

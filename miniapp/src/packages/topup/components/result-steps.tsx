@@ -4,7 +4,10 @@ import type { ResultView } from './result-view';
 
 const STEPS = ['paying', 'paid', 'credited'] as const;
 
-/** 支付中 → 已支付 → 已到账, with the step the order has reached. */
+/**
+ * 提交支付 → 支付成功 → 到账成功, with the step the order has reached. Milestones, not the states the
+ * page's title names: a done step read 支付处理中 ✓ once the money had arrived.
+ */
 export function ResultSteps({ view }: { view: ResultView }) {
   const { t } = useI18n();
   const current = view === 'credited' ? 2 : view === 'paid' ? 1 : 0;
@@ -14,12 +17,12 @@ export function ResultSteps({ view }: { view: ResultView }) {
         <View
           key={step}
           className={`steps__item${index < current ? ' is-done' : ''}${index === current ? ' is-current' : ''}`}
-          ariaLabel={t(`result.step.${step}`)}
+          ariaLabel={t(`result.milestone.${step}`)}
         >
           <View className="steps__dot">
             {index < current || view === 'credited' ? <View className="steps__check" /> : null}
           </View>
-          <Text className="steps__label">{t(`result.step.${step}`)}</Text>
+          <Text className="steps__label">{t(`result.milestone.${step}`)}</Text>
           {index < STEPS.length - 1 ? <View className="steps__line" /> : null}
         </View>
       ))}
