@@ -254,6 +254,7 @@ describe('top-up in the browser build', () => {
       '到账成功',
     ]);
     expect(await result.locator('.js-steps .steps__check').count()).toBe(3);
+    expect(await result.locator('.js-steps .is-latest .steps__label').innerText()).toBe('到账成功');
     await snap(page, shots, '05-result-credited');
     await result.locator('.js-receipt').scrollIntoViewIfNeeded();
     await snap(page, shots, '05b-result-receipt');

@@ -10,18 +10,19 @@ const STEPS = ['paying', 'paid', 'credited'] as const;
  */
 export function ResultSteps({ view }: { view: ResultView }) {
   const { t } = useI18n();
-  const current = view === 'credited' ? 2 : view === 'paid' ? 1 : 0;
+  // Milestones reached are ticked, the latest in bold; the one the order is on its way to is current.
+  const reached = view === 'credited' ? 3 : view === 'paid' ? 2 : 1;
   return (
     <View className="steps js-steps">
       {STEPS.map((step, index) => (
         <View
           key={step}
-          className={`steps__item${index < current ? ' is-done' : ''}${index === current ? ' is-current' : ''}`}
+          className={`steps__item${index < reached ? ' is-done' : ''}${index === reached - 1 ? ' is-latest' : ''}${
+            index === reached ? ' is-current' : ''
+          }`}
           ariaLabel={t(`result.milestone.${step}`)}
         >
-          <View className="steps__dot">
-            {index < current || view === 'credited' ? <View className="steps__check" /> : null}
-          </View>
+          <View className="steps__dot">{index < reached ? <View className="steps__check" /> : null}</View>
           <Text className="steps__label">{t(`result.milestone.${step}`)}</Text>
           {index < STEPS.length - 1 ? <View className="steps__line" /> : null}
         </View>
