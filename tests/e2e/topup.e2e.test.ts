@@ -182,7 +182,10 @@ describe('top-up in the browser build', () => {
   it('chooses an amount with live checks, confirms, pays with WeChat Pay and sees it credited', async () => {
     await openTopupFor(zgtNumber.slice(-4));
     const amount = on('topup-amount');
-    expect(await amount.locator('.js-topup-card-number').innerText()).toBe(`6288 **** **** ${zgtNumber.slice(-4)}`);
+    // One unit on its line: the groups are joined by no-break spaces.
+    expect(await amount.locator('.js-topup-card-number').innerText()).toBe(
+      `6288\u00a0****\u00a0****\u00a0${zgtNumber.slice(-4)}`,
+    );
     expect(await amount.locator('.js-topup-balance').innerText()).toBe('¥0.00');
     expect(await amount.locator('.js-monthly-remaining').innerText()).toContain('¥10,000.00');
     await snap(page, shots, '01-amount');

@@ -3,6 +3,7 @@ import { CARDS, formatMoney, formatPlate, type BoundCard } from '@cbc/shared';
 import { useI18n } from '../../i18n';
 import { formatHomeDateTime } from '../history/format';
 import { Joined } from '../joined';
+import { noBreak } from '../../utils/no-break';
 import { shade } from '../../utils/color';
 import './index.scss';
 
@@ -105,7 +106,7 @@ export function BoundCardRow({ card, onClick, onTopup }: Props & { onTopup?: () 
             parts={[
               t('home.lastTopup', { amount: formatMoney(card.lastTopup.amount) }),
               // One unit on the line: "3 Dec, 08:05" once broke as "3 / Dec, 08:05".
-              formatHomeDateTime(lang, card.lastTopup.at).replace(/ /g, '\u00a0'),
+              noBreak(formatHomeDateTime(lang, card.lastTopup.at)),
             ]}
           />
         ) : (

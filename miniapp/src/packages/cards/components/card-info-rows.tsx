@@ -4,6 +4,7 @@ import { CARDS, formatMoney, formatPlate, type BoundCard } from '@cbc/shared';
 import { VerificationTag } from '../../../components/bound-card';
 import { SimulationBadge } from '../../../components/notices';
 import { formatDateTime, useI18n } from '../../../i18n';
+import { noBreak } from '../../../utils/no-break';
 
 function Row({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
@@ -33,8 +34,8 @@ export function CardInfoRows({
       <Row label={t('cardAdd.type')}>
         <Text>{CARDS[card.type].name[lang]}</Text>
       </Row>
-      <Row label={t('cardDetail.number')}>
-        <Text className="detail-row__mono js-card-detail-number">{card.numberMasked}</Text>
+      <Row label={t('cardDetail.number')} className="detail-row--whole">
+        <Text className="detail-row__mono js-card-detail-number">{noBreak(card.numberMasked)}</Text>
       </Row>
       <Row label={t('cards.plates')}>
         <View className="detail-plates">

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, isFinalOrderState, PAYMENT_METHOD_NAMES, type Order } from '@cbc/shared';
 import { InfoRow } from '../../../components/info-rows';
 import { useI18n } from '../../../i18n';
+import { noBreak } from '../../../utils/no-break';
 
 /**
  * What the order puts (or was to put) on the card. An order that ended without money moving (closed,
@@ -36,7 +37,7 @@ export function OrderFigures({ order }: { order: Order }) {
       </InfoRow>
       <InfoRow label={t('order.card')}>
         <Text>{CARDS[order.cardType].name[lang]}</Text>
-        <Text className="info-row__sub info-row__mono">{order.cardNumberMasked}</Text>
+        <Text className="info-row__sub info-row__mono">{noBreak(order.cardNumberMasked)}</Text>
       </InfoRow>
     </View>
   );

@@ -3,6 +3,7 @@ import { CARDS, formatMoney, PAYMENT_METHOD_NAMES, type CardId, type Receipt } f
 import { SimulationBadge } from '../../../components/notices';
 import { formatDateTime, useI18n } from '../../../i18n';
 import { CopyRow, InfoRow } from '../../../components/info-rows';
+import { noBreak } from '../../../utils/no-break';
 
 /** The e-receipt of a credited order, like the one e-mailed: every figure and number on it. */
 export function ReceiptView({ receipt, card }: { receipt: Receipt; card: CardId }) {
@@ -33,7 +34,7 @@ export function ReceiptView({ receipt, card }: { receipt: Receipt; card: CardId 
         </InfoRow>
         <InfoRow label={t('order.card')}>
           <Text>{CARDS[card].name[lang]}</Text>
-          <Text className="info-row__sub info-row__mono">{receipt.cardNumberMasked}</Text>
+          <Text className="info-row__sub info-row__mono">{noBreak(receipt.cardNumberMasked)}</Text>
         </InfoRow>
         <CopyRow label={t('order.outTradeNo')} value={receipt.outTradeNo} className="js-receipt-out-trade-no" />
         <CopyRow label={t('order.transactionId')} value={receipt.transactionId} className="js-receipt-transaction-id" />

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { CARDS, formatMoney, type TopupOptions } from '@cbc/shared';
 import { SampleTag, cardGradient } from '../../../components/bound-card';
 import { useI18n } from '../../../i18n';
+import { noBreak } from '../../../utils/no-break';
 
 /** The card being topped up: its colour, name (示例 for a sample card), masked number and balance. */
 export function TopupCard({ options }: { options: TopupOptions }) {
@@ -15,7 +16,7 @@ export function TopupCard({ options }: { options: TopupOptions }) {
           <Text className="topup-card__name">{card.name[lang]}</Text>
           {options.cardSample ? <SampleTag /> : null}
         </View>
-        <Text className="topup-card__number figure js-topup-card-number">{options.cardNumberMasked}</Text>
+        <Text className="topup-card__number figure js-topup-card-number">{noBreak(options.cardNumberMasked)}</Text>
       </View>
       <View className="topup-card__balance">
         <Text className="topup-card__label">{t('topup.balance')}</Text>

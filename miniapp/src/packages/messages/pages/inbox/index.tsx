@@ -6,6 +6,7 @@ import { useSession } from '../../../../auth';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatDateTime, useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
+import { noBreak } from '../../../../utils/no-break';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import './index.scss';
@@ -45,7 +46,7 @@ function SentText({ message }: { message: ClientMessage }) {
  * address may break after its @ and before a dot ("de***@" / "example.com"), not inside "com".
  */
 function breakableRecipient(to: string): string {
-  return to.replace(/ /g, '\u00a0').replace(/@/g, '@\u200b').replace(/\./g, '\u200b.');
+  return noBreak(to).replace(/@/g, '@\u200b').replace(/\./g, '\u200b.');
 }
 
 function MessageItem({ message, unread }: { message: ClientMessage; unread: boolean }) {

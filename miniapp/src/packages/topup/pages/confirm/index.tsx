@@ -28,6 +28,7 @@ import { MethodIcon } from '../../components/method-icon';
 import { payOrder } from '../../components/pay-order';
 import '../../components/topup.scss';
 import './index.scss';
+import { noBreak } from '../../../../utils/no-break';
 
 const confirmParams = z.object({
   cardId: z.uuid(),
@@ -118,7 +119,7 @@ function ConfirmBody({ options, cardId, amountMinor, method, promotionId }: Body
         </View>
         <Text className="confirm-hero__amount figure js-confirm-amount">{formatMoney(amount)}</Text>
         <Text className="confirm-hero__card">
-          {card.name[lang]} <Text className="figure">{options.cardNumberMasked}</Text>
+          {card.name[lang]} <Text className="figure">{noBreak(options.cardNumberMasked)}</Text>
         </Text>
       </View>
 
@@ -126,7 +127,7 @@ function ConfirmBody({ options, cardId, amountMinor, method, promotionId }: Body
         <InfoRow label={t('topup.card')}>
           <Text>{card.name[lang]}</Text>
           {options.cardSample ? <SampleTag /> : null}
-          <Text className="info-row__sub info-row__mono js-confirm-card">{options.cardNumberMasked}</Text>
+          <Text className="info-row__sub info-row__mono js-confirm-card">{noBreak(options.cardNumberMasked)}</Text>
         </InfoRow>
         <InfoRow label={t('topup.amount')} figure>
           <Text>{formatMoney(amount)}</Text>

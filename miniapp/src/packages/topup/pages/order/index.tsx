@@ -21,6 +21,7 @@ import { useOrderActions, type OrderActions } from '../../components/use-order-a
 import { usePolledOrder } from '../../components/use-polled-order';
 import '../../components/topup.scss';
 import './index.scss';
+import { noBreak } from '../../../../utils/no-break';
 
 const orderIdParam = z.uuid();
 
@@ -36,7 +37,7 @@ function OrderBody({ order, actions, polling }: { order: Order; actions: OrderAc
           <MethodIcon method={order.method} />
           <View className="order-head__text">
             <Text className="order-head__card">{CARDS[order.cardType].name[lang]}</Text>
-            <Text className="order-head__number figure">{order.cardNumberMasked}</Text>
+            <Text className="order-head__number figure">{noBreak(order.cardNumberMasked)}</Text>
           </View>
           <OrderStateTag order={order} />
         </View>
