@@ -573,7 +573,9 @@ describe('trips, reminder and history in the browser build', () => {
     await expect.poll(() => receipt.locator('.js-resend-email').isVisible()).toBe(true);
     await receipt.locator('.js-resend-email').click();
     await expect.poll(() => receipt.locator('.js-resend-error').isVisible()).toBe(true);
-    expect(await receipt.locator('.js-resend-error').innerText()).toMatch(/没有可接收的电子邮件地址。\s*可以改用另一种方式/);
+    expect(await receipt.locator('.js-resend-error').innerText()).toMatch(
+      /没有可接收的电子邮件地址。\s*可以改用另一种方式/,
+    );
     await receipt.locator('.js-resend').scrollIntoViewIfNeeded();
     await snap(page, shots, '22-receipt-recipient-missing');
     await receipt.locator('.js-resend-sms').click();

@@ -1454,7 +1454,8 @@ const en: Record<UiKey, string> = {
   'confirm.youPay': 'You pay',
   'confirm.promotion': 'Promotion',
   'confirm.expiresHint': 'Pay within {minutes} minutes of placing the order, or it closes by itself.',
-  'confirm.serverDecides': 'The bonus and the total are worked out again when you place the order, and that figure counts.',
+  'confirm.serverDecides':
+    'The bonus and the total are worked out again when you place the order, and that figure counts.',
   'confirm.pay': 'Pay now',
   'confirm.creating': 'Placing the order…',
   'confirm.opening': 'Opening the cashier…',

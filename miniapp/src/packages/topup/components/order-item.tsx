@@ -16,16 +16,18 @@ export function OrderItem({ order, actions }: { order: Order; actions: OrderActi
   return (
     <View className={`panel order-item js-order js-order-${order.id}`}>
       <View className="order-item__main js-open-order" ariaRole="button" onClick={() => openOrderDetail(order.id)}>
-        <MethodIcon method={order.method} />
-        <View className="order-item__text">
-          <View className="order-item__title">
-            <Text className="order-item__card">{CARDS[order.cardType].name[lang]}</Text>
-            <Text className="order-item__number figure">{order.cardNumberMasked.slice(-4)}</Text>
+        <View className="order-item__lead">
+          <MethodIcon method={order.method} />
+          <View className="order-item__text">
+            <View className="order-item__title">
+              <Text className="order-item__card">{CARDS[order.cardType].name[lang]}</Text>
+              <Text className="order-item__number figure">{order.cardNumberMasked.slice(-4)}</Text>
+            </View>
+            <Joined
+              className="order-item__meta figure"
+              parts={[formatDateTime(lang, Date.parse(order.createdAt)), PAYMENT_METHOD_NAMES[order.method][lang]]}
+            />
           </View>
-          <Joined
-            className="order-item__meta figure"
-            parts={[formatDateTime(lang, Date.parse(order.createdAt)), PAYMENT_METHOD_NAMES[order.method][lang]]}
-          />
         </View>
         <View className="order-item__side">
           <Text className="order-item__amount figure js-order-amount">{formatMoney(order.amount)}</Text>
