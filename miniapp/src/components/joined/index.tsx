@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import './index.scss';
 
 interface Props {
@@ -21,7 +21,9 @@ export function Joined({ parts, className }: Props) {
           // The space keeps the parts two words for innerText and screen readers; the "·" is drawn by CSS.
           <Fragment key={index}>
             {index > 0 ? ' ' : null}
-            <Text className="joined__part">{part}</Text>
+            {/* A view rather than a text: on weapp a text node is a plain inline run, and the "·" is a
+                ::before of a positioned inline block, which a view is sure to be. */}
+            <View className="joined__part">{part}</View>
           </Fragment>
         ))}
       </View>
