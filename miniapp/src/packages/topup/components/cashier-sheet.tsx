@@ -12,6 +12,7 @@ import { PracticeSwitch } from './practice-switch';
 import { SheetStatus } from './sheet-status';
 import { useCashierCode } from './use-cashier-code';
 import { useCashierPayment } from './use-cashier-payment';
+import { noBreakInNumbers } from '../../../utils/no-break';
 
 /**
  * The bottom sheet of the simulated cashier, shaped like the method's own: the amount and payee, 练习模式,
@@ -94,7 +95,7 @@ export function CashierSheet({ reply, onDone }: { reply: PaymentReply; onDone: (
           {t('cashier.payee')} · {cashier.merchantName}
         </Text>
         <Text className="sheet__amount figure js-cashier-amount">{formatMoney(cashier.amount)}</Text>
-        <Text className="sheet__description">{cashier.description}</Text>
+        <Text className="sheet__description">{noBreakInNumbers(cashier.description)}</Text>
       </View>
       <PracticeSwitch
         on={payment.practice}

@@ -24,7 +24,10 @@ export function ResultSteps({ view }: { view: ResultView }) {
         >
           <View className="steps__dot">{index < reached ? <View className="steps__check" /> : null}</View>
           <Text className="steps__label">{t(`result.milestone.${step}`)}</Text>
-          {index < STEPS.length - 1 ? <View className="steps__line" /> : null}
+          {/* Blue as far as the order has come: the line to a step not reached yet stays grey. */}
+          {index < STEPS.length - 1 ? (
+            <View className={`steps__line${index + 1 < reached ? ' is-reached' : ''}`} />
+          ) : null}
         </View>
       ))}
     </View>
