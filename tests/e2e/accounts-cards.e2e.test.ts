@@ -20,6 +20,7 @@ describe('accounts and card binding in the browser build', () => {
   const cardNumber = generateCardNumber('zhonggangtong', '12345678901');
   const idNumber = generateMainlandId('440304', '19900101', '123');
   const photo = writeTempFile('id-photo.png', solidPng(120, 80, [200, 220, 240]));
+  let unboundCardId = '';
 
   beforeAll(async () => {
     server = await startServer();
@@ -165,6 +166,8 @@ describe('accounts and card binding in the browser build', () => {
   it('shows the card detail verified, without the full numbers, and unbinds it after confirming', async () => {
     await on('cards').locator('.js-card-item').first().click();
     await visible('card-detail');
+    unboundCardId = new URL(page.url().replace('#/', '')).searchParams.get('id') ?? '';
+    expect(unboundCardId).toMatch(/^[0-9a-f-]{36}$/);
     const detail = on('card-detail');
     await expect.poll(() => detail.locator('.js-verification').innerText()).toMatch(/已验证/);
     const text = await detail.innerText();
@@ -179,6 +182,27 @@ describe('accounts and card binding in the browser build', () => {
     await expect.poll(() => on('cards').locator('.js-empty').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await on('cards').locator('.js-card-item').count()).toBe(0);
     await snap(page, shots, '11-cards-after-unbind');
+  });
+
+  it('answers a link to the unbound card, or a broken one, with the way back to the card list', async () => {
+    // 模拟通行 kept in WeChat's recent pages after the card was unbound: retrying could never find it.
+    await page.goto(`${server.baseUrl}/#/packages/cards/pages/trip/index?id=${unboundCardId}`);
+    await visible('trip');
+    const gone = on('trip').locator('.js-error');
+    await expect.poll(() => gone.innerText()).toMatch(/找不到了/);
+    expect(await gone.locator('.js-retry').count()).toBe(0);
+    await snap(page, shots, '11b-trip-card-gone');
+    await gone.locator('.js-back-to-cards').click();
+    await visible('cards');
+
+    await page.goto(`${server.baseUrl}/#/packages/cards/pages/planner/index?id=not-a-card`);
+    await visible('planner');
+    const broken = on('planner').locator('.js-error');
+    await expect.poll(() => broken.innerText()).toMatch(/链接不完整/);
+    await snap(page, shots, '11c-planner-broken-link');
+    await broken.locator('.js-back-to-cards').click();
+    await visible('cards');
+    await expect.poll(() => on('cards').locator('.js-empty').isVisible()).toBe(true);
   });
 
   it('keeps the notices of binding and unbinding in the inbox', async () => {

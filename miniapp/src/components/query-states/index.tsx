@@ -61,12 +61,14 @@ function StatePicture({ tone }: { tone: 'empty' | 'error' }) {
 interface ErrorStateProps {
   error: ApiError | null;
   title?: string;
+  /** What to do, when there is no error message to show (a broken link). */
+  description?: string;
   onRetry?: () => void;
   /** Extra action, e.g. back to the guides when a guide does not exist. */
   children?: ReactNode;
 }
 
-export function ErrorState({ error, title, onRetry, children }: ErrorStateProps) {
+export function ErrorState({ error, title, description, onRetry, children }: ErrorStateProps) {
   const { t } = useI18n();
   return (
     <View className="panel query-state js-error">
@@ -74,7 +76,7 @@ export function ErrorState({ error, title, onRetry, children }: ErrorStateProps)
         image={<StatePicture tone="error" />}
         // A 404 loaded fine: what it asked for is not there (another account's, or gone).
         title={title ?? t(error?.status === 404 ? 'state.notFoundTitle' : 'state.errorTitle')}
-        description={error?.message ?? ''}
+        description={error?.message ?? description ?? ''}
         size="small"
       >
         {onRetry ? (

@@ -1,28 +1,21 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { BoundCard } from '@cbc/shared';
-import { z } from 'zod';
-import { useCachedQuery } from '../../../../api';
-import { useSession } from '../../../../auth';
 import { BoundCardFace } from '../../../../components/bound-card';
-import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationNotice } from '../../../../components/notices';
-import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
-import { backToCards, openOrders, openTopup } from '../../../../utils/navigation';
+import { openOrders, openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import { CardAlerts } from '../../components/card-alerts';
 import { CardInfoRows } from '../../components/card-info-rows';
 import { CardUseLinks } from '../../components/card-use-links';
 import { PhotoNeeded } from '../../components/photo-needed';
+import { RouteCardBody, useRouteCard } from '../../components/route-card';
 import { useCardActions } from '../../components/use-card-actions';
 import './index.scss';
-
-const cardIdParam = z.uuid();
 
 interface BodyProps {
   card: BoundCard;
@@ -92,43 +85,19 @@ function CardDetailBody({ card, onChanged, shown }: BodyProps) {
 export default function CardDetailPage() {
   const { t } = useI18n();
   const textSize = useTextSizeClass();
-  const { loggedIn } = useSession();
-  const router = useRouter();
-  const id = cardIdParam.safeParse(router.params.id);
   usePageTitle(t('cardDetail.title'));
-
-  const query = useCachedQuery('getCard', id.success ? { params: { id: id.data } } : null);
+  const card = useRouteCard();
   const [shown, setShown] = useState(0);
   useRefreshOnShow(() => {
-    void query.reload();
+    void card.query.reload();
     setShown((n) => n + 1);
   });
 
-  let body;
-  if (!loggedIn) {
-    body = <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />;
-  } else if (!id.success) {
-    body = <ErrorState error={null} />;
-  } else if (query.status === 'loading') {
-    body = <LoadingSkeleton count={2} rows={3} />;
-  } else if (query.status === 'error') {
-    const missing = query.error?.status === 404;
-    body = (
-      <ErrorState error={query.error} onRetry={missing ? undefined : () => void query.reload()}>
-        {missing ? (
-          <Button type="default" className="query-state__action js-back-to-cards" onClick={backToCards}>
-            {t('cards.title')}
-          </Button>
-        ) : null}
-      </ErrorState>
-    );
-  } else if (query.data) {
-    body = <CardDetailBody card={query.data} onChanged={query.reload} shown={shown} />;
-  }
-
   return (
     <View className={`page card-detail js-page-card-detail ${textSize}`}>
-      {body}
+      <RouteCardBody card={card}>
+        {(loaded) => <CardDetailBody card={loaded} onChanged={card.query.reload} shown={shown} />}
+      </RouteCardBody>
       <View className="detail-notice">
         <SimulationNotice />
       </View>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import {
   CURRENCY_SYMBOLS,
@@ -13,21 +13,16 @@ import {
   type BoundCard,
   type TopupPlan,
 } from '@cbc/shared';
-import { z } from 'zod';
-import { request, toApiError, useCachedQuery } from '../../../../api';
-import { useSession } from '../../../../auth';
-import { LoginPrompt } from '../../../../components/login-prompt';
+import { request, toApiError } from '../../../../api';
 import { Joined } from '../../../../components/joined';
 import { SimulationNotice } from '../../../../components/notices';
-import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
 import { askReminderSubscription } from '../../../../utils/subscribe-reminder';
 import { openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
+import { RouteCardBody, useRouteCard } from '../../components/route-card';
 import './index.scss';
-
-const cardIdParam = z.uuid();
 
 function readTrips(text: string): number | undefined {
   if (!/^\d{1,2}(\.\d)?$/.test(text.trim())) return undefined;
@@ -204,27 +199,12 @@ function PlannerBody({ card }: { card: BoundCard }) {
 export default function PlannerPage() {
   const { t } = useI18n();
   const textSize = useTextSizeClass();
-  const { loggedIn } = useSession();
-  const router = useRouter();
-  const id = cardIdParam.safeParse(router.params.id);
   usePageTitle(t('planner.title'));
-  const query = useCachedQuery('getCard', id.success ? { params: { id: id.data } } : null);
+  const card = useRouteCard();
 
-  let body;
-  if (!loggedIn) {
-    body = <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />;
-  } else if (!id.success) {
-    body = <ErrorState error={null} />;
-  } else if (query.status === 'loading') {
-    body = <LoadingSkeleton count={2} rows={3} />;
-  } else if (query.status === 'error' || !query.data) {
-    body = <ErrorState error={query.error} onRetry={() => void query.reload()} />;
-  } else {
-    body = <PlannerBody card={query.data} />;
-  }
   return (
     <View className={`page planner js-page-planner ${textSize}`}>
-      {body}
+      <RouteCardBody card={card}>{(loaded) => <PlannerBody card={loaded} />}</RouteCardBody>
       <SimulationNotice />
     </View>
   );

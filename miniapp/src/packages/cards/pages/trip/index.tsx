@@ -1,24 +1,18 @@
 import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { CARDS, formatMoney, TOLL_SEGMENTS, type BoundCard, type TripReply } from '@cbc/shared';
-import { z } from 'zod';
-import { request, toApiError, useCachedQuery, type ApiError } from '../../../../api';
-import { useSession } from '../../../../auth';
+import { request, toApiError, type ApiError } from '../../../../api';
 import { SampleTag } from '../../../../components/bound-card';
-import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
-import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatHomeDateTime } from '../../../../components/history';
 import { asSentence, useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
 import { openMessages, openReceipt, openTopup } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
+import { RouteCardBody, useRouteCard } from '../../components/route-card';
 import './index.scss';
-
-const cardIdParam = z.uuid();
 
 type Outcome = { kind: 'paid'; reply: TripReply } | { kind: 'declined'; error: ApiError; segmentId: string };
 
@@ -237,35 +231,23 @@ function TripBody({ card, onPaid }: { card: BoundCard; onPaid: () => Promise<voi
 export default function TripPage() {
   const { t } = useI18n();
   const textSize = useTextSizeClass();
-  const { loggedIn } = useSession();
-  const router = useRouter();
-  const id = cardIdParam.safeParse(router.params.id);
   usePageTitle(t('trip.title'));
-  const query = useCachedQuery('getCard', id.success ? { params: { id: id.data } } : null);
-  useRefreshOnShow(() => void query.reload());
-
-  let body;
-  if (!loggedIn) {
-    body = <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />;
-  } else if (!id.success) {
-    body = <ErrorState error={null} />;
-  } else if (query.status === 'loading') {
-    body = <LoadingSkeleton count={2} rows={3} />;
-  } else if (query.status === 'error' || !query.data) {
-    body = <ErrorState error={query.error} onRetry={() => void query.reload()} />;
-  } else if (query.data.verification !== 'verified') {
-    body = (
-      <View className="panel trip-unverified js-trip-unverified">
-        <Text>{t('trip.notVerified')}</Text>
-      </View>
-    );
-  } else {
-    body = <TripBody card={query.data} onPaid={query.reload} />;
-  }
+  const card = useRouteCard();
+  useRefreshOnShow(() => void card.query.reload());
 
   return (
     <View className={`page trip-page js-page-trip ${textSize}`}>
-      {body}
+      <RouteCardBody card={card}>
+        {(loaded) =>
+          loaded.verification === 'verified' ? (
+            <TripBody card={loaded} onPaid={card.query.reload} />
+          ) : (
+            <View className="panel trip-unverified js-trip-unverified">
+              <Text>{t('trip.notVerified')}</Text>
+            </View>
+          )
+        }
+      </RouteCardBody>
       <SimulationNotice />
     </View>
   );

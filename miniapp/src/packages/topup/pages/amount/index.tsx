@@ -36,7 +36,7 @@ export default function TopupAmountPage() {
     body = <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />;
   } else if (!cardId.success) {
     body = (
-      <ErrorState error={null} title={t('confirm.badLink')}>
+      <ErrorState error={null} title={t('state.badLinkTitle')} description={t('state.badCardLink')}>
         <Button ariaRole="button" type="default" className="query-state__action js-back-to-cards" onClick={openCards}>
           {t('cards.title')}
         </Button>

@@ -204,7 +204,7 @@ export default function TopupConfirmPage() {
     body = <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />;
   } else if (!params.success) {
     body = (
-      <ErrorState error={null} title={t('confirm.badLink')}>
+      <ErrorState error={null} title={t('state.badLinkTitle')} description={t('confirm.badLink')}>
         <Button
           ariaRole="button"
           type="default"
