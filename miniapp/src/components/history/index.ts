@@ -3,6 +3,7 @@ export { formatHomeDateTime, formatMonth, monthOf, shiftMonth, signedMoney, toda
 export { MonthChart, MonthChartPlaceholder } from './month-chart';
 export { chartScopeOf, type ChartScope } from './months';
 export { HistoryEmpty } from './states';
+export { HistoryViewBody, useHistoryView, type HistoryView } from './history-view';
 export { monthsOf, TransactionList } from './transaction-list';
 export { useMonthTotals, type MonthFigures } from './use-month-totals';
 export { NO_FILTERS, useTransactionPages, type HistoryFilters, type MoreState } from './use-transaction-pages';

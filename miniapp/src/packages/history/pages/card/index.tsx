@@ -1,30 +1,25 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { CARDS, formatMoney } from '@cbc/shared';
 import { z } from 'zod';
 import { toApiError, useCachedQuery } from '../../../../api';
 import { useSession } from '../../../../auth';
 import {
-  HistoryEmpty,
   HistoryFilterBar,
-  monthsOf,
+  HistoryViewBody,
   NO_FILTERS,
   todayInHomeZone,
-  TransactionList,
-  useMonthTotals,
-  useTransactionPages,
-  type HistoryFilters,
+  useHistoryView,
 } from '../../../../components/history';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
-import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
+import { ErrorState } from '../../../../components/query-states';
 import { formatDate, useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
-import { openReceipt, openStatement, openTrip } from '../../../../utils/navigation';
+import { openCards, openStatement, openTrip } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
-import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import { exportCsv } from '../../components/export-csv';
 import '../../components/history.scss';
 
@@ -38,29 +33,15 @@ export default function CardHistoryPage() {
   const router = useRouter();
   const id = cardIdParam.safeParse(router.params.id);
   usePageTitle(t('history.cardTitle'));
-  const [filters, setFilters] = useState<HistoryFilters>({ ...NO_FILTERS, cardId: id.success ? id.data : null });
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const card = useCachedQuery('getCard', id.success ? { params: { id: id.data } } : null);
-  const pages = useTransactionPages(filters, loggedIn && id.success);
-  const [refreshKey, setRefreshKey] = useState(0);
-  const unfiltered = filters.kind === 'all' && filters.from === null && filters.to === null;
-  // No kind or date filter: each month's totals come whole from the server.
-  const monthFigures = useMonthTotals(
-    unfiltered && filters.cardId ? { cardId: filters.cardId } : null,
-    monthsOf(pages.entries),
-    refreshKey,
-  );
-
-  const refresh = () => {
-    setRefreshKey((n) => n + 1);
-    return Promise.all([pages.reload(), card.reload()]);
-  };
-  useRefreshOnShow(() => void refresh());
-  usePullDownRefresh(() => {
-    void refresh().finally(() => Taro.stopPullDownRefresh());
+  const view = useHistoryView({
+    initialFilters: { ...NO_FILTERS, cardId: id.success ? id.data : null },
+    enabled: loggedIn && id.success,
+    alsoReload: card.reload,
   });
-  useReachBottom(() => void pages.loadMore());
+  const { filters, setFilters } = view;
 
   if (!loggedIn) {
     return (
@@ -72,7 +53,11 @@ export default function CardHistoryPage() {
   if (!id.success) {
     return (
       <View className={`page card-history js-page-card-history ${textSize}`}>
-        <ErrorState error={null} />
+        <ErrorState error={null} title={t('state.badLinkTitle')} description={t('state.badCardLink')}>
+          <Button ariaRole="button" type="default" className="query-state__action js-back-to-cards" onClick={openCards}>
+            {t('cards.title')}
+          </Button>
+        </ErrorState>
       </View>
     );
   }
@@ -94,35 +79,6 @@ export default function CardHistoryPage() {
     filters.from || filters.to
       ? `${filters.from ? formatDate(lang, filters.from) : '…'} – ${filters.to ? formatDate(lang, filters.to) : '…'}`
       : t('history.exportAll');
-  const filtered = filters.kind !== 'all' || filters.from !== null || filters.to !== null;
-
-  let body;
-  if (pages.status === 'loading') {
-    body = <LoadingSkeleton count={2} rows={4} />;
-  } else if (pages.status === 'error') {
-    body = <ErrorState error={pages.error} onRetry={() => void pages.reload()} />;
-  } else if (pages.entries.length === 0) {
-    body = (
-      <HistoryEmpty
-        filtered={filtered}
-        onClear={() => setFilters({ ...NO_FILTERS, cardId: id.data })}
-        onNext={() => openTrip(id.data)}
-        nextLabel={t('cardDetail.trip')}
-      />
-    );
-  } else {
-    body = (
-      <TransactionList
-        entries={pages.entries}
-        more={pages.more}
-        showCard={false}
-        monthFigures={monthFigures}
-        onOpen={(entry) => openReceipt(entry.id)}
-        onLoadMore={() => void pages.loadMore()}
-      />
-    );
-  }
-
   return (
     <View className={`page card-history js-page-card-history ${textSize}`}>
       {card.data ? (
@@ -166,7 +122,11 @@ export default function CardHistoryPage() {
         </View>
       ) : null}
       <HistoryFilterBar filters={filters} onChange={setFilters} />
-      {body}
+      <HistoryViewBody
+        view={view}
+        showCard={false}
+        next={{ label: t('cardDetail.trip'), onClick: () => openTrip(id.data) }}
+      />
       <SimulationNotice />
     </View>
   );
