@@ -215,6 +215,8 @@ describe('accounts and card binding in the browser build', () => {
     // Where it went: an SMS names the phone, a notice inside the app names nothing.
     const notice = on('messages').locator('.js-message', { hasText: '卡片已绑定' });
     expect(await notice.locator('.js-message-to').count()).toBe(0);
+    // The card's masked number breaks before it, never between its groups.
+    expect(await notice.locator('.js-message-body').innerText()).toMatch(/\d{4}(\u00a0\*{4}){2}\u00a0\d{4}/);
     const sms = on('messages').locator('.js-message', { hasText: '验证码短信' }).first();
     expect(await sms.locator('.js-message-to').innerText()).toMatch(/^发送至 \+86\u00a0138\*{4}\d{4}$/);
     await snap(page, shots, '12-inbox');

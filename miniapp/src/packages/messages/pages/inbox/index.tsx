@@ -6,7 +6,7 @@ import { useSession } from '../../../../auth';
 import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
 import { formatDateTime, useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
-import { noBreak } from '../../../../utils/no-break';
+import { noBreak, noBreakInNumbers } from '../../../../utils/no-break';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import './index.scss';
@@ -35,7 +35,7 @@ function SentText({ message }: { message: ClientMessage }) {
         className={`message__sent-body js-message-sent-body${sent.lang === 'en' ? '' : ' message__sent-body--cjk'}`}
         userSelect
       >
-        {message.channel === 'email' ? `${sent.title}\n${sent.body}` : sent.body}
+        {noBreakInNumbers(message.channel === 'email' ? `${sent.title}\n${sent.body}` : sent.body)}
       </Text>
     </View>
   );
@@ -61,7 +61,7 @@ function MessageItem({ message, unread }: { message: ClientMessage; unread: bool
         {unread ? <View className="message__dot" ariaLabel={t('messages.unread')} /> : null}
       </View>
       <Text className="message__body js-message-body" userSelect>
-        {message.body}
+        {noBreakInNumbers(message.body)}
       </Text>
       <SentText message={message} />
       <View className="message__foot">
