@@ -13,8 +13,8 @@ import { startServer, type RunningServer } from '../support/server';
  * no text wider than its box or cut by a clipping ancestor or the screen edge, no two texts on top of
  * each other, no word stacked one CJK character per line and no word of letters broken inside itself, every
  * text at least 1.4× the 12 px floor, the page title broken only between words ("Top-" / "up" reads badly
- * in a title), and no notice text squeezed
- * into a narrow column beside its badge.
+ * in a title), no notice text squeezed
+ * into a narrow column beside its badge, and no choice left alone on a row under three others.
  * The demo seed (npm run demo) supplies an account with two funded cards, orders, receipts and statements.
  */
 
@@ -32,6 +32,7 @@ interface Problem {
     | 'split-title'
     | 'split-word'
     | 'squeezed'
+    | 'lone-option'
     | 'font';
   text: string;
   detail: string;
@@ -222,6 +223,21 @@ function layoutProblems(args: { rootSelector: string; minFontPx: number }): Prob
         text: short(text.textContent ?? ''),
         detail: `${Math.round(width)} of ${Math.round(inner)} px`,
       });
+    }
+  }
+
+  // A row of choices that wraps leaves no option alone under three or more: four go two and two.
+  for (const group of Array.from(pageRoot.querySelectorAll<HTMLElement>('.choice-group--segmented'))) {
+    if (!isShown(group)) continue;
+    const rows = new Map<number, string[]>();
+    for (const item of Array.from(group.querySelectorAll<HTMLElement>('.choice-group__item'))) {
+      const top = Math.round(item.getBoundingClientRect().top);
+      rows.set(top, [...(rows.get(top) ?? []), short(item.textContent ?? '')]);
+    }
+    const sizes = [...rows.values()].map((row) => row.length);
+    const lone = [...rows.values()].find((row) => row.length === 1);
+    if (lone && Math.max(...sizes) >= 3) {
+      problems.push({ kind: 'lone-option', text: lone[0] ?? '', detail: `rows of ${sizes.join(' + ')}` });
     }
   }
 

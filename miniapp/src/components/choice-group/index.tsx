@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { CSSProperties } from 'react';
-import { longestWord } from './longest-word';
+import { longestWord, rowWidthInCh } from './label-widths';
 import './index.scss';
 
 export interface Choice<V extends string> {
@@ -32,16 +32,20 @@ export function ChoiceGroup<V extends string>({
   layout = 'segmented',
   label,
 }: Props<V>) {
-  // The grid's columns make room for its longest word (index.scss); a custom property, so no layout
-  // is measured at run time.
-  const gridStyle =
+  // The grid's columns make room for its longest word, and four segments go two and two once their
+  // labels no longer fit one row (index.scss): custom properties, so no layout is measured at run time.
+  const labels = options.map((option) => option.label);
+  const halves = layout === 'segmented' && options.length === 4;
+  const style =
     layout === 'grid'
-      ? ({ '--choice-word': `${longestWord(options.map((option) => option.label))}ch` } as CSSProperties)
-      : undefined;
+      ? ({ '--choice-word': `${longestWord(labels)}ch` } as CSSProperties)
+      : halves
+        ? ({ '--choice-row': `${rowWidthInCh(labels)}ch` } as CSSProperties)
+        : undefined;
   return (
     <View
-      className={`choice-group choice-group--${layout} js-${testId}`}
-      style={gridStyle}
+      className={`choice-group choice-group--${layout}${halves ? ' choice-group--halves' : ''} js-${testId}`}
+      style={style}
       ariaLabel={label}
       ariaRole="radiogroup"
     >
