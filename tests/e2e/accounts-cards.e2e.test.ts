@@ -195,6 +195,14 @@ describe('accounts and card binding in the browser build', () => {
     await gone.locator('.js-back-to-cards').click();
     await visible('cards');
 
+    await page.goto(`${server.baseUrl}/#/packages/history/pages/card/index?id=${unboundCardId}`);
+    await visible('card-history');
+    const noHistory = on('card-history').locator('.js-error');
+    await expect.poll(() => noHistory.innerText()).toMatch(/找不到了/);
+    expect(await noHistory.locator('.js-retry').count()).toBe(0);
+    await noHistory.locator('.js-back-to-cards').click();
+    await visible('cards');
+
     await page.goto(`${server.baseUrl}/#/packages/cards/pages/planner/index?id=not-a-card`);
     await visible('planner');
     const broken = on('planner').locator('.js-error');

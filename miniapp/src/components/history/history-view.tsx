@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useI18n } from '../../i18n';
 import { ErrorState, LoadingSkeleton } from '../query-states';
-import { openReceipt } from '../../utils/navigation';
+import { backToCards, openReceipt } from '../../utils/navigation';
 import { useRefreshOnShow } from '../../utils/use-show-refresh';
 import { HistoryEmpty } from './states';
 import { monthsOf, TransactionList } from './transaction-list';
@@ -55,7 +57,7 @@ export function useHistoryView(options: {
 }
 
 /**
- * The list as it stands: loading, failed (retry), empty (clear the filters, or the page's next step:
+ * The list as it stands: loading, failed (retry; back to the cards when its card is gone), empty (clear the filters, or the page's next step:
  * `next`), or the entries by month, each opening its receipt.
  */
 export function HistoryViewBody(props: {
@@ -65,8 +67,19 @@ export function HistoryViewBody(props: {
   next: { label: string; onClick: () => void };
 }) {
   const { view, showCard, next } = props;
+  const { t } = useI18n();
   const { pages, filters, setFilters } = view;
   if (pages.status === 'loading') return <LoadingSkeleton count={2} rows={4} />;
+  if (pages.status === 'error' && pages.error?.status === 404) {
+    // The card the list is about is gone (unbound, perhaps on another device): a retry would never find it.
+    return (
+      <ErrorState error={pages.error}>
+        <Button ariaRole="button" type="default" className="query-state__action js-back-to-cards" onClick={backToCards}>
+          {t('cards.title')}
+        </Button>
+      </ErrorState>
+    );
+  }
   if (pages.status === 'error') return <ErrorState error={pages.error} onRetry={() => void pages.reload()} />;
   if (pages.entries.length === 0) {
     return (
