@@ -489,7 +489,7 @@ describe('trips, reminder and history in the browser build', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('says when a receipt or a statement does not exist (another id), and offers retry where it helps', async () => {
+  it('says when a receipt or a statement does not exist (another id) or a link is cut short, and leads back instead of a retry that cannot help', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     await page.goto(`${server.baseUrl}/#/packages/history/pages/receipt/index?id=${missing}`);
     await visible('receipt');
@@ -502,6 +502,18 @@ describe('trips, reminder and history in the browser build', () => {
     await page.goto(`${server.baseUrl}/#/packages/history/pages/statement/index?id=${missing}&month=2026-01`);
     await visible('statement');
     await expect.poll(() => on('statement').locator('.js-error').isVisible()).toBe(true);
+    // Another account's card, or none: the way back to the cards, not a retry.
+    expect(await on('statement').locator('.js-retry').count()).toBe(0);
+    expect(await on('statement').locator('.js-back-to-cards').isVisible()).toBe(true);
+    // A link cut short when shared: said so, with the way back.
+    await page.goto(`${server.baseUrl}/#/packages/history/pages/receipt/index?id=R2026`);
+    await visible('receipt');
+    await expect.poll(() => on('receipt').locator('.js-error').innerText()).toMatch(/链接不完整\n请回到“交易记录”/);
+    expect(await on('receipt').locator('.js-go-history').isVisible()).toBe(true);
+    await page.goto(`${server.baseUrl}/#/packages/topup/pages/order/index?id=CB2026`);
+    await visible('order');
+    await expect.poll(() => on('order').locator('.js-error').innerText()).toMatch(/链接不完整\n请回到“我的订单”/);
+    expect(await on('order').locator('.js-open-orders').isVisible()).toBe(true);
 
     // The chart's one call fails (the phone is offline for a moment): it says so in its place, and its
     // retry draws the six months once the network is back.

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
-import { useI18n } from '../../i18n';
-import { ErrorState, LoadingSkeleton } from '../query-states';
-import { backToCards, openReceipt } from '../../utils/navigation';
+import { LoadFailed, LoadingSkeleton } from '../query-states';
+import { useWaysBack } from '../query-states/use-ways-back';
+import { openReceipt } from '../../utils/navigation';
 import { useRefreshOnShow } from '../../utils/use-show-refresh';
 import { HistoryEmpty } from './states';
 import { monthsOf, TransactionList } from './transaction-list';
@@ -67,20 +66,13 @@ export function HistoryViewBody(props: {
   next: { label: string; onClick: () => void };
 }) {
   const { view, showCard, next } = props;
-  const { t } = useI18n();
+  const back = useWaysBack();
   const { pages, filters, setFilters } = view;
   if (pages.status === 'loading') return <LoadingSkeleton count={2} rows={4} />;
-  if (pages.status === 'error' && pages.error?.status === 404) {
-    // The card the list is about is gone (unbound, perhaps on another device): a retry would never find it.
-    return (
-      <ErrorState error={pages.error}>
-        <Button ariaRole="button" type="default" className="query-state__action js-back-to-cards" onClick={backToCards}>
-          {t('cards.title')}
-        </Button>
-      </ErrorState>
-    );
+  // A 404 is the card the list is about, gone (unbound, perhaps on another device).
+  if (pages.status === 'error') {
+    return <LoadFailed error={pages.error} onRetry={() => void pages.reload()} back={back.cards} />;
   }
-  if (pages.status === 'error') return <ErrorState error={pages.error} onRetry={() => void pages.reload()} />;
   if (pages.entries.length === 0) {
     return (
       <HistoryEmpty

@@ -118,3 +118,44 @@ export function InlineError({ error, onRetry }: { error: ApiError | null; onRetr
     </View>
   );
 }
+
+/** Where a user goes instead: the list the missing thing belonged to (我的卡片, 我的订单, 记录). */
+export interface WayBack {
+  label: string;
+  onClick: () => void;
+  /** The button's test class (`js-…`). */
+  testClass: string;
+}
+
+function WayBackButton({ way }: { way: WayBack }) {
+  return (
+    <Button ariaRole="button" type="default" className={`query-state__action ${way.testClass}`} onClick={way.onClick}>
+      {way.label}
+    </Button>
+  );
+}
+
+/**
+ * A load that failed. What it asked for is gone (404: unbound, closed, another account's), so a retry
+ * could never find it: the way back to its list. Anything else may pass: a retry.
+ */
+export function LoadFailed({ error, onRetry, back }: { error: ApiError | null; onRetry: () => void; back: WayBack }) {
+  if (error?.status === 404) {
+    return (
+      <ErrorState error={error}>
+        <WayBackButton way={back} />
+      </ErrorState>
+    );
+  }
+  return <ErrorState error={error} onRetry={onRetry} />;
+}
+
+/** A link whose id is not an id at all (cut short when shared): what to do, and the way back. */
+export function BrokenLink({ hint, back }: { hint: string; back: WayBack }) {
+  const { t } = useI18n();
+  return (
+    <ErrorState error={null} title={t('state.badLinkTitle')} description={hint}>
+      <WayBackButton way={back} />
+    </ErrorState>
+  );
+}

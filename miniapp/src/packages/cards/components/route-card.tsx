@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
 import type { BoundCard } from '@cbc/shared';
 import { z } from 'zod';
 import { useCachedQuery, type CachedQuery } from '../../../api';
 import { useSession } from '../../../auth';
 import { LoginPrompt } from '../../../components/login-prompt';
-import { ErrorState, LoadingSkeleton } from '../../../components/query-states';
+import { BrokenLink, LoadFailed, LoadingSkeleton } from '../../../components/query-states';
+import { useWaysBack } from '../../../components/query-states/use-ways-back';
 import { useI18n } from '../../../i18n';
-import { backToCards } from '../../../utils/navigation';
 
 const cardIdParam = z.uuid();
 
@@ -28,15 +27,6 @@ export function useRouteCard(): RouteCard {
   return { loggedIn, id: id.success ? id.data : null, query };
 }
 
-function BackToCards() {
-  const { t } = useI18n();
-  return (
-    <Button ariaRole="button" type="default" className="query-state__action js-back-to-cards" onClick={backToCards}>
-      {t('cards.title')}
-    </Button>
-  );
-}
-
 /**
  * The page's body once its card is loaded, and until then what a user can do instead: log in, go back
  * to the card list from a broken link or a card that is gone (unbound, or another account's: a retry
@@ -44,25 +34,13 @@ function BackToCards() {
  */
 export function RouteCardBody({ card, children }: { card: RouteCard; children: (card: BoundCard) => ReactNode }) {
   const { t } = useI18n();
+  const back = useWaysBack();
   const { loggedIn, id, query } = card;
   if (!loggedIn) return <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />;
-  if (id === null) {
-    return (
-      <ErrorState error={null} title={t('state.badLinkTitle')} description={t('state.badCardLink')}>
-        <BackToCards />
-      </ErrorState>
-    );
-  }
+  if (id === null) return <BrokenLink hint={t('state.badCardLink')} back={back.cards} />;
   if (query.status === 'loading') return <LoadingSkeleton count={2} rows={3} />;
   if (query.status === 'error' || !query.data) {
-    if (query.error?.status === 404) {
-      return (
-        <ErrorState error={query.error}>
-          <BackToCards />
-        </ErrorState>
-      );
-    }
-    return <ErrorState error={query.error} onRetry={() => void query.reload()} />;
+    return <LoadFailed error={query.error} onRetry={() => void query.reload()} back={back.cards} />;
   }
   return <>{children(query.data)}</>;
 }

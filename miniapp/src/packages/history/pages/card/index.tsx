@@ -15,10 +15,11 @@ import {
 } from '../../../../components/history';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
-import { ErrorState } from '../../../../components/query-states';
+import { BrokenLink } from '../../../../components/query-states';
+import { useWaysBack } from '../../../../components/query-states/use-ways-back';
 import { formatDate, useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
-import { openCards, openStatement, openTrip } from '../../../../utils/navigation';
+import { openStatement, openTrip } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { exportCsv } from '../../components/export-csv';
 import '../../components/history.scss';
@@ -33,6 +34,7 @@ export default function CardHistoryPage() {
   const router = useRouter();
   const id = cardIdParam.safeParse(router.params.id);
   usePageTitle(t('history.cardTitle'));
+  const back = useWaysBack();
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const card = useCachedQuery('getCard', id.success ? { params: { id: id.data } } : null);
@@ -53,11 +55,7 @@ export default function CardHistoryPage() {
   if (!id.success) {
     return (
       <View className={`page card-history js-page-card-history ${textSize}`}>
-        <ErrorState error={null} title={t('state.badLinkTitle')} description={t('state.badCardLink')}>
-          <Button ariaRole="button" type="default" className="query-state__action js-back-to-cards" onClick={openCards}>
-            {t('cards.title')}
-          </Button>
-        </ErrorState>
+        <BrokenLink hint={t('state.badCardLink')} back={back.cards} />
       </View>
     );
   }

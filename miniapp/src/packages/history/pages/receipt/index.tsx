@@ -9,10 +9,11 @@ import { useSession } from '../../../../auth';
 import { formatHomeDateTime, signedMoney } from '../../../../components/history';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
-import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
+import { BrokenLink, LoadFailed, LoadingSkeleton } from '../../../../components/query-states';
+import { useWaysBack } from '../../../../components/query-states/use-ways-back';
 import { asSentence, useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
-import { openMessages, switchToHistory } from '../../../../utils/navigation';
+import { openMessages } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { CopyRow, InfoRow } from '../../../../components/info-rows';
 import '../../components/history.scss';
@@ -142,31 +143,18 @@ export default function ReceiptPage() {
   const router = useRouter();
   const id = idParam.safeParse(router.params.id);
   usePageTitle(t('receipt.title'));
+  const back = useWaysBack();
   const query = useCachedQuery('getTransaction', id.success ? { params: { id: id.data } } : null);
 
   let body;
   if (!loggedIn) {
     body = <LoginPrompt title={t('history.loginTitle')} body={t('history.loginBody')} />;
   } else if (!id.success) {
-    body = <ErrorState error={null} />;
+    body = <BrokenLink hint={t('state.badEntryLink')} back={back.history} />;
   } else if (query.status === 'loading') {
     body = <LoadingSkeleton count={2} rows={4} />;
   } else if (query.status === 'error' || !query.data) {
-    const missing = query.error?.status === 404;
-    body = (
-      <ErrorState error={query.error} onRetry={missing ? undefined : () => void query.reload()}>
-        {missing ? (
-          <Button
-            type="default"
-            className="query-state__action js-go-history"
-            ariaRole="button"
-            onClick={switchToHistory}
-          >
-            {t('history.title')}
-          </Button>
-        ) : null}
-      </ErrorState>
-    );
+    body = <LoadFailed error={query.error} onRetry={() => void query.reload()} back={back.history} />;
   } else {
     body = <ReceiptBody entry={query.data} />;
   }

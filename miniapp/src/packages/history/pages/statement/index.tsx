@@ -7,7 +7,8 @@ import { useSession } from '../../../../auth';
 import { formatMonth, shiftMonth, signedMoney, todayInHomeZone, TransactionList } from '../../../../components/history';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
-import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
+import { BrokenLink, LoadFailed, LoadingSkeleton } from '../../../../components/query-states';
+import { useWaysBack } from '../../../../components/query-states/use-ways-back';
 import { routeUrl } from '../../../../constants/routes';
 import { useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
@@ -87,6 +88,7 @@ export default function StatementPage() {
   const parsedMonth = monthParam.safeParse(router.params.month);
   const month = parsedMonth.success ? parsedMonth.data : thisMonth;
   usePageTitle(t('statement.title'));
+  const back = useWaysBack();
   const query = useCachedQuery('getStatement', id.success ? { params: { id: id.data, month } } : null);
 
   // Each month is its own page state: switching replaces this page (Back still leads to the history).
@@ -100,11 +102,11 @@ export default function StatementPage() {
   if (!loggedIn) {
     body = <LoginPrompt title={t('history.loginTitle')} body={t('history.loginBody')} />;
   } else if (!id.success) {
-    body = <ErrorState error={null} />;
+    body = <BrokenLink hint={t('state.badCardLink')} back={back.cards} />;
   } else if (query.status === 'loading') {
     body = <LoadingSkeleton count={2} rows={4} />;
   } else if (query.status === 'error' || !query.data) {
-    body = <ErrorState error={query.error} onRetry={() => void query.reload()} />;
+    body = <LoadFailed error={query.error} onRetry={() => void query.reload()} back={back.cards} />;
   } else {
     body = <StatementBody statement={query.data} />;
   }

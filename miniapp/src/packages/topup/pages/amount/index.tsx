@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { useCachedQuery } from '../../../../api';
 import { useSession } from '../../../../auth';
 import { LoginPrompt } from '../../../../components/login-prompt';
-import { EmptyState, ErrorState, LoadingSkeleton } from '../../../../components/query-states';
+import { BrokenLink, EmptyState, ErrorState, LoadFailed, LoadingSkeleton } from '../../../../components/query-states';
+import { useWaysBack } from '../../../../components/query-states/use-ways-back';
 import { useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
-import { openCardDetail, openCards } from '../../../../utils/navigation';
+import { openCardDetail } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { useRefreshOnShow } from '../../../../utils/use-show-refresh';
 import { AmountForm } from '../../components/amount-form';
@@ -26,6 +27,7 @@ export default function TopupAmountPage() {
   const cardId = cardIdParam.safeParse(router.params.cardId);
   const prefill = amountParam.safeParse(router.params.amount);
   usePageTitle(t('topup.title'));
+  const back = useWaysBack();
 
   const query = useCachedQuery('getTopupOptions', cardId.success ? { params: { id: cardId.data } } : null);
   // Back from a payment: the monthly figures and the balance have moved.
@@ -35,13 +37,7 @@ export default function TopupAmountPage() {
   if (!loggedIn) {
     body = <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />;
   } else if (!cardId.success) {
-    body = (
-      <ErrorState error={null} title={t('state.badLinkTitle')} description={t('state.badCardLink')}>
-        <Button ariaRole="button" type="default" className="query-state__action js-back-to-cards" onClick={openCards}>
-          {t('cards.title')}
-        </Button>
-      </ErrorState>
-    );
+    body = <BrokenLink hint={t('state.badCardLink')} back={back.cards} />;
   } else if (query.status === 'loading') {
     body = <LoadingSkeleton count={3} rows={2} />;
   } else if (query.status === 'error' || !query.data) {
@@ -59,16 +55,8 @@ export default function TopupAmountPage() {
           </Button>
         </ErrorState>
       );
-    } else if (error?.status === 404) {
-      body = (
-        <ErrorState error={error}>
-          <Button ariaRole="button" type="default" className="query-state__action js-back-to-cards" onClick={openCards}>
-            {t('cards.title')}
-          </Button>
-        </ErrorState>
-      );
     } else {
-      body = <ErrorState error={error} onRetry={() => void query.reload()} />;
+      body = <LoadFailed error={error} onRetry={() => void query.reload()} back={back.cards} />;
     }
   } else if (query.data.methods.length === 0 && query.data.presets.length === 0) {
     body = <EmptyState />;

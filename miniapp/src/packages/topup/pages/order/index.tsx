@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { useSession } from '../../../../auth';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
-import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
+import { BrokenLink, LoadFailed, LoadingSkeleton } from '../../../../components/query-states';
+import { useWaysBack } from '../../../../components/query-states/use-ways-back';
 import { formatDateTime, useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
-import { openOrders, openTopup, showTopupResult } from '../../../../utils/navigation';
+import { openTopup, showTopupResult } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { CopyRow, InfoRow } from '../../../../components/info-rows';
 import { MethodIcon } from '../../components/method-icon';
@@ -142,6 +143,7 @@ export default function OrderPage() {
   const router = useRouter();
   const id = orderIdParam.safeParse(router.params.id);
   usePageTitle(t('order.title'));
+  const back = useWaysBack();
 
   // Paid but not credited yet (or an unpaid one the server may still close): follow it.
   const polled = usePolledOrder(
@@ -154,25 +156,11 @@ export default function OrderPage() {
   if (!loggedIn) {
     body = <LoginPrompt title={t('orders.loginTitle')} body={t('orders.loginBody')} />;
   } else if (!id.success) {
-    body = <ErrorState error={null} title={t('cashier.gone')} />;
+    body = <BrokenLink hint={t('state.badOrderLink')} back={back.orders} />;
   } else if (polled.status === 'loading') {
     body = <LoadingSkeleton count={3} rows={3} />;
   } else if (!polled.order) {
-    const missing = polled.error?.status === 404;
-    body = (
-      <ErrorState error={polled.error} onRetry={missing ? undefined : polled.reload}>
-        {missing ? (
-          <Button
-            ariaRole="button"
-            type="default"
-            className="query-state__action js-open-orders"
-            onClick={() => openOrders()}
-          >
-            {t('orders.title')}
-          </Button>
-        ) : null}
-      </ErrorState>
-    );
+    body = <LoadFailed error={polled.error} onRetry={polled.reload} back={back.orders} />;
   } else {
     body = <OrderBody order={polled.order} actions={actions} polling={polled.polling} />;
   }
