@@ -426,6 +426,19 @@ describe('top-up in the browser build', () => {
     await snap(page, shots, '11-order-detail');
     await order.locator('.js-receipt').scrollIntoViewIfNeeded();
     await snap(page, shots, '11b-order-receipt');
+
+    // The cashier of an order paid long ago (a tab kept open, a link shared): it says the payment has
+    // ended and why, and leads to the order; there is nothing to retry.
+    const orderId = new URL(page.url().replace('#/', '')).searchParams.get('id');
+    await page.goto(`${server.baseUrl}/#/packages/topup/pages/cashier/index?orderId=${orderId}`);
+    await visible('cashier');
+    const ended = on('cashier').locator('.js-error');
+    await expect.poll(() => ended.innerText()).toMatch(/这次支付已结束\n这笔订单当前无法支付（已到账）/);
+    expect(await ended.locator('.js-retry').count()).toBe(0);
+    await snap(page, shots, '11c-cashier-of-credited-order');
+    await ended.locator('.js-open-order').click();
+    await visible('order');
+    await expect.poll(() => on('order').locator('.js-receipt').isVisible()).toBe(true);
   });
 
   it('after a time-out says not to pay again, then finds the payment and credits it', async () => {

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { request, toApiError, type ApiError } from '../../../../api';
 import { useSession } from '../../../../auth';
 import { LoginPrompt } from '../../../../components/login-prompt';
-import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
+import { BrokenLink, ErrorState, LoadFailed, LoadingSkeleton } from '../../../../components/query-states';
+import { useWaysBack } from '../../../../components/query-states/use-ways-back';
 import { useI18n } from '../../../../i18n';
 import { cashierSession, settleCashierSession, type PaymentResult } from '../../../../payments/cashier-session';
 import { openOrderDetail, showTopupResult } from '../../../../utils/navigation';
@@ -31,6 +32,7 @@ export default function CashierPage() {
   const session = router.params.session;
   const orderId = orderIdParam.safeParse(router.params.orderId);
   usePageTitle(t('cashier.title'));
+  const back = useWaysBack();
 
   // Handed over by the adapter; a cashier opened without its caller (a reloaded tab) asks the server.
   const [handedOver] = useState(() => cashierSession(session));
@@ -82,12 +84,20 @@ export default function CashierPage() {
   if (!loggedIn) {
     content = <LoginPrompt title={t('orders.loginTitle')} body={t('orders.loginBody')} />;
   } else if (!orderId.success) {
-    content = <ErrorState error={null} title={t('cashier.gone')} />;
+    content = <BrokenLink hint={t('state.badOrderLink')} back={back.orders} />;
   } else if (reply) {
     content = <CashierSheet reply={reply} onDone={finish} />;
+  } else if (loadError?.status === 404) {
+    content = <LoadFailed error={loadError} onRetry={retry} back={back.orders} />;
   } else if (loadError) {
+    // 409: the order was paid, closed or cancelled meanwhile; anything else may pass on a retry.
+    const ended = loadError.status === 409;
     content = (
-      <ErrorState error={loadError} title={t('cashier.gone')} onRetry={loadError.status === 409 ? undefined : retry}>
+      <ErrorState
+        error={loadError}
+        title={ended ? t('cashier.endedTitle') : undefined}
+        onRetry={ended ? undefined : retry}
+      >
         <Button
           ariaRole="button"
           type="default"

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
 import { z } from 'zod';
 import { useSession } from '../../../../auth';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationNotice } from '../../../../components/notices';
-import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
+import { BrokenLink, LoadFailed, LoadingSkeleton } from '../../../../components/query-states';
+import { useWaysBack } from '../../../../components/query-states/use-ways-back';
 import { useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
 import type { PaymentResult } from '../../../../payments/request-payment';
-import { openMessages, openOrders } from '../../../../utils/navigation';
+import { openMessages } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { NewBalance } from '../../components/new-balance';
 import { OrderFigures } from '../../components/order-figures';
@@ -35,6 +35,7 @@ export default function TopupResultPage() {
   const router = useRouter();
   const params = resultParams.safeParse(router.params);
   usePageTitle(t('result.title'));
+  const back = useWaysBack();
 
   const [outcome, setOutcome] = useState<PaymentResult | undefined>(params.success ? params.data.outcome : undefined);
   const polled = usePolledOrder(params.success ? params.data.orderId : null, (order) => {
@@ -55,16 +56,7 @@ export default function TopupResultPage() {
   if (!params.success) {
     return (
       <View className={`page topup-result js-page-topup-result ${textSize}`}>
-        <ErrorState error={null} title={t('cashier.gone')}>
-          <Button
-            ariaRole="button"
-            type="default"
-            className="query-state__action js-open-orders"
-            onClick={() => openOrders()}
-          >
-            {t('orders.title')}
-          </Button>
-        </ErrorState>
+        <BrokenLink hint={t('state.badOrderLink')} back={back.orders} />
       </View>
     );
   }
@@ -74,7 +66,7 @@ export default function TopupResultPage() {
   if (polled.status === 'loading') {
     content = <LoadingSkeleton count={2} rows={3} />;
   } else if (!order) {
-    content = <ErrorState error={polled.error} onRetry={polled.status === 'error' ? polled.reload : undefined} />;
+    content = <LoadFailed error={polled.error} onRetry={polled.reload} back={back.orders} />;
   } else {
     const view = viewOf(order, outcome);
     content = (
