@@ -200,6 +200,7 @@ describe('accounts and card binding in the browser build', () => {
     const noHistory = on('card-history').locator('.js-error');
     await expect.poll(() => noHistory.innerText()).toMatch(/找不到了/);
     expect(await noHistory.locator('.js-retry').count()).toBe(0);
+    expect(await on('card-history').locator('.js-export-csv').count()).toBe(0);
     await noHistory.locator('.js-back-to-cards').click();
     await visible('cards');
 

@@ -56,8 +56,8 @@ export function useHistoryView(options: {
 }
 
 /**
- * The list as it stands: loading, failed (retry; back to the cards when its card is gone), empty (clear the filters, or the page's next step:
- * `next`), or the entries by month, each opening its receipt.
+ * The list as it stands: loading; failed (a retry, or back to the cards when its card is gone); empty
+ * (clear the filters, or the page's next step, `next`); or the entries by month, each opening its receipt.
  */
 export function HistoryViewBody(props: {
   view: HistoryView;

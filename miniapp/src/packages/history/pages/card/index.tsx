@@ -15,7 +15,7 @@ import {
 } from '../../../../components/history';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
-import { BrokenLink } from '../../../../components/query-states';
+import { BrokenLink, LoadFailed } from '../../../../components/query-states';
 import { useWaysBack } from '../../../../components/query-states/use-ways-back';
 import { formatDate, useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
@@ -56,6 +56,15 @@ export default function CardHistoryPage() {
     return (
       <View className={`page card-history js-page-card-history ${textSize}`}>
         <BrokenLink hint={t('state.badCardLink')} back={back.cards} />
+      </View>
+    );
+  }
+
+  if (card.error?.status === 404) {
+    // Unbound, perhaps on another device: no statement or export to offer either.
+    return (
+      <View className={`page card-history js-page-card-history ${textSize}`}>
+        <LoadFailed error={card.error} onRetry={() => void card.reload()} back={back.cards} />
       </View>
     );
   }
