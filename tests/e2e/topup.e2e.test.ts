@@ -439,6 +439,15 @@ describe('top-up in the browser build', () => {
     await ended.locator('.js-open-order').click();
     await visible('order');
     await expect.poll(() => on('order').locator('.js-receipt').isVisible()).toBe(true);
+
+    // A confirmation link cut short, opened on its own (nothing below to go back to): leads to the cards.
+    await page.goto(`${server.baseUrl}/#/packages/topup/pages/confirm/index?cardId=6288`);
+    await page.reload();
+    await visible('topup-confirm');
+    const broken = on('topup-confirm').locator('.js-error');
+    await expect.poll(() => broken.innerText()).toMatch(/链接不完整\n请返回重新选择金额/);
+    await broken.locator('.js-back').click();
+    await visible('cards');
   });
 
   it('after a time-out says not to pay again, then finds the payment and credits it', async () => {

@@ -106,6 +106,15 @@ export function backToCards(): void {
   }
 }
 
+/** Back to the amount page below the confirmation; opened by a deep link, to the cards to pick one. */
+export function backToAmount(): void {
+  if (Taro.getCurrentPages().length > 1) {
+    void Taro.navigateBack();
+  } else {
+    void Taro.redirectTo({ url: routeUrl('cards') });
+  }
+}
+
 /** 充值 for one card: the amount page (optionally with an amount already chosen). */
 export function openTopup(cardId: string, amountMinor?: number): void {
   const query: Record<string, string> = { cardId };

@@ -17,10 +17,11 @@ import { useSession } from '../../../../auth';
 import { SampleTag } from '../../../../components/bound-card';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { SimulationBadge, SimulationNotice } from '../../../../components/notices';
-import { ErrorState, LoadingSkeleton } from '../../../../components/query-states';
+import { BrokenLink, LoadFailed, LoadingSkeleton } from '../../../../components/query-states';
+import { useWaysBack } from '../../../../components/query-states/use-ways-back';
 import { useI18n } from '../../../../i18n';
 import { useTextSizeClass } from '../../../../settings';
-import { openCardDetail, showTopupResult } from '../../../../utils/navigation';
+import { backToAmount, openCardDetail, showTopupResult } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
 import { bonusFor } from '../../components/figures';
 import { InfoRow } from '../../../../components/info-rows';
@@ -196,6 +197,7 @@ export default function TopupConfirmPage() {
   const router = useRouter();
   const params = confirmParams.safeParse(router.params);
   usePageTitle(t('confirm.title'));
+  const back = useWaysBack();
 
   const query = useCachedQuery('getTopupOptions', params.success ? { params: { id: params.data.cardId } } : null);
 
@@ -203,22 +205,12 @@ export default function TopupConfirmPage() {
   if (!loggedIn) {
     body = <LoginPrompt title={t('cards.loginTitle')} body={t('cards.loginBody')} />;
   } else if (!params.success) {
-    body = (
-      <ErrorState error={null} title={t('state.badLinkTitle')} description={t('confirm.badLink')}>
-        <Button
-          ariaRole="button"
-          type="default"
-          className="query-state__action js-back"
-          onClick={() => void Taro.navigateBack()}
-        >
-          {t('confirm.changeAmount')}
-        </Button>
-      </ErrorState>
-    );
+    const again = { label: t('confirm.changeAmount'), onClick: backToAmount, testClass: 'js-back' };
+    body = <BrokenLink hint={t('confirm.badLink')} back={again} />;
   } else if (query.status === 'loading') {
     body = <LoadingSkeleton count={2} rows={4} />;
   } else if (query.status === 'error' || !query.data) {
-    body = <ErrorState error={query.error} onRetry={() => void query.reload()} />;
+    body = <LoadFailed error={query.error} onRetry={() => void query.reload()} back={back.cards} />;
   } else {
     body = (
       <ConfirmBody
