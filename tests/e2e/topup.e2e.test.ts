@@ -433,7 +433,9 @@ describe('top-up in the browser build', () => {
     await page.goto(`${server.baseUrl}/#/packages/topup/pages/cashier/index?orderId=${orderId}`);
     await visible('cashier');
     const ended = on('cashier').locator('.js-error');
-    await expect.poll(() => ended.innerText()).toMatch(/这次支付已结束\n这笔订单当前无法支付（已到账）/);
+    await expect
+      .poll(() => ended.innerText())
+      .toMatch(/这次支付已结束\n这笔订单当前无法支付（已到账）。请到订单里查看结果，无需再次支付。/);
     expect(await ended.locator('.js-retry').count()).toBe(0);
     await snap(page, shots, '11c-cashier-of-credited-order');
     await ended.locator('.js-open-order').click();

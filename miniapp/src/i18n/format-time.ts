@@ -43,6 +43,11 @@ export function asSentence(lang: Language, text: string): string {
   return /[。．.!?！？]$/.test(text.trimEnd()) ? text : `${text.trimEnd()}${translate(lang, 'format.sentenceEnd')}`;
 }
 
+/** A message and the sentence after it, as one paragraph: a space between them in English only. */
+export function thenSentence(lang: Language, message: string, next: string): string {
+  return `${asSentence(lang, message)}${lang === 'en' ? ' ' : ''}${next}`;
+}
+
 /** A short inline list: 身份证、车牌号 / ID card, plate. */
 export function joinList(lang: Language, items: readonly string[]): string {
   return items.join(translate(lang, 'format.listSeparator'));

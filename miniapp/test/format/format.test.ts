@@ -18,7 +18,7 @@ import {
   signedMoney,
   todayInHomeZone,
 } from '../../src/components/history/format';
-import { asSentence, formatDate, formatDateTime, joinList } from '../../src/i18n/format-time';
+import { asSentence, formatDate, formatDateTime, joinList, thenSentence } from '../../src/i18n/format-time';
 
 const months = (lang: Language) => translate(lang, 'format.months').split(',');
 
@@ -108,6 +108,16 @@ describe('asSentence', () => {
     expect(asSentence('en', 'Not enough balance ')).toBe('Not enough balance.');
     expect(asSentence('en', 'Done.')).toBe('Done.');
     expect(asSentence('zh-Hans', '完成！')).toBe('完成！');
+  });
+});
+
+describe('thenSentence', () => {
+  it('runs a message into the sentence after it, spaced in English only', () => {
+    expect(thenSentence('zh-Hans', '找不到这张卡片', '它可能已经解绑。')).toBe('找不到这张卡片。它可能已经解绑。');
+    expect(thenSentence('zh-Hant', '找不到這張卡', '它可能已經解綁。')).toBe('找不到這張卡。它可能已經解綁。');
+    expect(thenSentence('en', 'This card was not found', 'It may have been unbound.')).toBe(
+      'This card was not found. It may have been unbound.',
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
 import type { ApiError } from '../../api';
-import { useI18n } from '../../i18n';
+import { thenSentence, useI18n } from '../../i18n';
 import './index.scss';
 
 /** Grey placeholder blocks in the shape of `count` list cards. */
@@ -66,14 +66,16 @@ interface ErrorStateProps {
   onRetry?: () => void;
   /** Extra action, e.g. back to the guides when a guide does not exist. */
   children?: ReactNode;
+  /** Nothing went wrong, the thing is just over (a payment already made): a plain picture, not a red mark. */
+  settled?: boolean;
 }
 
-export function ErrorState({ error, title, description, onRetry, children }: ErrorStateProps) {
+export function ErrorState({ error, title, description, onRetry, children, settled = false }: ErrorStateProps) {
   const { t } = useI18n();
   return (
     <View className="panel query-state js-error">
       <Empty
-        image={<StatePicture tone="error" />}
+        image={<StatePicture tone={settled ? 'empty' : 'error'} />}
         // A 404 loaded fine: what it asked for is not there (another account's, or gone).
         title={title ?? t(error?.status === 404 ? 'state.notFoundTitle' : 'state.errorTitle')}
         description={error?.message ?? description ?? ''}
@@ -125,6 +127,8 @@ export interface WayBack {
   onClick: () => void;
   /** The button's test class (`js-…`). */
   testClass: string;
+  /** Why it may be missing, and where to look (a sentence after the server's message). */
+  goneHint?: string;
 }
 
 function WayBackButton({ way }: { way: WayBack }) {
@@ -140,9 +144,11 @@ function WayBackButton({ way }: { way: WayBack }) {
  * could never find it: the way back to its list. Anything else may pass: a retry.
  */
 export function LoadFailed({ error, onRetry, back }: { error: ApiError | null; onRetry: () => void; back: WayBack }) {
+  const { lang } = useI18n();
   if (error?.status === 404) {
+    const explained = back.goneHint ? { ...error, message: thenSentence(lang, error.message, back.goneHint) } : error;
     return (
-      <ErrorState error={error}>
+      <ErrorState error={explained}>
         <WayBackButton way={back} />
       </ErrorState>
     );

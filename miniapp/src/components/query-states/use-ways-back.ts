@@ -6,8 +6,23 @@ import type { WayBack } from './index';
 export function useWaysBack(): Record<'cards' | 'orders' | 'history', WayBack> {
   const { t } = useI18n();
   return {
-    cards: { label: t('cards.title'), onClick: backToCards, testClass: 'js-back-to-cards' },
-    orders: { label: t('orders.title'), onClick: () => openOrders(), testClass: 'js-open-orders' },
-    history: { label: t('history.title'), onClick: switchToHistory, testClass: 'js-go-history' },
+    cards: {
+      label: t('cards.title'),
+      onClick: backToCards,
+      testClass: 'js-back-to-cards',
+      goneHint: t('state.cardGone'),
+    },
+    orders: {
+      label: t('orders.title'),
+      onClick: () => openOrders(),
+      testClass: 'js-open-orders',
+      goneHint: t('state.orderGone'),
+    },
+    history: {
+      label: t('history.title'),
+      onClick: switchToHistory,
+      testClass: 'js-go-history',
+      goneHint: t('state.entryGone'),
+    },
   };
 }

@@ -9,7 +9,7 @@ import { useSession } from '../../../../auth';
 import { LoginPrompt } from '../../../../components/login-prompt';
 import { BrokenLink, ErrorState, LoadFailed, LoadingSkeleton } from '../../../../components/query-states';
 import { useWaysBack } from '../../../../components/query-states/use-ways-back';
-import { useI18n } from '../../../../i18n';
+import { thenSentence, useI18n } from '../../../../i18n';
 import { cashierSession, settleCashierSession, type PaymentResult } from '../../../../payments/cashier-session';
 import { openOrderDetail, showTopupResult } from '../../../../utils/navigation';
 import { usePageTitle } from '../../../../utils/use-page-title';
@@ -94,9 +94,12 @@ export default function CashierPage() {
     const ended = loadError.status === 409;
     content = (
       <ErrorState
-        error={loadError}
+        error={
+          ended ? { ...loadError, message: thenSentence(lang, loadError.message, t('cashier.endedHint')) } : loadError
+        }
         title={ended ? t('cashier.endedTitle') : undefined}
         onRetry={ended ? undefined : retry}
+        settled={ended}
       >
         <Button
           ariaRole="button"
