@@ -17,13 +17,17 @@ export function switchToGuides(card?: CardId): void {
   void Taro.switchTab({ url: routeUrl('guides') });
 }
 
-/** Back where the user came from; a page opened by a deep link (h5) has nowhere to go back to. */
-export function backToGuides(): void {
+/** Back where the user came from, or, on a page opened by a deep link (h5, nothing below), `elsewhere`. */
+function backOr(elsewhere: () => void): void {
   if (Taro.getCurrentPages().length > 1) {
     void Taro.navigateBack();
   } else {
-    switchToGuides();
+    elsewhere();
   }
+}
+
+export function backToGuides(): void {
+  backOr(() => switchToGuides());
 }
 
 export function openLogin(): void {
@@ -108,11 +112,7 @@ export function backToCards(): void {
 
 /** Back to the amount page below the confirmation; opened by a deep link, to the cards to pick one. */
 export function backToAmount(): void {
-  if (Taro.getCurrentPages().length > 1) {
-    void Taro.navigateBack();
-  } else {
-    void Taro.redirectTo({ url: routeUrl('cards') });
-  }
+  backOr(() => void Taro.redirectTo({ url: routeUrl('cards') }));
 }
 
 /** 充值 for one card: the amount page (optionally with an amount already chosen). */

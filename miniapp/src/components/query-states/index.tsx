@@ -61,7 +61,7 @@ function StatePicture({ tone }: { tone: 'empty' | 'error' }) {
 interface ErrorStateProps {
   error: ApiError | null;
   title?: string;
-  /** What to do, when there is no error message to show (a broken link). */
+  /** In place of the error's message: what to do (a broken link), or the message and what follows from it. */
   description?: string;
   onRetry?: () => void;
   /** Extra action, e.g. back to the guides when a guide does not exist. */
@@ -78,7 +78,7 @@ export function ErrorState({ error, title, description, onRetry, children, settl
         image={<StatePicture tone={settled ? 'empty' : 'error'} />}
         // A 404 loaded fine: what it asked for is not there (another account's, or gone).
         title={title ?? t(error?.status === 404 ? 'state.notFoundTitle' : 'state.errorTitle')}
-        description={error?.message ?? description ?? ''}
+        description={description ?? error?.message ?? ''}
         size="small"
       >
         {onRetry ? (
@@ -146,9 +146,9 @@ function WayBackButton({ way }: { way: WayBack }) {
 export function LoadFailed({ error, onRetry, back }: { error: ApiError | null; onRetry: () => void; back: WayBack }) {
   const { lang } = useI18n();
   if (error?.status === 404) {
-    const explained = back.goneHint ? { ...error, message: thenSentence(lang, error.message, back.goneHint) } : error;
+    const explained = back.goneHint ? thenSentence(lang, error.message, back.goneHint) : undefined;
     return (
-      <ErrorState error={explained}>
+      <ErrorState error={error} description={explained}>
         <WayBackButton way={back} />
       </ErrorState>
     );

@@ -94,9 +94,8 @@ export default function CashierPage() {
     const ended = loadError.status === 409;
     content = (
       <ErrorState
-        error={
-          ended ? { ...loadError, message: thenSentence(lang, loadError.message, t('cashier.endedHint')) } : loadError
-        }
+        error={loadError}
+        description={ended ? thenSentence(lang, loadError.message, t('cashier.endedHint')) : undefined}
         title={ended ? t('cashier.endedTitle') : undefined}
         onRetry={ended ? undefined : retry}
         settled={ended}
