@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { SESSION_CACHE_TTL_MS } from './auth/session-cache';
+import { CARD_LIST_CACHE_TTL_MS } from './cards/list-replies';
 
 /**
  * The only module that reads process.env. Everything else receives a parsed `Config`, so tests build
@@ -153,6 +154,12 @@ const envSchema = z.object({
     60_000,
     'expected milliseconds between 0 (every request reads its session) and 60000',
   ),
+  CARD_LIST_CACHE_MS: numberVariable(
+    CARD_LIST_CACHE_TTL_MS,
+    0,
+    60_000,
+    'expected milliseconds between 0 (every request reads the cards) and 60000',
+  ),
   ...rateLimitVariables,
   ...topupVariables,
 });
@@ -180,6 +187,11 @@ export interface Config {
   sessionTtlDays: number;
   /** How long a session read from the database answers from memory (`createSessionCache`); 0: never. */
   sessionCacheMs: number;
+  /**
+   * How long a card list answers from memory on SQLite (`createCardListReplies`), where every change this
+   * process makes is heard at once; it bounds changes made by other processes. 0: never.
+   */
+  cardListCacheMs: number;
   rateLimits: {
     smsCode: PhoneAndAddressLimits;
     /** perPhone counts failed logins per phone and address pair; perPhoneAnyAddress per phone alone. */
@@ -255,6 +267,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     appSecret: vars.APP_SECRET,
     sessionTtlDays: vars.SESSION_TTL_DAYS,
     sessionCacheMs: vars.SESSION_CACHE_MS,
+    cardListCacheMs: vars.CARD_LIST_CACHE_MS,
     rateLimits: {
       smsCode: { perPhone: vars.RATE_LIMIT_SMS_CODE_PHONE, perAddress: vars.RATE_LIMIT_SMS_CODE_ADDRESS },
       login: {

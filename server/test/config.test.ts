@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       appSecret: undefined,
       sessionTtlDays: 30,
       sessionCacheMs: 1_000,
+      cardListCacheMs: 1_000,
       rateLimits: {
         smsCode: { perPhone: { max: 5, windowMs: 3_600_000 }, perAddress: { max: 20, windowMs: 600_000 } },
         login: {
@@ -56,17 +57,19 @@ describe('loadConfig', () => {
     });
   });
 
-  it('reads the secret, the session lifetime and the rate limits', () => {
+  it('reads the secret, the session lifetime, the caches and the rate limits', () => {
     const config = loadConfig({
       APP_SECRET: 's'.repeat(32),
       SESSION_TTL_DAYS: '7',
       SESSION_CACHE_MS: '0',
+      CARD_LIST_CACHE_MS: '250',
       RATE_LIMIT_LOGIN_PHONE: '3/10s',
       RATE_LIMIT_SMS_CODE_ADDRESS: ' 100/2h ',
     });
     expect(config.appSecret).toBe('s'.repeat(32));
     expect(config.sessionTtlDays).toBe(7);
     expect(config.sessionCacheMs).toBe(0);
+    expect(config.cardListCacheMs).toBe(250);
     expect(config.rateLimits.login.perPhone).toEqual({ max: 3, windowMs: 10_000 });
     expect(config.rateLimits.smsCode.perAddress).toEqual({ max: 100, windowMs: 7_200_000 });
   });
@@ -80,6 +83,10 @@ describe('loadConfig', () => {
     [
       { SESSION_CACHE_MS: '-1' },
       'SESSION_CACHE_MS: expected milliseconds between 0 (every request reads its session) and 60000',
+    ],
+    [
+      { CARD_LIST_CACHE_MS: '60001' },
+      'CARD_LIST_CACHE_MS: expected milliseconds between 0 (every request reads the cards) and 60000',
     ],
     [{ ORDER_TTL_MINUTES: '0' }, 'ORDER_TTL_MINUTES: expected a whole number of minutes between 1 and 1440'],
     [{ CREDIT_DELAY_SECONDS: '2.5' }, 'CREDIT_DELAY_SECONDS: expected a whole number of seconds between 0 and 3600'],

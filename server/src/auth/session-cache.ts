@@ -1,7 +1,7 @@
+import { createRecentReads } from '../cache/recent-reads';
+
 /** How long a session read from the database may answer from memory before it is read again. */
 export const SESSION_CACHE_TTL_MS = 1_000;
-/** Enough for every client active within the TTL on one instance; the oldest entry leaves first. */
-const SESSION_CACHE_MAX_ENTRIES = 10_000;
 
 /** What the cache needs of a session's row: whose it is, and whether it still counts. */
 export interface CachedSessionRow {
@@ -29,11 +29,6 @@ export interface SessionCacheOptions {
   now?: () => number;
 }
 
-interface Entry<Row> {
-  row: Row;
-  readAt: number;
-}
-
 /**
  * Every authenticated request looks its session up: on SQLite that is about a bare route's whole cost, on
  * PostgreSQL a round trip. A client's requests come in bursts (a page sends three or four at once), so a
@@ -46,49 +41,16 @@ interface Entry<Row> {
  * Unknown and revoked tokens are never kept: a flood of them costs the database, not this memory.
  */
 export function createSessionCache<Row extends CachedSessionRow>(options: SessionCacheOptions = {}): SessionCache<Row> {
-  const ttlMs = options.ttlMs ?? SESSION_CACHE_TTL_MS;
-  const maxEntries = options.maxEntries ?? SESSION_CACHE_MAX_ENTRIES;
-  const now = options.now ?? (() => performance.now());
-  const entries = new Map<string, Entry<Row>>();
-  let enabled = true;
-  // Bumped by every forget: a read that started before one must not store what it read, which may predate
-  // the change.
-  let generation = 0;
-
-  const forgetAll = () => {
-    generation += 1;
-    entries.clear();
-  };
-
+  const reads = createRecentReads<string, Row | undefined>({
+    ttlMs: options.ttlMs ?? SESSION_CACHE_TTL_MS,
+    ...(options.maxEntries ? { maxEntries: options.maxEntries } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    keep: (row) => row !== undefined && row.revokedAt === null,
+  });
   return {
-    async read(tokenHash, load) {
-      const entry = entries.get(tokenHash);
-      const startedAt = now();
-      if (entry) {
-        if (startedAt - entry.readAt < ttlMs) return entry.row;
-        // Gone before the read, not after it: a fresher entry another request stores meanwhile stays.
-        entries.delete(tokenHash);
-      }
-      const seen = generation;
-      const row = await load();
-      if (ttlMs > 0 && row && row.revokedAt === null && enabled && seen === generation) {
-        entries.set(tokenHash, { row, readAt: startedAt });
-        // A Map iterates in insertion order, and a refreshed entry is deleted and set again: the first key
-        // is the one read longest ago.
-        if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-      }
-      return row;
-    },
-
-    forgetUser(userId) {
-      generation += 1;
-      // A walk over at most maxEntries, only on the rare changes; an index by user would cost every read.
-      for (const [tokenHash, entry] of entries) if (entry.row.id === userId) entries.delete(tokenHash);
-    },
-
-    setEnabled(on) {
-      enabled = on;
-      forgetAll();
-    },
+    read: (tokenHash, load) => reads.read(tokenHash, load),
+    // A walk over at most maxEntries, only on the rare changes; an index by user would cost every read.
+    forgetUser: (userId) => reads.forgetWhere((row) => row?.id === userId),
+    setEnabled: (enabled) => reads.setEnabled(enabled),
   };
 }

@@ -3,11 +3,14 @@ import { ID_PHOTO_FIELD, ID_PHOTO_MAX_BYTES, api } from '@cbc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
 import { contractRoute } from '../http/contract-route';
+import { checkedReplyJson } from '../http/serializer-compiler';
+import { sendJsonBytes } from '../http/stored-json';
 import { noStore } from '../http/no-store';
 import { requestLanguage } from '../i18n/request-language';
 import { currentUser } from '../plugins/auth';
 import { PhotoMissingError, PhotoNotImageError, PhotoTooLargeError, PhotoTooManyError } from './errors';
 import { sniffImage } from './id-photos';
+import { createCardListReplies } from './list-replies';
 
 /**
  * The ID-photo upload, the one route that reads a multipart body, with the multipart parser in a scope
@@ -78,9 +81,16 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = app.cardsService;
   app.addHook('onRequest', noStore);
 
+  const cardListReply = createCardListReplies({
+    db: app.db,
+    load: (userId) => service.list(userId),
+    toBytes: (list) =>
+      Buffer.from(checkedReplyJson(listCards.responses[200], list, listCards.method, listCards.path), 'utf8'),
+    ttlMs: app.config.cardListCacheMs,
+  });
   app.route({
     ...contractRoute(app, listCards),
-    handler: async (request) => service.list(currentUser(request).id),
+    handler: async (request, reply) => sendJsonBytes(reply, await cardListReply(currentUser(request).id)),
   });
 
   app.route({

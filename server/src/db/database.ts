@@ -9,6 +9,7 @@ import type { DatabaseConfig } from '../config';
 import { ImmediateSqliteDialect } from './immediate-sqlite-dialect';
 import { LiteralLimitPlugin } from './literal-limit';
 import { allowDirectReads, precompiledStatementName } from './precompiled';
+import { allowRowWatching } from './row-changes';
 import { camelCasePlugin, sqliteStatements } from './sqlite-statements';
 import type { Database } from './schema/index';
 
@@ -185,5 +186,6 @@ export function createDatabase(config: DatabaseConfig, hooks: DatabaseHooks = {}
     plugins: [camelCasePlugin, new LiteralLimitPlugin()],
   });
   allowDirectReads(db, statements.readNow);
+  allowRowWatching(db, sqlite);
   return db;
 }

@@ -52,9 +52,15 @@ export const contractSerializerCompiler: FastifySerializerCompiler<unknown> = ({
       `${method} ${url} (${httpStatus}): the reply schema has ${directional}; replies are parsed, not encoded`,
     );
   }
-  return (data) => {
-    const result = safeParse(zodSchema, data);
-    if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
-    return JSON.stringify(result.data);
-  };
+  return (data) => checkedReplyJson(zodSchema, data, method, url);
 };
+
+/**
+ * A reply's JSON text as a route's serializer makes it: checked against the contract's schema, unknown keys
+ * dropped. For replies made once and sent many times (`sendStoredJson`, the card list's kept replies).
+ */
+export function checkedReplyJson(schema: $ZodType, data: unknown, method: string, url: string): string {
+  const result = safeParse(schema, data);
+  if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
+  return JSON.stringify(result.data);
+}

@@ -36,6 +36,16 @@ function bytesOf(stored: StoredJson, form: Form): Buffer {
   return form === 'identity' ? utf8 : (kept[form] ??= compress[form](utf8));
 }
 
+const JSON_UTF8 = 'application/json; charset=utf-8';
+
+/**
+ * Sends JSON that is already checked against the route's contract and encoded (the route's serializer is
+ * skipped); the compression plugin compresses it as any reply, where the route has it.
+ */
+export function sendJsonBytes(reply: FastifyReply, json: Buffer): FastifyReply {
+  return reply.type(JSON_UTF8).send(json);
+}
+
 /**
  * Sends a stored reply, compressed the first time a client accepts brotli or gzip and kept so: the
  * compression plugin would compress the same bytes again on every request (at brotli quality 4, since
@@ -44,9 +54,9 @@ function bytesOf(stored: StoredJson, form: Form): Buffer {
  * Chinese text was measured and encoded to UTF-8 again on every request.
  */
 export function sendStoredJson(request: FastifyRequest, reply: FastifyReply, stored: StoredJson): FastifyReply {
-  reply.type('application/json; charset=utf-8');
   const utf8 = bytesOf(stored, 'identity');
-  if (utf8.length < COMPRESSION_THRESHOLD_BYTES) return reply.send(utf8);
+  if (utf8.length < COMPRESSION_THRESHOLD_BYTES) return sendJsonBytes(reply, utf8);
+  reply.type(JSON_UTF8);
   const vary = reply.getHeader('vary');
   reply.header('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
   const encoding = negotiate(request.headers['accept-encoding'] ?? '', ENCODINGS) as CompressionEncoding | null;

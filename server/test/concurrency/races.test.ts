@@ -1,4 +1,4 @@
-import { boundCardSchema, DEVICE_ID_HEADER, generateMainlandId, MAX_CARDS_PER_ACCOUNT } from '@cbc/shared';
+import { boundCardSchema, DEVICE_ID_HEADER, MAX_CARDS_PER_ACCOUNT } from '@cbc/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumeSmsCode } from '../../src/auth/queries';
@@ -6,7 +6,7 @@ import { hitCounter } from '../../src/rate-counters/queries';
 import { GENEROUS_AUTH_LIMITS, newDeviceId, newMainlandPhone, registerUser } from '../fixtures/accounts';
 import { testClock } from '../fixtures/clock';
 import { onPostgres } from '../fixtures/database';
-import { confirmCashier, createOrder, getOrder, newCardNumber, payOrder, verifiedCard } from '../fixtures/topup';
+import { bindCard, confirmCashier, createOrder, getOrder, payOrder, verifiedCard } from '../fixtures/topup';
 import { buildTestApp, type TestApp } from '../helper';
 
 /**
@@ -20,18 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const bind = (auth: Record<string, string>) =>
-  t.app.inject({
-    method: 'POST',
-    url: '/api/v1/cards',
-    headers: auth,
-    payload: {
-      type: 'zhonggangtong',
-      number: newCardNumber('zhonggangtong'),
-      plates: [{ region: 'mainland', number: '粤B·12345' }],
-      idDocument: { type: 'mainland_id', number: generateMainlandId('440305', '19900101', '123') },
-    },
-  });
+const bind = (auth: Record<string, string>) => bindCard(t.app, auth);
 
 const cardsOf = async (auth: Record<string, string>) => {
   const res = await t.app.inject({ url: '/api/v1/cards', headers: auth });

@@ -1,7 +1,6 @@
 import {
   TOPUP_RULES,
   errorEnvelopeSchema,
-  generateMainlandId,
   messageListSchema,
   orderListSchema,
   topupOptionsSchema,
@@ -12,10 +11,10 @@ import { registerUser, wechatUser } from '../fixtures/accounts';
 import { MINUTE, SECOND, testClock } from '../fixtures/clock';
 import { onPostgres } from '../fixtures/database';
 import {
+  bindCard,
   confirmCashier,
   createOrder,
   expectBalancesMatchLedger,
-  newCardNumber,
   getOrder,
   newIdempotencyKey,
   payOrder,
@@ -324,17 +323,7 @@ describe('POST /api/v1/orders refuses what the rules forbid, in the user’s lan
 
   it('refuses a card whose holder is not verified yet, and another user’s card', async () => {
     const { auth: own } = await newAccount();
-    const bound = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/cards',
-      headers: own,
-      payload: {
-        type: 'zhonggangtong',
-        number: newCardNumber('zhonggangtong'),
-        plates: [{ region: 'mainland', number: '粤B·12345' }],
-        idDocument: { type: 'mainland_id', number: generateMainlandId('440305', '19900101', '123') },
-      },
-    });
+    const bound = await bindCard(t.app, own);
     expect(bound.statusCode, bound.body).toBe(201);
     const unverified = bound.json().id as string;
     const res = await post('/api/v1/orders', own, { cardId: unverified, amountMinor: yuan(100), method: 'wechatpay' });
