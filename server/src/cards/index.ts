@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
 import { contractRoute } from '../http/contract-route';
 import { checkedReplyJson } from '../http/serializer-compiler';
-import { sendJsonBytes } from '../http/stored-json';
+import { sendStoredJson } from '../http/stored-json';
 import { noStore } from '../http/no-store';
 import { requestLanguage } from '../i18n/request-language';
 import { currentUser } from '../plugins/auth';
@@ -84,13 +84,14 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
   const cardListReply = createCardListReplies({
     db: app.db,
     load: (userId) => service.list(userId),
-    toBytes: (list) =>
-      Buffer.from(checkedReplyJson(listCards.responses[200], list, listCards.method, listCards.path), 'utf8'),
+    toJson: (list) => checkedReplyJson(listCards.responses[200], list, listCards.method, listCards.path),
     ttlMs: app.config.cardListCacheMs,
   });
   app.route({
     ...contractRoute(app, listCards),
-    handler: async (request, reply) => sendJsonBytes(reply, await cardListReply(currentUser(request).id)),
+    // sendStoredJson compresses a kept reply once: the plugin would again for every request.
+    compress: false,
+    handler: async (request, reply) => sendStoredJson(request, reply, await cardListReply(currentUser(request).id)),
   });
 
   app.route({

@@ -1,4 +1,5 @@
 import { boundCardSchema, cardListSchema, type CardList } from '@cbc/shared';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/db/database';
@@ -101,6 +102,32 @@ describe('the card list between changes', () => {
     expect(balances(await cardList(auth))).toEqual([0]);
     await sql`update cards set balance_minor = 4200 where id = ${card.id}`.execute(t.app.db);
     expect(balances(await cardList(auth))).toEqual([4200]);
+  });
+
+  it('sends a kept list compressed as the client accepts, and compresses it anew after a change', async () => {
+    const { auth } = await registerUser(t.app);
+    const cards = [await bind(auth), await bind(auth), await bind(auth)];
+    const plain = await t.app.inject({ url: '/api/v1/cards', headers: auth });
+    expect(plain.rawPayload.length).toBeGreaterThan(1024);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const compressed = async (encoding: 'br' | 'gzip') => {
+      const res = await t.app.inject({ url: '/api/v1/cards', headers: { ...auth, 'accept-encoding': encoding } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers.vary).toContain('Accept-Encoding');
+      expect(res.headers['cache-control']).toBe('no-store');
+      return cardListSchema.parse(
+        JSON.parse((encoding === 'br' ? brotliDecompressSync : gunzipSync)(res.rawPayload).toString('utf8')),
+      );
+    };
+    expect(await compressed('br')).toEqual(plain.json());
+    expect(await compressed('gzip')).toEqual(plain.json());
+    await sql`update cards set balance_minor = 777 where id = ${cards[1]!.id}`.execute(t.app.db);
+    for (const encoding of ['br', 'gzip'] as const) {
+      expect((await compressed(encoding)).cards.find((card) => card.id === cards[1]!.id)?.balance.amountMinor).toBe(
+        777,
+      );
+    }
   });
 
   it(
