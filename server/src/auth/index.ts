@@ -3,12 +3,15 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
 import { contractRoute } from '../http/contract-route';
+import { checkedReplyJson } from '../http/serializer-compiler';
+import { sendStoredJson, type StoredJson } from '../http/stored-json';
 import { requireDeviceId } from '../http/device-id';
 import { noStore } from '../http/no-store';
 import { addressLimit, phoneAndAddressLimits } from '../http/rate-limits';
 import { requestLanguage } from '../i18n/request-language';
 import { currentAuth, currentUser } from '../plugins/auth';
 import { createLoginBrake } from './login-brake';
+import type { SessionUser } from '../db/schema/index';
 import { toUser } from './service';
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -90,9 +93,24 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   });
 
+  // A user's reply, made once per session read (the same user object answers until the session cache reads
+  // the row again) instead of mapped, checked and written out on every request.
+  const meReplies = new WeakMap<object, StoredJson>();
+  const meReplyOf = (user: SessionUser): StoredJson => {
+    let stored = meReplies.get(user);
+    if (!stored) {
+      stored = { json: checkedReplyJson(me.responses[200], toUser(user), me.method, me.path) };
+      meReplies.set(user, stored);
+    }
+    return stored;
+  };
   app.route({
     ...contractRoute(app, me),
-    handler: async (request) => toUser(currentUser(request)),
+    // Under the compression threshold; sendStoredJson would compress a larger reply once.
+    compress: false,
+    handler: (request, reply) => {
+      sendStoredJson(request, reply, meReplyOf(currentUser(request)));
+    },
   });
 };
 

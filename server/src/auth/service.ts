@@ -60,8 +60,8 @@ import { exchangeWechatCode } from './wechat';
 
 /** The logged-in user of a request, and which session it came with (logout revokes that one). */
 export interface AuthContext {
-  user: SessionUser;
-  tokenHash: string;
+  readonly user: Readonly<SessionUser>;
+  readonly tokenHash: string;
 }
 
 export interface AuthService {
@@ -89,6 +89,23 @@ export interface AuthServiceDeps {
   sessionTtlDays: number;
   /** Sessions read recently; the service makes it forget every user it changes. */
   sessions: SessionCache<SessionWithUser>;
+}
+
+/**
+ * One request context per session row read, shared by every request the row answers from the session cache:
+ * the same user object each time lets a route keep what it made from it (`GET /me` keeps its reply). Frozen,
+ * so a route that tried to change it would throw instead of changing it for the others.
+ */
+const contexts = new WeakMap<SessionWithUser, AuthContext>();
+
+function contextOf(row: SessionWithUser): AuthContext {
+  let context = contexts.get(row);
+  if (!context) {
+    const { expiresAt: _expiresAt, revokedAt: _revokedAt, tokenHash, ...user } = row;
+    context = Object.freeze({ user: Object.freeze(user), tokenHash });
+    contexts.set(row, context);
+  }
+  return context;
 }
 
 export function toUser(row: SessionUser): User {
@@ -334,8 +351,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       const row = await sessions.read(tokenHash, () => findSessionWithUser(db, tokenHash));
       if (!row || row.revokedAt !== null) throw new UnauthenticatedError();
       if (row.expiresAt <= iso()) throw new UnauthenticatedError('SESSION_EXPIRED');
-      const { expiresAt: _expiresAt, revokedAt: _revokedAt, tokenHash: _tokenHash, ...user } = row;
-      return { user, tokenHash };
+      return contextOf(row);
     },
   };
 }
