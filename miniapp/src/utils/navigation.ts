@@ -112,7 +112,7 @@ export function backToCards(): void {
 
 /** Back to the amount page below the confirmation; opened by a deep link, to the cards to pick one. */
 export function backToAmount(): void {
-  backOr(() => void Taro.redirectTo({ url: routeUrl('cards') }));
+  backOr(backToCards);
 }
 
 /** 充值 for one card: the amount page (optionally with an amount already chosen). */

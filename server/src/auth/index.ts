@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
 import { contractRoute } from '../http/contract-route';
-import { checkedReplyJson } from '../http/serializer-compiler';
+import { okReplyJson } from '../http/serializer-compiler';
 import { sendStoredJson, type StoredJson } from '../http/stored-json';
 import { requireDeviceId } from '../http/device-id';
 import { noStore } from '../http/no-store';
@@ -99,7 +99,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const meReplyOf = (user: SessionUser): StoredJson => {
     let stored = meReplies.get(user);
     if (!stored) {
-      stored = { json: checkedReplyJson(me.responses[200], toUser(user), me.method, me.path) };
+      stored = { json: okReplyJson(me, toUser(user)) };
       meReplies.set(user, stored);
     }
     return stored;

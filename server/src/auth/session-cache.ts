@@ -43,8 +43,8 @@ export interface SessionCacheOptions {
 export function createSessionCache<Row extends CachedSessionRow>(options: SessionCacheOptions = {}): SessionCache<Row> {
   const reads = createRecentReads<string, Row | undefined>({
     ttlMs: options.ttlMs ?? SESSION_CACHE_TTL_MS,
-    ...(options.maxEntries ? { maxEntries: options.maxEntries } : {}),
-    ...(options.now ? { now: options.now } : {}),
+    maxEntries: options.maxEntries,
+    now: options.now,
     keep: (row) => row !== undefined && row.revokedAt === null,
   });
   return {

@@ -3,7 +3,7 @@ import { ID_PHOTO_FIELD, ID_PHOTO_MAX_BYTES, api } from '@cbc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../errors/app-error';
 import { contractRoute } from '../http/contract-route';
-import { checkedReplyJson } from '../http/serializer-compiler';
+import { okReplyJson } from '../http/serializer-compiler';
 import { sendStoredJson } from '../http/stored-json';
 import { noStore } from '../http/no-store';
 import { requestLanguage } from '../i18n/request-language';
@@ -84,7 +84,7 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
   const cardListReply = createCardListReplies({
     db: app.db,
     load: (userId) => service.list(userId),
-    toJson: (list) => checkedReplyJson(listCards.responses[200], list, listCards.method, listCards.path),
+    toJson: (list) => okReplyJson(listCards, list),
     ttlMs: app.config.cardListCacheMs,
   });
   app.route({

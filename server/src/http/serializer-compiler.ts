@@ -1,3 +1,4 @@
+import type { Endpoint } from '@cbc/shared';
 import type { FastifySerializerCompiler } from 'fastify';
 import { ResponseSerializationError } from 'fastify-type-provider-zod';
 import { $ZodType, safeParse } from 'zod/v4/core';
@@ -57,10 +58,20 @@ export const contractSerializerCompiler: FastifySerializerCompiler<unknown> = ({
 
 /**
  * A reply's JSON text as a route's serializer makes it: checked against the contract's schema, unknown keys
- * dropped. For replies made once and sent many times (`sendStoredJson`, the card list's kept replies).
+ * dropped.
  */
-export function checkedReplyJson(schema: $ZodType, data: unknown, method: string, url: string): string {
+function checkedReplyJson(schema: $ZodType, data: unknown, method: string, url: string): string {
   const result = safeParse(schema, data);
   if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
   return JSON.stringify(result.data);
+}
+
+/**
+ * The JSON text of an endpoint's 200 reply, checked as its route's serializer would check it: for replies made
+ * once and sent many times (`sendStoredJson`: `GET /me`, the card list's kept replies).
+ */
+export function okReplyJson(endpoint: Pick<Endpoint, 'method' | 'path' | 'responses'>, data: unknown): string {
+  const schema = endpoint.responses[200];
+  if (!schema) throw new Error(`${endpoint.method} ${endpoint.path} has no 200 reply in its contract`);
+  return checkedReplyJson(schema, data, endpoint.method, endpoint.path);
 }
