@@ -34,7 +34,7 @@ declare module 'fastify' {
 }
 
 export interface TopupPluginOptions {
-  /** How provider calls and notifications travel; real HTTP once listening, `inject` before (the default). */
+  /** How provider calls and notifications travel; by default `inject` within this process, real HTTP beyond it. */
   transport?: HttpTransport;
   /** Tests may put another provider behind a method family (the clock is swapped in buildApp). */
   providers?: Partial<Record<PaymentMethod, PaymentProvider>>;
@@ -55,9 +55,15 @@ function listeningOrigin(app: FastifyInstance): string {
 export default fp<TopupPluginOptions>(
   async (app, options) => {
     const { config, db, clock, log } = app;
-    const publicBaseUrl = () => config.topup.publicBaseUrl ?? listeningOrigin(app);
+    // Asked for on every provider call: kept once listening (a server listens once, on one address).
+    let listeningAt: string | undefined;
+    const ownOrigin = () => (app.server.listening ? (listeningAt ??= listeningOrigin(app)) : listeningOrigin(app));
+    const publicBaseUrl = () => config.topup.publicBaseUrl ?? ownOrigin();
     app.decorate('publicBaseUrl', publicBaseUrl);
-    const transport = options.transport ?? selfAwareTransport(app, publicBaseUrl);
+    // Before listening (API tests), calls to the public origin are ours; once listening, only calls to
+    // the address this process answers on are: a PUBLIC_BASE_URL in front (proxy, load balancer) is crossed.
+    const isThisProcess = (origin: string) => origin === (app.server.listening ? ownOrigin() : publicBaseUrl());
+    const transport = options.transport ?? selfAwareTransport(app, isThisProcess);
 
     const stack = await createPaymentStack({
       dataDir: config.dataDir,
