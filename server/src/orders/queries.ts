@@ -25,18 +25,26 @@ export async function findOrderById(db: Kysely<Database>, id: string): Promise<O
   return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+// Every payment notification and every crediting runs these: compiled once.
+const paidOrderForUpdate = precompiledQuery(1, (db, id: string) => {
+  const query = db.selectFrom('orders').selectAll().where('id', '=', id).where('state', '=', 'paid');
+  return hasRowLocks(db) ? query.forUpdate().skipLocked() : query;
+});
+const orderByOutTradeNo = precompiledQuery(1, (db, outTradeNo: string) =>
+  db.selectFrom('orders').selectAll().where('outTradeNo', '=', outTradeNo),
+);
+
 /**
  * A paid order for the crediting job, held for the caller's transaction. On PostgreSQL a row another
  * instance is crediting right now is skipped (`FOR UPDATE SKIP LOCKED`) instead of waited for: that
  * instance finishes it, and this one moves on to the next order.
  */
 export async function claimPaidOrder(db: Kysely<Database>, id: string): Promise<OrderRow | undefined> {
-  const query = db.selectFrom('orders').selectAll().where('id', '=', id).where('state', '=', 'paid');
-  return (hasRowLocks(db) ? query.forUpdate().skipLocked() : query).executeTakeFirst();
+  return (await paidOrderForUpdate(db, id))[0];
 }
 
 export async function findOrderByOutTradeNo(db: Kysely<Database>, outTradeNo: string): Promise<OrderRow | undefined> {
-  return db.selectFrom('orders').selectAll().where('outTradeNo', '=', outTradeNo).executeTakeFirst();
+  return (await orderByOutTradeNo(db, outTradeNo))[0];
 }
 
 export async function findOrderByIdempotencyKey(

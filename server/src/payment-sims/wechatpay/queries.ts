@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { precompiledQuery } from '../../db/precompiled';
 import type { Database, NewSimPaymentRow, SimPaymentRow } from '../../db/schema/index';
 
 /** The simulated WeChat Pay platform's own records in `sim_payments` (provider `wechatpay`). */
@@ -7,16 +8,17 @@ const PROVIDER = 'wechatpay';
 
 const payments = (db: Kysely<Database>) => db.selectFrom('sim_payments').where('provider', '=', PROVIDER);
 
+// Every prepay, cashier sheet and payment reads a trade this way: compiled once.
+const tradeOf = precompiledQuery(2, (db, mchid: string, outTradeNo: string) =>
+  payments(db).selectAll().where('merchantId', '=', mchid).where('outTradeNo', '=', outTradeNo),
+);
+
 export async function findTrade(
   db: Kysely<Database>,
   mchid: string,
   outTradeNo: string,
 ): Promise<SimPaymentRow | undefined> {
-  return payments(db)
-    .selectAll()
-    .where('merchantId', '=', mchid)
-    .where('outTradeNo', '=', outTradeNo)
-    .executeTakeFirst();
+  return (await tradeOf(db, mchid, outTradeNo))[0];
 }
 
 export async function insertTrade(db: Kysely<Database>, row: NewSimPaymentRow): Promise<void> {
