@@ -187,9 +187,10 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
   /**
    * paid → credited, the ledger entries, the balance and the receipts in one transaction: either all
    * happen or none. The conditional move makes a second attempt a no-op before the ledger is touched.
+   * On SQLite, credits asked for together (notifications delivered in one job run) commit together.
    */
   const credit = async (id: string): Promise<boolean> => {
-    return db.transaction().execute(async (trx) => {
+    return inGroupCommit(db, async (trx) => {
       const row = await claimPaidOrder(trx, id);
       if (!row) return false;
       // Read after the card's lock, so entries' times follow the order in which its balance moved and a

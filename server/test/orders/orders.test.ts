@@ -428,6 +428,39 @@ describe('the full cycle: create → pay → cashier → notification → credit
     await expectBalancesMatchLedger(t.app);
   });
 
+  it('credits four payments made at once, each exactly once, their commits shared on SQLite', async () => {
+    const { auth } = await newAccount();
+    const card = await verifiedCard(t.app, auth);
+    const orders = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        createOrder(t.app, auth, { cardId: card.id, amountMinor: yuan(100), method: 'wechatpay' }),
+      ),
+    );
+    for (const order of orders) await payOrder(t.app, auth, order.id);
+
+    const beforePaying = groupCommitCounts(t.app.db);
+    const paid = await Promise.all(
+      orders.map((order) => confirmCashier(t.app, auth, order.id, { outcome: 'success', password: '123456' })),
+    );
+    expect(paid.map((reply) => reply.result)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    const beforeCrediting = groupCommitCounts(t.app.db);
+    expect((await t.app.jobs.runOnce(time.now())).notificationsSent).toBe(4);
+    const afterCrediting = groupCommitCounts(t.app.db);
+
+    for (const order of orders) expect((await getOrder(t.app, auth, order.id)).state).toBe('credited');
+    const cardNow = (await t.app.inject({ url: `/api/v1/cards/${card.id}`, headers: auth })).json();
+    expect(cardNow.balance).toEqual({ amountMinor: yuan(400), currency: 'CNY' });
+    const receipts = (await inbox(auth)).filter((message) => message.kind === 'topup_sms');
+    expect(receipts).toHaveLength(4);
+    await expectBalancesMatchLedger(t.app);
+    if (!onPostgres) {
+      // The platform's four payments (each with its stored notification), then the four credits.
+      expect(beforeCrediting.works - beforePaying.works).toBe(4);
+      expect(beforeCrediting.transactions - beforePaying.transactions).toBeLessThan(4);
+      expect(afterCrediting.works - beforeCrediting.works).toBe(4);
+    }
+  });
+
   it('credits amount + bonus for a 遠遊卡 paid by UnionPay with the one-time code from the inbox', async () => {
     const { auth } = await newAccount();
     const card = await verifiedCard(t.app, auth, 'yuanyou');

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { inGroupCommit } from '../../db/group-commit';
 import type { Database } from '../../db/schema/index';
 import { AppError } from '../../errors/app-error';
 import type { NotificationOutbox } from '../outbox';
@@ -66,7 +67,8 @@ export function createWechatPayCashier(deps: WechatPayCashierDeps) {
       }
 
       const paid = { transactionId: newTransactionId(now), successTime: now.toISOString() };
-      const moved = await db.transaction().execute(async (trx) => {
+      // Paid and its notification stored in one commit, shared with other payments made at the same time.
+      const moved = await inGroupCommit(db, async (trx) => {
         if (!(await markPaid(trx, row.id, paid, now))) return false;
         const payload = transactionOf({ ...row, ...paid, state: 'SUCCESS', stateDesc: null }, keys.appid);
         await outbox.enqueue(
