@@ -1,6 +1,7 @@
 import { api, toE164 } from '@cbc/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { SessionUser } from '../db/schema/index';
 import { AppError } from '../errors/app-error';
 import { contractRoute } from '../http/contract-route';
 import { okReplyJson } from '../http/serializer-compiler';
@@ -11,7 +12,6 @@ import { addressLimit, phoneAndAddressLimits } from '../http/rate-limits';
 import { requestLanguage } from '../i18n/request-language';
 import { currentAuth, currentUser } from '../plugins/auth';
 import { createLoginBrake } from './login-brake';
-import type { SessionUser } from '../db/schema/index';
 import { toUser } from './service';
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { assertPlainIdentifier } from './plain-identifier';
 
 export interface ChannelHandlers {
   /** A notification's payload. */
@@ -25,7 +26,7 @@ export async function listenToChannel(
   channel: string,
   handlers: ChannelHandlers,
 ): Promise<ChannelListener> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`listenToChannel: not a plain identifier: ${channel}`);
+  assertPlainIdentifier(channel, 'listenToChannel');
   let current: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
   let closed = false;

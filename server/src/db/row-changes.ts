@@ -1,13 +1,12 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { assertPlainIdentifier } from './plain-identifier';
 import type { Database } from './schema/index';
 
 type Watch = (table: string, ownerColumn: string, onChange: (owner: string) => void) => void;
 
 /** Databases whose every write this process can hear of: the embedded SQLite, through its one connection. */
 const watchers = new WeakMap<object, Watch>();
-
-const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /**
  * Lets `watchRowOwners` hear of the rows written through `sqlite`, the connection behind `db`. Each watch is
@@ -18,9 +17,8 @@ const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 export function allowRowWatching(db: Kysely<Database>, sqlite: SqliteDatabase.Database): void {
   let watches = 0;
   watchers.set(db, (table, ownerColumn, onChange) => {
-    if (!PLAIN_IDENTIFIER.test(table) || !PLAIN_IDENTIFIER.test(ownerColumn)) {
-      throw new Error(`watchRowOwners: not a plain identifier: ${table}.${ownerColumn}`);
-    }
+    assertPlainIdentifier(table, 'watchRowOwners');
+    assertPlainIdentifier(ownerColumn, 'watchRowOwners');
     watches += 1;
     const name = `cbc_rows_changed_${watches}`;
     sqlite.function(name, { deterministic: false }, (owner: unknown) => {
