@@ -146,8 +146,14 @@ async function benchRoutesAndOrders(database: BenchDatabase): Promise<void> {
     return labelled;
   };
   try {
-    // 40 users × 5 cards × 200 orders of ¥50: room for 40,000 orders before any card reaches its cap.
-    const users = await benchUsers(server.baseUrl, 40, 0);
+    // 160 users × 5 cards × 200 orders of ¥50: room for 160,000 orders (20,000/s for 8 s) before any
+    // card reaches its cap. 40 users were enough at 3,200 orders/s; at 7,900/s a run ran out of room and
+    // a third of its requests were the cap's 409s.
+    const setUpStarted = performance.now();
+    const users = await benchUsers(server.baseUrl, 160, 0);
+    notes.push(
+      `${database}: ${users.length} users with 5 verified cards each set up in ${((performance.now() - setUpStarted) / 1000).toFixed(1)} s`,
+    );
     const cards = users.flatMap((user) => user.cards);
     notes.push(`${database}: server RSS idle ${residentMemoryMb(server.pid)} MB`);
     if (PHASES.has('routes')) {
