@@ -188,8 +188,8 @@ export interface Config {
   /** How long a session read from the database answers from memory (`createSessionCache`); 0: never. */
   sessionCacheMs: number;
   /**
-   * How long a card list answers from memory on SQLite (`createCardListReplies`), where every change this
-   * process makes is heard at once; it bounds changes made by other processes. 0: never.
+   * How long a card list answers from memory (`createCardListReplies`) when no change to it is heard: it
+   * bounds changes nobody announced (a script writing to the SQLite file). 0: never.
    */
   cardListCacheMs: number;
   rateLimits: {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../db/database';
-import { listenToChannel, type ChannelListener } from '../db/listen';
+import { feedChangesFromChannel, type ChangesFeedLog } from '../db/changes-feed';
+import type { ChannelListener } from '../db/listen';
 import type { Database } from '../db/schema/index';
 import type { CachedSessionRow, SessionCache } from './session-cache';
 
@@ -16,30 +17,15 @@ export async function announceSessionChange(db: Kysely<Database>, userId: string
   await sql`select pg_notify(${SESSION_CHANGES_CHANNEL}, ${userId})`.execute(db);
 }
 
-export interface SessionChangesLog {
-  warn(details: { err?: Error }, message: string): void;
-  info(message: string): void;
-}
-
 /** Keeps `cache` in step with the other instances' changes; while the feed is down, it keeps nothing. */
 export function listenToSessionChanges<Row extends CachedSessionRow>(
   url: string,
   cache: SessionCache<Row>,
-  log: SessionChangesLog,
+  log: ChangesFeedLog,
 ): Promise<ChannelListener> {
-  cache.setEnabled(false);
-  let wasLost = false;
-  return listenToChannel(url, SESSION_CHANGES_CHANNEL, {
-    onMessage: (userId) => cache.forgetUser(userId),
-    onListening: () => {
-      cache.setEnabled(true);
-      if (wasLost) log.info('session changes: listening again; sessions are cached again');
-      wasLost = false;
-    },
-    onLost: (error) => {
-      cache.setEnabled(false);
-      if (!wasLost) log.warn({ err: error }, 'session changes: connection lost; every request reads its session');
-      wasLost = true;
-    },
+  return feedChangesFromChannel(url, SESSION_CHANGES_CHANNEL, cache, (userId) => cache.forgetUser(userId), log, {
+    what: 'session changes',
+    whileDeaf: 'every request reads its session',
+    whileListening: 'sessions are cached again',
   });
 }

@@ -81,17 +81,20 @@ const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = app.cardsService;
   app.addHook('onRequest', noStore);
 
-  const cardListReply = createCardListReplies({
+  const { database } = app.config;
+  const cardLists = await createCardListReplies({
     db: app.db,
     load: (userId) => service.list(userId),
     toJson: (list) => okReplyJson(listCards, list),
     ttlMs: app.config.cardListCacheMs,
+    ...(database.dialect === 'postgres' ? { postgres: { url: database.url, log: app.log } } : {}),
   });
+  app.addHook('onClose', () => cardLists.close());
   app.route({
     ...contractRoute(app, listCards),
     // sendStoredJson compresses a kept reply once: the plugin would again for every request.
     compress: false,
-    handler: async (request, reply) => sendStoredJson(request, reply, await cardListReply(currentUser(request).id)),
+    handler: async (request, reply) => sendStoredJson(request, reply, await cardLists.reply(currentUser(request).id)),
   });
 
   app.route({

@@ -2,7 +2,8 @@ import type { CardList } from '@cbc/shared';
 import type { Kysely } from 'kysely';
 import { createRecentReads } from '../cache/recent-reads';
 import type { Database } from '../db/schema/index';
-import { watchRowOwners } from '../db/row-changes';
+import { feedChangesFromChannel, type ChangesFeedLog } from '../db/changes-feed';
+import { watchOwnWrites, watchRowOwners } from '../db/row-changes';
 import type { StoredJson } from '../http/stored-json';
 
 /** How long a card list may answer from memory when no change to it has been heard (`CARD_LIST_CACHE_MS`). */
@@ -20,6 +21,23 @@ export interface CardListRepliesDeps {
   /** The reply's JSON text, checked against the contract. */
   toJson(list: CardList): string;
   ttlMs: number;
+  /** On PostgreSQL: the database to LISTEN to for other instances' changes, and where to report the feed. */
+  postgres?: { url: string; log: ChangesFeedLog };
+}
+
+/** Text for the log when the PostgreSQL feed of card changes drops and comes back. */
+const FEED_TEXT = {
+  what: 'card changes',
+  whileDeaf: 'every card list is read',
+  whileListening: 'card lists are kept again',
+};
+
+/** Where the trigger of migration 014 announces the owner of every changed card, on PostgreSQL. */
+const CARD_CHANGES_CHANNEL = 'cbc_card_changes';
+
+export interface CardListReplies {
+  reply(userId: string): Promise<StoredJson>;
+  close(): Promise<void>;
 }
 
 /**
@@ -29,16 +47,36 @@ export interface CardListRepliesDeps {
  * a client that accepts brotli cost more than all of that; between a user's top-ups and trips the list does
  * not change.
  *
- * A kept reply is never staler than the database, because this process hears of every change to a card
- * as its statement runs (`watchRowOwners`: triggers on the embedded SQLite's one connection), bind, unbind,
- * a default, a verified photo, a credited top-up, a trip and an auto top-up alike, and forgets that user's
- * reply before the change can commit. Only a process other than this one writing to the file (a script)
- * goes unheard, and the TTL bounds that. On PostgreSQL other instances write too and nothing would tell
- * this one at once, so nothing is kept: every request reads, as before.
+ * On SQLite a kept reply is never staler than the database, because this process hears of every change to
+ * a card as its statement runs (`watchRowOwners`: triggers on the embedded SQLite's one connection), bind,
+ * unbind, a default, a verified photo, a credited top-up, a trip and an auto top-up alike, and forgets that
+ * user's reply before the change can commit. Only a process other than this one writing to the file (a
+ * script) goes unheard, and the TTL bounds that.
+ *
+ * On PostgreSQL other instances write too. Every instance hears every change when it commits, through the
+ * trigger of migration 014 and `LISTEN`, and forgets that user's reply; this instance's own writes also
+ * make it forget every reply as the statement is sent (`watchOwnWrites`), so a client never reads its own
+ * change back stale. A change by another instance can go unseen for the moment its notification takes
+ * (on one host, well under a millisecond), and while the feed is down nothing is kept.
  */
-export function createCardListReplies(deps: CardListRepliesDeps): (userId: string) => Promise<StoredJson> {
+export async function createCardListReplies(deps: CardListRepliesDeps): Promise<CardListReplies> {
   const { db, load, toJson, ttlMs } = deps;
   const replies = createRecentReads<string, StoredJson>({ ttlMs, maxEntries: CARD_LIST_MAX_ENTRIES });
-  if (!watchRowOwners(db, 'cards', 'user_id', (userId) => replies.forget(userId))) replies.setEnabled(false);
-  return (userId) => replies.read(userId, async () => ({ json: toJson(await load(userId)), compression: 'quick' }));
+  const reply = (userId: string) =>
+    replies.read(userId, async () => ({ json: toJson(await load(userId)), compression: 'quick' }));
+  const forget = (userId: string) => replies.forget(userId);
+  if (watchRowOwners(db, 'cards', 'user_id', forget)) return { reply, close: async () => undefined };
+  if (deps.postgres && watchOwnWrites(db, 'cards', () => replies.forgetWhere(() => true))) {
+    const listener = await feedChangesFromChannel(
+      deps.postgres.url,
+      CARD_CHANGES_CHANNEL,
+      replies,
+      forget,
+      deps.postgres.log,
+      FEED_TEXT,
+    );
+    return { reply, close: () => listener.close() };
+  }
+  replies.setEnabled(false);
+  return { reply, close: async () => undefined };
 }

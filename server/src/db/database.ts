@@ -9,7 +9,7 @@ import type { DatabaseConfig } from '../config';
 import { ImmediateSqliteDialect } from './immediate-sqlite-dialect';
 import { LiteralLimitPlugin } from './literal-limit';
 import { allowDirectReads, precompiledStatementName } from './precompiled';
-import { allowRowWatching } from './row-changes';
+import { allowRowWatching, allowStatementWatching } from './row-changes';
 import { camelCasePlugin, sqliteStatements } from './sqlite-statements';
 import type { Database } from './schema/index';
 
@@ -54,11 +54,13 @@ export interface DatabaseHooks {
  * Sends the hot queries (those of `precompiledQuery`) as named prepared statements: each connection then
  * parses and plans one once instead of on every call. The set is small and fixed, so every connection
  * keeps a handful of statements; the other queries, whose text varies with their filters, stay unnamed.
+ * Every statement's text is shown to `observers` first.
  */
-function preparingHotQueries(client: pg.PoolClient): void {
+function preparingHotQueries(client: pg.PoolClient, observers: ReadonlyArray<(sql: string) => void>): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   client.query = ((...args: unknown[]) => {
     const [text, values] = args;
+    if (typeof text === 'string') for (const observe of observers) observe(text);
     const name = args.length === 2 && typeof text === 'string' ? precompiledStatementName(text) : undefined;
     return name ? query({ name, text, values }) : query(...args);
   }) as typeof client.query;
@@ -68,8 +70,12 @@ function createPostgresDatabase(url: string, poolSize: number, hooks: DatabaseHo
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes });
   // Without a listener, an error on an idle client is an uncaught exception that ends the process.
   pool.on('error', (error) => hooks.onPoolError?.(error));
-  pool.on('connect', preparingHotQueries);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  // Every statement this process sends passes here, so caches can hear of their own writes (watchOwnWrites).
+  const observers: Array<(sql: string) => void> = [];
+  pool.on('connect', (client) => preparingHotQueries(client, observers));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  allowStatementWatching(db, (observer) => observers.push(observer));
+  return db;
 }
 
 const BUSY_TIMEOUT_MS = 5000;

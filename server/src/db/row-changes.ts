@@ -56,3 +56,31 @@ export function watchRowOwners(
   watch(table, ownerColumn, onChange);
   return true;
 }
+
+type StatementWatch = (onStatement: (sql: string) => void) => void;
+
+/** Databases whose statements, as this process sends them, can be heard (PostgreSQL, through its pool). */
+const statementWatchers = new WeakMap<object, StatementWatch>();
+
+/** Lets `watchOwnWrites` hear of every statement this process sends through `db`. */
+export function allowStatementWatching(db: Kysely<Database>, watch: StatementWatch): void {
+  statementWatchers.set(db, watch);
+}
+
+/**
+ * Calls `onWrite` as this process sends a statement through `db` that inserts into, updates or deletes
+ * from `table`, before it runs; which rows it touches is not known. It gives a cache on PostgreSQL this
+ * process's own changes at once, as `watchRowOwners` does on SQLite. Other instances' changes, and writes
+ * whose first words do not name the table (a cascade, a CTE), must be heard another way: a trigger's
+ * notification, which arrives once they commit. False where statements cannot be watched (SQLite).
+ */
+export function watchOwnWrites(db: Kysely<Database>, table: string, onWrite: () => void): boolean {
+  const watch = statementWatchers.get(db);
+  if (!watch) return false;
+  assertPlainIdentifier(table, 'watchOwnWrites');
+  const writesTable = new RegExp(`^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+"?${table}"?(?:\\s|\\(|$)`, 'i');
+  watch((sql) => {
+    if (writesTable.test(sql)) onWrite();
+  });
+  return true;
+}

@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/db/database';
-import { watchRowOwners } from '../../src/db/row-changes';
+import { watchOwnWrites, watchRowOwners } from '../../src/db/row-changes';
 import type { Database } from '../../src/db/schema/index';
 import { TEST_DATABASE_URL, openTestDatabase } from '../fixtures/database';
 
@@ -94,5 +94,40 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('watchRowOwners on PostgreSQL',
     } finally {
       await drop();
     }
+  });
+
+  it("hears this process's own writes to a table as each statement is sent, in Kysely's SQL and in plain SQL", async () => {
+    const { db, drop } = await openTestDatabase(mkdtempSync(path.join(tmpdir(), 'cbc-row-changes-')));
+    try {
+      await sql`create table boxes (id text primary key, n integer not null)`.execute(db);
+      await sql`create table boxes_log (id text primary key)`.execute(db);
+      const heard: string[] = [];
+      expect(watchOwnWrites(db, 'boxes', () => heard.push('boxes'))).toBe(true);
+      const untyped = db as unknown as Kysely<Record<string, { id: string; n: number }>>;
+      await untyped.insertInto('boxes').values({ id: 'a', n: 1 }).execute();
+      expect(heard).toEqual(['boxes']);
+      await untyped.updateTable('boxes').set({ n: 2 }).where('id', '=', 'a').execute();
+      await sql`UPDATE boxes SET n = 3`.execute(db);
+      await db.transaction().execute(async (trx) => {
+        await sql`delete from boxes where id = 'a'`.execute(trx);
+        // Heard before the transaction commits, as on SQLite.
+        expect(heard).toHaveLength(4);
+      });
+      // Reads, and writes to another table whose name begins the same, are not writes to boxes.
+      await untyped.selectFrom('boxes').selectAll().execute();
+      await sql`insert into boxes_log (id) values ('x')`.execute(db);
+      await sql`update "boxes_log" set id = 'y'`.execute(db);
+      expect(heard).toEqual(['boxes', 'boxes', 'boxes', 'boxes']);
+      expect(() => watchOwnWrites(db, 'boxes; drop table boxes', () => undefined)).toThrow();
+    } finally {
+      await drop();
+    }
+  });
+});
+
+describe.skipIf(TEST_DATABASE_URL !== undefined)('watchOwnWrites on the embedded SQLite', () => {
+  it('has nothing to watch there (watchRowOwners hears every change)', async () => {
+    const { db } = await watchedFile();
+    expect(watchOwnWrites(db, 'boxes', () => undefined)).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import * as m010 from './010-rate-counters';
 import * as m011 from './011-orders-card-month-index';
 import * as m012 from './012-orders-due-indexes';
 import * as m013 from './013-ledger-card-balance-index';
+import * as m014 from './014-postgres-card-changes';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '011-orders-card-month-index': m011,
   '012-orders-due-indexes': m012,
   '013-ledger-card-balance-index': m013,
+  '014-postgres-card-changes': m014,
 };
