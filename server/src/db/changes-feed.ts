@@ -14,7 +14,7 @@ export interface FedCache {
  * Keeps `cache` in step with the changes announced on a PostgreSQL channel (by other instances, or by
  * triggers for every writer): `onChange` forgets what a payload names. While the connection is down the
  * cache keeps nothing, since a change announced then is lost; it is turned on only once listening.
- * `what` names the feed and `whileDeaf` says what happens meanwhile, in the log.
+ * `text` is for the log: the feed's name, and what happens while it is down and again once it listens.
  */
 export function feedChangesFromChannel(
   url: string,
