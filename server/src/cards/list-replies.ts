@@ -1,6 +1,7 @@
 import type { CardList } from '@cbc/shared';
 import type { Kysely } from 'kysely';
 import { createRecentReads } from '../cache/recent-reads';
+import type { ChannelListener } from '../db/listen';
 import type { Database } from '../db/schema/index';
 import { feedChangesFromChannel, type ChangesFeedLog } from '../db/changes-feed';
 import { watchOwnWrites, watchRowOwners } from '../db/row-changes';
@@ -65,18 +66,14 @@ export async function createCardListReplies(deps: CardListRepliesDeps): Promise<
   const reply = (userId: string) =>
     replies.read(userId, async () => ({ json: toJson(await load(userId)), compression: 'quick' }));
   const forget = (userId: string) => replies.forget(userId);
-  if (watchRowOwners(db, 'cards', 'user_id', forget)) return { reply, close: async () => undefined };
-  if (deps.postgres && watchOwnWrites(db, 'cards', () => replies.forgetWhere(() => true))) {
-    const listener = await feedChangesFromChannel(
-      deps.postgres.url,
-      CARD_CHANGES_CHANNEL,
-      replies,
-      forget,
-      deps.postgres.log,
-      FEED_TEXT,
-    );
-    return { reply, close: () => listener.close() };
+  let listener: ChannelListener | undefined;
+  if (!watchRowOwners(db, 'cards', 'user_id', forget)) {
+    if (deps.postgres && watchOwnWrites(db, 'cards', () => replies.forgetWhere(() => true))) {
+      const { url, log } = deps.postgres;
+      listener = await feedChangesFromChannel(url, CARD_CHANGES_CHANNEL, replies, forget, log, FEED_TEXT);
+    } else {
+      replies.setEnabled(false);
+    }
   }
-  replies.setEnabled(false);
-  return { reply, close: async () => undefined };
+  return { reply, close: async () => listener?.close() };
 }

@@ -58,8 +58,9 @@ function bytesOf(stored: StoredJson, form: Form): Buffer {
  * Sends a stored reply, compressed the first time a client accepts brotli or gzip and kept so: the
  * compression plugin would compress the same bytes again on every request (at brotli quality 4, since
  * it cannot keep anything), and a stored reply does not change (a changed one is a new StoredJson).
- * Sizes and encodings follow that plugin's rules. Even uncompressed, the reply goes out as bytes encoded once: sent as a string, the guide list's
- * Chinese text was measured and encoded to UTF-8 again on every request.
+ * Sizes and encodings follow that plugin's rules. Even uncompressed, the reply goes out as bytes encoded
+ * once: sent as a string, the guide list's Chinese text was measured and encoded to UTF-8 again on every
+ * request.
  */
 export function sendStoredJson(request: FastifyRequest, reply: FastifyReply, stored: StoredJson): FastifyReply {
   reply.type('application/json; charset=utf-8');
