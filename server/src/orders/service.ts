@@ -25,7 +25,6 @@ import type { Kysely } from 'kysely';
 import type { CardsService } from '../cards/service';
 import type { Clock } from '../clock';
 import type { TopupConfig } from '../config';
-import { isUniqueViolation } from '../db/errors';
 import { inGroupCommit } from '../db/group-commit';
 import type { Database, OrderRow } from '../db/schema/index';
 import { newReceiptNo } from '../ids/numbers';
@@ -286,6 +285,76 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
 
   const stateName = (state: OrderState, lang: Language) => ORDER_STATE_NAMES[state][lang];
 
+  /** A new order, checked against the card, the rules, the promotion and the month's cap. */
+  const createNew = async (
+    user: Orderer,
+    input: CreateOrderRequest,
+    idempotencyKey: string | undefined,
+    hash: string,
+    lang: Language,
+  ): Promise<Order> => {
+    const card = await cards.get(user.id, input.cardId);
+    if (card.verification !== 'verified') throw new CardNotVerifiedError();
+    const rules = TOPUP_RULES[card.type];
+    const show = (amountMinor: number) => formatMoney(money(amountMinor, rules.currency));
+    const problem = checkTopupAmount(card.type, input.amountMinor);
+    if (problem === 'not_whole_unit') throw new AmountError('AMOUNT_NOT_WHOLE_UNIT');
+    if (problem === 'too_low') throw new AmountError('AMOUNT_TOO_LOW', { min: show(rules.minMinor) });
+    if (problem === 'too_high') throw new AmountError('AMOUNT_TOO_HIGH', { max: show(rules.maxMinor) });
+    if (!acceptsMethod(card.type, input.method)) throw new MethodNotAcceptedError(CARDS[card.type].name[lang]);
+    const now = clock();
+    const promotion = activePromotion(card.type, now);
+    if (input.promotionId !== undefined && promotion?.id !== input.promotionId) throw new PromotionExpiredError();
+    const bonusMinor = promotionBonus(promotion, input.amountMinor);
+
+    const row: OrderRow = {
+      id: randomUUID(),
+      userId: user.id,
+      cardId: card.id,
+      cardType: card.type,
+      cardNumberMasked: card.numberMasked,
+      currency: rules.currency,
+      amountMinor: input.amountMinor,
+      bonusMinor,
+      totalMinor: input.amountMinor + bonusMinor,
+      method: input.method,
+      promotionId: bonusMinor > 0 && promotion ? promotion.id : null,
+      state: 'created',
+      endReason: null,
+      outTradeNo: newOutTradeNo(now),
+      transactionId: null,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash: hash,
+      lang,
+      receiptSmsTo: user.receiptSmsTo,
+      receiptEmailTo: user.receiptEmailTo,
+      createdAt: now.toISOString(),
+      expiresAt: plusSeconds(now, config.orderTtlMinutes * 60).toISOString(),
+      payingAt: null,
+      paidAt: null,
+      creditDueAt: null,
+      creditedAt: null,
+      endedAt: null,
+      receiptNo: null,
+      nextQueryAt: null,
+      claimedUntil: null,
+    };
+    // Committed with the other orders of this turn of the event loop on SQLite (group commit).
+    await inGroupCommit(db, async (trx) => {
+      // The cap is checked in the transaction of the insert, with the card held until it commits, so
+      // two orders at once cannot both squeeze under it (on PostgreSQL each would otherwise sum the
+      // month without the other's order).
+      await ledger.lockCard(trx, card.id);
+      const used = await monthlyUsed(card.id, now, trx);
+      if (used + input.amountMinor > rules.monthlyCapMinor) {
+        throw new MonthlyCapExceededError(show(Math.max(0, rules.monthlyCapMinor - used)));
+      }
+      await insertOrder(trx, row);
+    });
+    log.info({ orderId: row.id, outTradeNo: row.outTradeNo, method: row.method }, 'order created');
+    return toOrder(row);
+  };
+
   return {
     async options(userId, cardId, lang) {
       const card = await cards.get(userId, cardId);
@@ -327,85 +396,21 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
 
     async create(user, input, idempotencyKey, lang) {
       const hash = requestHash(input);
-      const replay = async () => {
-        if (!idempotencyKey) return undefined;
-        const existing = await findOrderByIdempotencyKey(db, user.id, idempotencyKey);
-        if (!existing) return undefined;
-        if (existing.requestHash !== hash) throw new IdempotencyKeyReusedError();
-        return toOrder(existing);
-      };
-      const earlier = await replay();
-      if (earlier) return earlier;
-
-      const card = await cards.get(user.id, input.cardId);
-      if (card.verification !== 'verified') throw new CardNotVerifiedError();
-      const rules = TOPUP_RULES[card.type];
-      const show = (amountMinor: number) => formatMoney(money(amountMinor, rules.currency));
-      const problem = checkTopupAmount(card.type, input.amountMinor);
-      if (problem === 'not_whole_unit') throw new AmountError('AMOUNT_NOT_WHOLE_UNIT');
-      if (problem === 'too_low') throw new AmountError('AMOUNT_TOO_LOW', { min: show(rules.minMinor) });
-      if (problem === 'too_high') throw new AmountError('AMOUNT_TOO_HIGH', { max: show(rules.maxMinor) });
-      if (!acceptsMethod(card.type, input.method)) throw new MethodNotAcceptedError(CARDS[card.type].name[lang]);
-      const now = clock();
-      const promotion = activePromotion(card.type, now);
-      if (input.promotionId !== undefined && promotion?.id !== input.promotionId) throw new PromotionExpiredError();
-      const bonusMinor = promotionBonus(promotion, input.amountMinor);
-
-      const row: OrderRow = {
-        id: randomUUID(),
-        userId: user.id,
-        cardId: card.id,
-        cardType: card.type,
-        cardNumberMasked: card.numberMasked,
-        currency: rules.currency,
-        amountMinor: input.amountMinor,
-        bonusMinor,
-        totalMinor: input.amountMinor + bonusMinor,
-        method: input.method,
-        promotionId: bonusMinor > 0 && promotion ? promotion.id : null,
-        state: 'created',
-        endReason: null,
-        outTradeNo: newOutTradeNo(now),
-        transactionId: null,
-        idempotencyKey: idempotencyKey ?? null,
-        requestHash: hash,
-        lang,
-        receiptSmsTo: user.receiptSmsTo,
-        receiptEmailTo: user.receiptEmailTo,
-        createdAt: now.toISOString(),
-        expiresAt: plusSeconds(now, config.orderTtlMinutes * 60).toISOString(),
-        payingAt: null,
-        paidAt: null,
-        creditDueAt: null,
-        creditedAt: null,
-        endedAt: null,
-        receiptNo: null,
-        nextQueryAt: null,
-        claimedUntil: null,
-      };
+      // The key is looked up only when no new order could be made. A new order's insert cannot succeed
+      // beside an earlier one with the same key (the unique index on user and key), so a request that goes
+      // through had no earlier order, and one that fails for any reason (the key's index, a card unbound
+      // or a month filled since, a database fault) answers with the earlier order when there is one: the
+      // same answers as looking first, without a read on every order that is not a retry (issue 9).
       try {
-        // Committed with the other orders of this turn of the event loop on SQLite (group commit).
-        await inGroupCommit(db, async (trx) => {
-          // The cap is checked in the transaction of the insert, with the card held until it commits, so
-          // two orders at once cannot both squeeze under it (on PostgreSQL each would otherwise sum the
-          // month without the other's order).
-          await ledger.lockCard(trx, card.id);
-          const used = await monthlyUsed(card.id, now, trx);
-          if (used + input.amountMinor > rules.monthlyCapMinor) {
-            throw new MonthlyCapExceededError(show(Math.max(0, rules.monthlyCapMinor - used)));
-          }
-          await insertOrder(trx, row);
-        });
+        return await createNew(user, input, idempotencyKey, hash, lang);
       } catch (error) {
-        // A concurrent request with the same key won the unique index: answer with its order.
-        if (isUniqueViolation(error)) {
-          const winner = await replay();
-          if (winner) return winner;
+        if (idempotencyKey) {
+          const earlier = await findOrderByIdempotencyKey(db, user.id, idempotencyKey);
+          if (earlier && earlier.requestHash !== hash) throw new IdempotencyKeyReusedError();
+          if (earlier) return toOrder(earlier);
         }
         throw error;
       }
-      log.info({ orderId: row.id, outTradeNo: row.outTradeNo, method: row.method }, 'order created');
-      return toOrder(row);
     },
 
     async list(userId, { cardId, unpaid }) {

@@ -3,6 +3,7 @@ import {
   errorEnvelopeSchema,
   messageListSchema,
   orderListSchema,
+  orderSchema,
   topupOptionsSchema,
   type Order,
 } from '@cbc/shared';
@@ -347,6 +348,23 @@ describe('Idempotency-Key', () => {
     expect(new Set(replies.map((r) => r.json().id)).size).toBe(1);
     const list = orderListSchema.parse((await t.app.inject({ url: '/api/v1/orders', headers: auth })).json());
     expect(list.orders).toHaveLength(1);
+  });
+
+  it('answers a retry with its order even when a new one could no longer be made', async () => {
+    const { auth } = await newAccount();
+    const card = await verifiedCard(t.app, auth);
+    const body = { cardId: card.id, amountMinor: yuan(5000), method: 'wechatpay' as const };
+    await createOrder(t.app, auth, body);
+    const key = newIdempotencyKey();
+    const filling = await createOrder(t.app, auth, body, key);
+    // The two orders fill the month's 10,000: a new one is refused, the retry of the second is not.
+    const fresh = await post('/api/v1/orders', auth, body, { 'idempotency-key': newIdempotencyKey() });
+    expect(fresh.json().error?.code).toBe('MONTHLY_CAP_EXCEEDED');
+    const retry = await post('/api/v1/orders', auth, body, { 'idempotency-key': key });
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(orderSchema.parse(retry.json())).toEqual(filling);
+    const changed = await post('/api/v1/orders', auth, { ...body, amountMinor: yuan(100) }, { 'idempotency-key': key });
+    expect(changed.json().error?.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('refuses the same key with another body, and a malformed key', async () => {
