@@ -191,54 +191,71 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
   const credit = async (id: string): Promise<boolean> => {
     return inGroupCommit(db, async (trx) => {
       const row = await claimPaidOrder(trx, id);
-      if (!row) return false;
-      // Read after the card's lock, so entries' times follow the order in which its balance moved and a
-      // history cursor already handed out can never have a newer entry appear behind it.
-      await ledger.lockCard(trx, row.cardId);
-      const at = clock();
-      const receiptNo = newReceiptNo(at);
-      const moved = await moveOrder(trx, id, 'credited', {
-        creditedAt: at.toISOString(),
-        receiptNo,
-        claimedUntil: null,
-      });
-      if (!moved) return false;
-      const { credited, balanceMinor } = await ledger.creditOrder(trx, {
-        orderId: row.id,
-        cardId: row.cardId,
-        userId: row.userId,
-        currency: row.currency,
-        amountMinor: Number(row.amountMinor),
-        bonusMinor: Number(row.bonusMinor),
-        cardType: row.cardType,
-        cardNumberMasked: row.cardNumberMasked,
-        receiptNo,
-        method: row.method,
-        at,
-      });
-      if (!credited) {
-        // The ledger already holds this order: the state said otherwise, so say it loudly.
-        log.error({ orderId: id }, 'order had ledger entries before it was credited');
-        return true;
-      }
-      if (balanceMinor !== null) await sendReceipts(trx, row, receiptNo, at, balanceMinor);
-      return true;
+      return row ? creditPaidRow(trx, row) : false;
     });
+  };
+
+  /** The crediting itself, in the caller's transaction, which holds the paid order `row`. */
+  const creditPaidRow = async (trx: Kysely<Database>, row: OrderRow): Promise<boolean> => {
+    const id = row.id;
+    // Read after the card's lock, so entries' times follow the order in which its balance moved and a
+    // history cursor already handed out can never have a newer entry appear behind it.
+    await ledger.lockCard(trx, row.cardId);
+    const at = clock();
+    const receiptNo = newReceiptNo(at);
+    const moved = await moveOrder(trx, id, 'credited', {
+      creditedAt: at.toISOString(),
+      receiptNo,
+      claimedUntil: null,
+    });
+    if (!moved) return false;
+    const { credited, balanceMinor } = await ledger.creditOrder(trx, {
+      orderId: row.id,
+      cardId: row.cardId,
+      userId: row.userId,
+      currency: row.currency,
+      amountMinor: Number(row.amountMinor),
+      bonusMinor: Number(row.bonusMinor),
+      cardType: row.cardType,
+      cardNumberMasked: row.cardNumberMasked,
+      receiptNo,
+      method: row.method,
+      at,
+    });
+    if (!credited) {
+      // The ledger already holds this order: the state said otherwise, so say it loudly.
+      log.error({ orderId: id }, 'order had ledger entries before it was credited');
+      return true;
+    }
+    if (balanceMinor !== null) await sendReceipts(trx, row, receiptNo, at, balanceMinor);
+    return true;
   };
 
   const markPaid = async (row: OrderRow, trade: ProviderTrade): Promise<PaymentNotificationOutcome> => {
     const now = clock();
-    const moved = await moveOrder(db, row.id, 'paid', {
+    const paid = {
       transactionId: trade.transactionId,
       paidAt: trade.paidAt ?? now.toISOString(),
       creditDueAt: plusSeconds(now, config.creditDelaySeconds).toISOString(),
       nextQueryAt: null,
       // A query's claim guards the asking, not the crediting: a runner that dies now must not hold it up.
       claimedUntil: null,
+    };
+    const paidLog = { orderId: row.id, outTradeNo: row.outTradeNo };
+    if (config.creditDelaySeconds > 0) {
+      if (!(await moveOrder(db, row.id, 'paid', paid))) return 'already';
+      log.info(paidLog, 'order paid');
+      return 'applied';
+    }
+    // No delay: paid and credited in one transaction (group-committed on SQLite), which holds the order
+    // from its move to paid, instead of a commit for each and a read of the order between them.
+    const moved = await inGroupCommit(db, async (trx) => {
+      if (!(await moveOrder(trx, row.id, 'paid', paid))) return false;
+      await creditPaidRow(trx, { ...row, ...paid, state: 'paid' });
+      return true;
     });
     if (!moved) return 'already';
-    log.info({ orderId: row.id, outTradeNo: row.outTradeNo }, 'order paid');
-    if (config.creditDelaySeconds === 0) await credit(row.id);
+    log.info(paidLog, 'order paid');
     return 'applied';
   };
 
@@ -428,11 +445,15 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       if (!isUnpaid(row.state) || Date.parse(row.expiresAt) <= now.getTime()) {
         throw new OrderNotPayableError(stateName(isUnpaid(row.state) ? 'closed' : row.state, lang));
       }
+      let paying = row;
       if (row.state === 'created') {
-        await moveOrder(db, row.id, 'paying', {
+        const changes = {
           payingAt: now.toISOString(),
           nextQueryAt: plusSeconds(now, config.paymentQueryAfterSeconds).toISOString(),
-        });
+        };
+        // Moved here, the order is what this request made it; otherwise another request moved it first.
+        const moved = await moveOrder(db, row.id, 'paying', changes);
+        paying = moved ? { ...row, ...changes, state: 'paying' } : await mustFind(user.id, id);
       }
       let payment: PaymentParams;
       try {
@@ -452,7 +473,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
         }
         throw error;
       }
-      return { payment, order: toOrder(await mustFind(user.id, id)) };
+      return { payment, order: toOrder(paying) };
     },
 
     async cancel(userId, id, lang) {
