@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely } from 'kysely';
+import type { CompiledQuery, Insertable, Kysely } from 'kysely';
 import type { Database } from './schema/index';
 
 /** Stands for argument `index` while the query is compiled; never reaches the database. */
@@ -39,20 +39,11 @@ interface Template<Row> {
   argumentOf: number[];
 }
 
-/**
- * A hot query built and compiled by Kysely once per database instead of on every call: building the
- * immutable query tree, running the camelCase plugin over it and compiling it to SQL cost 20–30 µs per
- * statement in the bench's profiles (a tenth of `GET /me`, a sixth of order creation), every request
- * paying it for the same SQL. `build` is called once with stand-ins for the arguments; each call sends
- * the compiled SQL with its own values (the query's own constants, such as a list of states, stay as
- * compiled), and rows still go through the plugins (the camelCase mapping of results), as with any
- * executed query. The compiled form is kept per database adapter, which a database's transactions
- * share, so the same query runs on either. `arity` is the number of arguments `build` takes.
- */
-export function precompiledQuery<Args extends readonly unknown[], Row>(
+/** Compiles `build` once per database adapter; each call gives the compiled SQL with this call's values. */
+function precompile<Args extends readonly unknown[], Row>(
   arity: Args['length'],
   build: (db: Kysely<Database>, ...args: Args) => Compilable<Row>,
-): (db: Kysely<Database>, ...args: Args) => Promise<Row[]> {
+): (db: Kysely<Database>, args: Args) => CompiledQuery<Row> {
   const templates = new WeakMap<object, Template<Row>>();
 
   const compile = (db: Kysely<Database>): Template<Row> => {
@@ -74,7 +65,7 @@ export function precompiledQuery<Args extends readonly unknown[], Row>(
     return { query, argumentOf };
   };
 
-  return async (db, ...args) => {
+  return (db, args) => {
     const adapter = db.getExecutor().adapter;
     let template = templates.get(adapter);
     if (!template) {
@@ -86,8 +77,71 @@ export function precompiledQuery<Args extends readonly unknown[], Row>(
       const index = argumentOf[position]!;
       return index < 0 ? constant : args[index];
     });
-    const rows = directReaders.get(db)?.(query.sql, parameters);
-    if (rows) return rows as Row[];
-    return (await db.executeQuery<Row>({ ...query, parameters })).rows;
+    return { ...query, parameters };
   };
+}
+
+/**
+ * A hot query built and compiled by Kysely once per database instead of on every call: building the
+ * immutable query tree, running the camelCase plugin over it and compiling it to SQL cost 20–30 µs per
+ * statement in the bench's profiles (a tenth of `GET /me`, a sixth of order creation), every request
+ * paying it for the same SQL. `build` is called once with stand-ins for the arguments; each call sends
+ * the compiled SQL with its own values (the query's own constants, such as a list of states, stay as
+ * compiled), and rows still go through the plugins (the camelCase mapping of results), as with any
+ * executed query. The compiled form is kept per database adapter, which a database's transactions
+ * share, so the same query runs on either. `arity` is the number of arguments `build` takes.
+ */
+export function precompiledQuery<Args extends readonly unknown[], Row>(
+  arity: Args['length'],
+  build: (db: Kysely<Database>, ...args: Args) => Compilable<Row>,
+): (db: Kysely<Database>, ...args: Args) => Promise<Row[]> {
+  const compiled = precompile(arity, build);
+  return async (db, ...args) => {
+    const query = compiled(db, args);
+    const rows = directReaders.get(db)?.(query.sql, query.parameters);
+    if (rows) return rows as Row[];
+    return (await db.executeQuery<Row>(query)).rows;
+  };
+}
+
+/** `precompiledQuery` for an UPDATE, INSERT or DELETE: answers how many rows it changed. */
+export function precompiledWrite<Args extends readonly unknown[]>(
+  arity: Args['length'],
+  build: (db: Kysely<Database>, ...args: Args) => Compilable<unknown>,
+): (db: Kysely<Database>, ...args: Args) => Promise<number> {
+  const compiled = precompile(arity, build);
+  return async (db, ...args) => Number((await db.executeQuery(compiled(db, args))).numAffectedRows ?? 0);
+}
+
+type RowWrite = (db: Kysely<Database>, ...values: unknown[]) => Promise<number>;
+const rowInserts = new Map<string, RowWrite>();
+
+/**
+ * Inserts one row, compiled once per table, set of columns and conflict target; answers how many rows it
+ * wrote. With `skipConflictOn`, a row that would break that unique index is skipped (0). Columns given as
+ * undefined are left out, as Kysely leaves them out.
+ */
+export function insertRow<Table extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: Table,
+  row: Insertable<Database[Table]>,
+  skipConflictOn?: ReadonlyArray<string>,
+): Promise<number> {
+  const values = row as Record<string, unknown>;
+  const columns = Object.keys(values).filter((column) => values[column] !== undefined);
+  const shape = `${table}|${columns.join(',')}|${skipConflictOn?.join(',') ?? ''}`;
+  let insert = rowInserts.get(shape);
+  if (!insert) {
+    insert = precompiledWrite(columns.length, (db, ...standIns: unknown[]) => {
+      // Typed loosely: the shape is only known at run time, and `row` was checked against the table above.
+      const query = db
+        .insertInto(table)
+        .values(Object.fromEntries(columns.map((column, index) => [column, standIns[index]])) as never);
+      return skipConflictOn
+        ? query.onConflict((conflict) => conflict.columns(skipConflictOn as never).doNothing())
+        : query;
+    });
+    rowInserts.set(shape, insert);
+  }
+  return insert(db, ...columns.map((column) => values[column]));
 }

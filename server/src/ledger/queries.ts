@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { hasRowLocks } from '../db/database';
+import { insertRow, precompiledQuery } from '../db/precompiled';
 import type { Database, NewLedgerEntryRow } from '../db/schema/index';
 
 /**
@@ -15,12 +16,7 @@ export async function lockCardRow(db: Kysely<Database>, cardId: string): Promise
 
 /** Inserts an entry unless the order already has one of that kind; true when a row was written. */
 export async function insertEntryOnce(db: Kysely<Database>, entry: NewLedgerEntryRow): Promise<boolean> {
-  const result = await db
-    .insertInto('ledger_entries')
-    .values(entry)
-    .onConflict((conflict) => conflict.columns(['orderId', 'kind']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  return (await insertRow(db, 'ledger_entries', entry, ['orderId', 'kind'])) === 1;
 }
 
 /**
@@ -33,19 +29,19 @@ export async function addTopupToBalance(
   cardId: string,
   credit: { totalMinor: number; topupMinor: number; at: string },
 ): Promise<number | null> {
-  const row = await db
-    .updateTable('cards')
-    .set({
-      balanceMinor: sql`balance_minor + ${credit.totalMinor}`,
-      lastTopupMinor: credit.topupMinor,
-      lastTopupAt: credit.at,
-    })
-    .where('id', '=', cardId)
-    .returning('balanceMinor')
-    .executeTakeFirst();
+  const [row] = await addToBalance(db, cardId, credit.totalMinor, credit.topupMinor, credit.at);
   // null: the card was unbound meanwhile; the entries still record where the money went.
   return row ? Number(row.balanceMinor) : null;
 }
+
+// Every crediting runs it: compiled once.
+const addToBalance = precompiledQuery(4, (db, cardId: string, totalMinor: number, topupMinor: number, at: string) =>
+  db
+    .updateTable('cards')
+    .set({ balanceMinor: sql`balance_minor + ${totalMinor}`, lastTopupMinor: topupMinor, lastTopupAt: at })
+    .where('id', '=', cardId)
+    .returning('balanceMinor'),
+);
 
 export async function sumOfEntries(db: Kysely<Database>, cardId: string): Promise<number> {
   const row = await db

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertRow } from '../db/precompiled';
 import type { Database, MessageRow, NewMessageRow } from '../db/schema/index';
 
 /** Whose inbox: a logged-in user's, or before registration a device's messages that belong to no user. */
@@ -15,7 +16,7 @@ function inbox(db: Kysely<Database>, owner: InboxOwner) {
 }
 
 export async function insertMessage(db: Kysely<Database>, row: NewMessageRow): Promise<void> {
-  await db.insertInto('messages').values(row).execute();
+  await insertRow(db, 'messages', row);
 }
 
 export async function listMessages(db: Kysely<Database>, owner: InboxOwner): Promise<MessageRow[]> {

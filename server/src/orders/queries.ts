@@ -1,7 +1,7 @@
 import { UNPAID_STATES, statesBefore, type OrderState } from '@cbc/shared';
 import { sql, type Kysely } from 'kysely';
 import { hasRowLocks } from '../db/database';
-import { precompiledQuery } from '../db/precompiled';
+import { precompiledQuery, precompiledWrite } from '../db/precompiled';
 import type { Database, NewOrderRow, OrderRow, OrderRowUpdate } from '../db/schema/index';
 
 /** Orders a user may see: another user's id finds nothing (→ 404). */
@@ -166,6 +166,14 @@ export async function insertOrder(db: Kysely<Database>, row: OrderRow): Promise<
   await insertOrderRow(db, ...ORDER_COLUMNS.map((column) => row[column]));
 }
 
+type OrderMove = (db: Kysely<Database>, id: string, ...values: unknown[]) => Promise<number>;
+
+/**
+ * One compiled UPDATE per kind of move (target state, states it may leave, columns it sets): a top-up
+ * moves its order three times, and the call sites are few, so are the kinds.
+ */
+const orderMoves = new Map<string, OrderMove>();
+
 /**
  * Moves an order only if the state machine allows it from the state it is in now: one conditional
  * UPDATE, so of two concurrent moves exactly one wins and a forbidden move changes nothing.
@@ -178,13 +186,23 @@ export async function moveOrder(
   from: readonly OrderState[] = statesBefore(to),
 ): Promise<boolean> {
   if (from.length === 0) return false;
-  const result = await db
-    .updateTable('orders')
-    .set({ ...changes, state: to })
-    .where('id', '=', id)
-    .where('state', 'in', [...from])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  // Kysely leaves a column given as undefined out of the SET: so does the kind.
+  const columns = (Object.keys(changes) as Array<keyof OrderRowUpdate>).filter(
+    (column) => changes[column] !== undefined,
+  );
+  const kind = `${to}|${from.join(',')}|${columns.join(',')}`;
+  let move = orderMoves.get(kind);
+  if (!move) {
+    move = precompiledWrite(columns.length + 1, (db, id: string, ...values: unknown[]) =>
+      db
+        .updateTable('orders')
+        .set({ ...Object.fromEntries(columns.map((column, index) => [column, values[index]])), state: to })
+        .where('id', '=', id)
+        .where('state', 'in', [...from]),
+    );
+    orderMoves.set(kind, move);
+  }
+  return (await move(db, id, ...columns.map((column) => changes[column]))) === 1;
 }
 
 /**

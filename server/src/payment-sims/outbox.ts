@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
+import { insertRow, precompiledQuery, precompiledWrite } from '../db/precompiled';
 import type { Database, SimNotificationRow, SimProvider } from '../db/schema/index';
 import type { HttpTransport, IncomingResponse } from '../http/transport';
 
@@ -60,6 +61,46 @@ export interface OutboxDeps {
 const CLAIM_MS = 30_000;
 const BATCH = 50;
 
+// Every payment's notification runs these three: compiled once.
+const dueNotifications = precompiledQuery(1, (db, at: string) =>
+  db
+    .selectFrom('sim_notifications')
+    .selectAll()
+    .where('state', '=', 'pending')
+    .where('nextAttemptAt', '<=', at)
+    .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<=', at)]))
+    .orderBy('nextAttemptAt')
+    .limit(BATCH),
+);
+const claimNotification = precompiledWrite(3, (db, id: string, until: string, at: string) =>
+  db
+    .updateTable('sim_notifications')
+    .set({ claimedUntil: until })
+    .where('id', '=', id)
+    .where('state', '=', 'pending')
+    .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<=', at)])),
+);
+/** An attempt's outcome; the claim ends with it, and a probe is never sent twice. */
+type AttemptRecord = Pick<SimNotificationRow, 'attempts' | 'lastStatus' | 'state' | 'deliveredAt' | 'nextAttemptAt'>;
+const recordAttemptRow = precompiledWrite(
+  6,
+  (
+    db,
+    id: string,
+    attempts: number,
+    lastStatus: number | null,
+    state: SimNotificationRow['state'],
+    deliveredAt: string | null,
+    nextAttemptAt: string,
+  ) =>
+    db
+      .updateTable('sim_notifications')
+      .set({ attempts, lastStatus, state, deliveredAt, nextAttemptAt, probe: 0, claimedUntil: null })
+      .where('id', '=', id),
+);
+const recordAttempt = (db: Kysely<Database>, id: string, record: AttemptRecord) =>
+  recordAttemptRow(db, id, record.attempts, record.lastStatus, record.state, record.deliveredAt, record.nextAttemptAt);
+
 export function createNotificationOutbox(deps: OutboxDeps): NotificationOutbox {
   const { db, clock, transport, log } = deps;
   const random = deps.random ?? Math.random;
@@ -85,69 +126,44 @@ export function createNotificationOutbox(deps: OutboxDeps): NotificationOutbox {
     const ok = response !== undefined && format.acknowledged(response);
     if (ok && probe) log.warn({ outTradeNo: row.outTradeNo }, 'merchant acknowledged a signature probe');
     const next = ok ? null : retryAt(attempts, now);
-    await db
-      .updateTable('sim_notifications')
-      .set({
-        attempts,
-        lastStatus: response?.status ?? null,
-        probe: 0,
-        claimedUntil: null,
-        ...(ok
-          ? { state: 'delivered', deliveredAt: now.toISOString() }
-          : next
-            ? { nextAttemptAt: next }
-            : { state: 'abandoned' }),
-      })
-      .where('id', '=', row.id)
-      .execute();
+    await recordAttempt(db, row.id, {
+      attempts,
+      lastStatus: response?.status ?? null,
+      state: ok ? 'delivered' : next ? row.state : 'abandoned',
+      deliveredAt: ok ? now.toISOString() : row.deliveredAt,
+      nextAttemptAt: next ?? row.nextAttemptAt,
+    });
   };
 
   return {
     async enqueue(notification, executor = db) {
       const now = clock().toISOString();
-      await executor
-        .insertInto('sim_notifications')
-        .values({
-          id: randomUUID(),
-          provider: notification.provider,
-          outTradeNo: notification.outTradeNo,
-          url: notification.url,
-          payload: notification.payload,
-          state: notification.lost ? 'lost' : 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          lastStatus: null,
-          probe: notification.provider === 'wechatpay' && random() < deps.probeRate ? 1 : 0,
-          claimedUntil: null,
-          createdAt: now,
-          deliveredAt: null,
-        })
-        .execute();
+      await insertRow(executor, 'sim_notifications', {
+        id: randomUUID(),
+        provider: notification.provider,
+        outTradeNo: notification.outTradeNo,
+        url: notification.url,
+        payload: notification.payload,
+        state: notification.lost ? 'lost' : 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastStatus: null,
+        probe: notification.provider === 'wechatpay' && random() < deps.probeRate ? 1 : 0,
+        claimedUntil: null,
+        createdAt: now,
+        deliveredAt: null,
+      });
     },
 
     async deliverDue(now) {
       const at = now.toISOString();
-      const due = await db
-        .selectFrom('sim_notifications')
-        .selectAll()
-        .where('state', '=', 'pending')
-        .where('nextAttemptAt', '<=', at)
-        .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<=', at)]))
-        .orderBy('nextAttemptAt')
-        .limit(BATCH)
-        .execute();
+      const due = await dueNotifications(db, at);
       let attempts = 0;
       await Promise.all(
         due.map(async (row) => {
           // The claim is one conditional UPDATE: of two deliverers, exactly one sees a changed row.
-          const claimed = await db
-            .updateTable('sim_notifications')
-            .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS).toISOString() })
-            .where('id', '=', row.id)
-            .where('state', '=', 'pending')
-            .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<=', at)]))
-            .executeTakeFirst();
-          if (Number(claimed.numUpdatedRows) !== 1) return;
+          const claimed = await claimNotification(db, row.id, new Date(now.getTime() + CLAIM_MS).toISOString(), at);
+          if (claimed !== 1) return;
           attempts += 1;
           await attempt(row, now);
         }),

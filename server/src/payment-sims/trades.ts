@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/errors';
+import { insertRow } from '../db/precompiled';
 import type { Database, NewSimPaymentRow, SimPaymentRow, SimPaymentUpdate, SimProvider } from '../db/schema/index';
 import { AppError } from '../errors/app-error';
 import type { NotificationOutbox } from './outbox';
@@ -38,7 +39,7 @@ export async function createTrade(db: Kysely<Database>, row: NewSimPaymentRow): 
   const existing = await findTrade(db, key);
   if (existing) return same(existing);
   try {
-    await db.insertInto('sim_payments').values(row).execute();
+    await insertRow(db, 'sim_payments', row);
   } catch (error) {
     // Two creates of one order number at once: the unique index lets one in, the other reads it.
     if (!isUniqueViolation(error)) throw error;

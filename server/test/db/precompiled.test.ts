@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompiledQuery } from '../../src/db/precompiled';
+import { insertRow, precompiledQuery, precompiledWrite } from '../../src/db/precompiled';
 import { migrateToLatest } from '../../src/db/migrator';
 import type { Database } from '../../src/db/schema/index';
 import { onPostgres, openTestDatabase } from '../fixtures/database';
@@ -151,5 +151,23 @@ describe('precompiledQuery', () => {
       query.selectFrom('appMeta').selectAll().where('key', 'like', `${key}%`),
     );
     await expect(changesKey(db, 'precompiled')).rejects.toThrow(/argument 0 is not a parameter/);
+  });
+  it('counts the rows a compiled write changed', async () => {
+    const setValue = precompiledWrite(2, (query, key: string, value: string) =>
+      query.updateTable('appMeta').set({ value }).where('key', '=', key),
+    );
+    expect(await setValue(db, 'no such key', 'x')).toBe(0);
+    expect(await setValue(db, 'write-probe', 'x')).toBe(0);
+    await insertRow(db, 'appMeta', { key: 'write-probe', value: 'first', updatedAt: probe.updatedAt });
+    expect(await setValue(db, 'write-probe', 'second')).toBe(1);
+    expect(await findValue(db, 'write-probe')).toEqual([{ value: 'second' }]);
+  });
+
+  it('inserts a row, and skips one that breaks a unique index only when asked to', async () => {
+    const row = { key: 'insert-probe', value: 'one', updatedAt: probe.updatedAt };
+    expect(await insertRow(db, 'appMeta', row)).toBe(1);
+    expect(await insertRow(db, 'appMeta', { ...row, value: 'two' }, ['key'])).toBe(0);
+    await expect(insertRow(db, 'appMeta', { ...row, value: 'three' })).rejects.toThrow();
+    expect(await findValue(db, 'insert-probe')).toEqual([{ value: 'one' }]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { precompiledQuery } from '../../db/precompiled';
+import { insertRow, precompiledQuery } from '../../db/precompiled';
 import type { Database, NewSimPaymentRow, SimPaymentRow } from '../../db/schema/index';
 
 /** The simulated WeChat Pay platform's own records in `sim_payments` (provider `wechatpay`). */
@@ -22,7 +22,7 @@ export async function findTrade(
 }
 
 export async function insertTrade(db: Kysely<Database>, row: NewSimPaymentRow): Promise<void> {
-  await db.insertInto('sim_payments').values(row).execute();
+  await insertRow(db, 'sim_payments', row);
 }
 
 export async function setPrepayId(db: Kysely<Database>, id: string, prepayId: string): Promise<void> {
