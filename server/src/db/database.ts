@@ -52,8 +52,9 @@ export interface DatabaseHooks {
 
 /**
  * Sends the hot queries (those of `precompiledQuery`) as named prepared statements: each connection then
- * parses and plans one once instead of on every call. The set is small and fixed, so every connection
- * keeps a handful of statements; the other queries, whose text varies with their filters, stay unnamed.
+ * parses and plans one once instead of on every call. The set is bounded (a fixed list, and a few dozen
+ * shapes of the `perShape` queries), so every connection keeps at most a few dozen statements; the other
+ * queries, whose text varies with their values, stay unnamed.
  * Every statement's text is shown to `observers` first.
  */
 function preparingHotQueries(client: pg.PoolClient, observers: ReadonlyArray<(sql: string) => void>): void {

@@ -113,8 +113,24 @@ export function precompiledWrite<Args extends readonly unknown[]>(
   return async (db, ...args) => Number((await db.executeQuery(compiled(db, args))).numAffectedRows ?? 0);
 }
 
-type RowWrite = (db: Kysely<Database>, ...values: unknown[]) => Promise<number>;
-const rowInserts = new Map<string, RowWrite>();
+/**
+ * Precompiled statements of a query whose SQL depends on which options a call gives: one per shape (a key
+ * naming everything but the values), made by `make` the first time that shape is asked for. Shapes must
+ * stay few: each is kept for the process's life and, on PostgreSQL, prepared on each connection that runs it.
+ */
+export function perShape<Statement>(): (shape: string, make: () => Statement) => Statement {
+  const made = new Map<string, Statement>();
+  return (shape, make) => {
+    let statement = made.get(shape);
+    if (!statement) {
+      statement = make();
+      made.set(shape, statement);
+    }
+    return statement;
+  };
+}
+
+const rowInserts = perShape<(db: Kysely<Database>, ...values: unknown[]) => Promise<number>>();
 
 /**
  * Inserts one row, compiled once per table, set of columns and conflict target; answers how many rows it
@@ -130,9 +146,8 @@ export function insertRow<Table extends keyof Database & string>(
   const values = row as Record<string, unknown>;
   const columns = Object.keys(values).filter((column) => values[column] !== undefined);
   const shape = `${table}|${columns.join(',')}|${skipConflictOn?.join(',') ?? ''}`;
-  let insert = rowInserts.get(shape);
-  if (!insert) {
-    insert = precompiledWrite(columns.length, (db, ...standIns: unknown[]) => {
+  const insert = rowInserts(shape, () =>
+    precompiledWrite(columns.length, (db, ...standIns: unknown[]) => {
       // Typed loosely: the shape is only known at run time, and `row` was checked against the table above.
       const query = db
         .insertInto(table)
@@ -140,8 +155,7 @@ export function insertRow<Table extends keyof Database & string>(
       return skipConflictOn
         ? query.onConflict((conflict) => conflict.columns(skipConflictOn as never).doNothing())
         : query;
-    });
-    rowInserts.set(shape, insert);
-  }
+    }),
+  );
   return insert(db, ...columns.map((column) => values[column]));
 }

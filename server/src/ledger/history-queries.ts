@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Currency } from '@cbc/shared';
-import { precompiledQuery } from '../db/precompiled';
+import { perShape, precompiledQuery } from '../db/precompiled';
 import type { Database, LedgerEntryKind, LedgerEntryRow } from '../db/schema/index';
 import type { CursorPosition, HistoryScope } from './cursor';
 
@@ -43,15 +43,13 @@ export function entriesQuery(db: Kysely<Database>, filter: EntryFilter) {
   return query.orderBy('createdAt', 'desc').orderBy('id', 'desc');
 }
 
-type EntryPage = (db: Kysely<Database>, ...args: string[]) => Promise<LedgerEntryRow[]>;
-
 /**
  * One compiled query per shape of filter (scope, which bounds are given, which kinds, the limit), its
  * values sent as parameters. The shapes are few (two scopes, three optional bounds, the contract's kinds
  * and page sizes); building and compiling the query was about an eighth of a history page's CPU (README,
  * issue 9).
  */
-const entryPages = new Map<string, EntryPage>();
+const entryPages = perShape<(db: Kysely<Database>, ...args: string[]) => Promise<LedgerEntryRow[]>>();
 
 export async function listEntries(
   db: Kysely<Database>,
@@ -75,9 +73,8 @@ export async function listEntries(
     ...(since ? [since] : []),
     ...(until ? [until] : []),
   ];
-  let page = entryPages.get(key);
-  if (!page) {
-    page = precompiledQuery(args.length, (db, ...values: string[]) => {
+  const page = entryPages(key, () =>
+    precompiledQuery(args.length, (db, ...values: string[]) => {
       // The stand-ins, taken in the order `args` lists the values.
       const standIns = values[Symbol.iterator]();
       const value = () => standIns.next().value as string;
@@ -89,9 +86,8 @@ export async function listEntries(
         kinds,
       });
       return limit === undefined ? query : query.limit(limit);
-    });
-    entryPages.set(key, page);
-  }
+    }),
+  );
   return page(db, ...args);
 }
 

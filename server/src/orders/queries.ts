@@ -1,8 +1,8 @@
 import { UNPAID_STATES, statesBefore, type OrderState } from '@cbc/shared';
 import { sql, type Kysely } from 'kysely';
 import { hasRowLocks } from '../db/database';
-import { precompiledQuery, precompiledWrite } from '../db/precompiled';
-import type { Database, NewOrderRow, OrderRow, OrderRowUpdate } from '../db/schema/index';
+import { insertRow, perShape, precompiledQuery, precompiledWrite } from '../db/precompiled';
+import type { Database, OrderRow, OrderRowUpdate } from '../db/schema/index';
 
 /** Orders a user may see: another user's id finds nothing (→ 404). */
 function ownOrders(db: Kysely<Database>, userId: string) {
@@ -121,58 +121,16 @@ export async function monthlyOrderedMinor(
   return Number(row?.total ?? 0);
 }
 
-/** Every column of an order, in the order the insert binds them; the `satisfies` keeps the list complete. */
-const ORDER_COLUMNS = Object.keys({
-  id: true,
-  userId: true,
-  cardId: true,
-  cardType: true,
-  cardNumberMasked: true,
-  currency: true,
-  amountMinor: true,
-  bonusMinor: true,
-  totalMinor: true,
-  method: true,
-  promotionId: true,
-  state: true,
-  endReason: true,
-  outTradeNo: true,
-  transactionId: true,
-  idempotencyKey: true,
-  requestHash: true,
-  lang: true,
-  receiptSmsTo: true,
-  receiptEmailTo: true,
-  createdAt: true,
-  expiresAt: true,
-  payingAt: true,
-  paidAt: true,
-  creditDueAt: true,
-  creditedAt: true,
-  endedAt: true,
-  receiptNo: true,
-  nextQueryAt: true,
-  claimedUntil: true,
-} satisfies Record<keyof OrderRow, true>) as Array<keyof OrderRow>;
-
 // Every order creation inserts one: building and compiling a 30-column insert took 22 µs a time.
-const insertOrderRow = precompiledQuery<unknown[], never>(ORDER_COLUMNS.length, (db, ...values) =>
-  db
-    .insertInto('orders')
-    .values(Object.fromEntries(ORDER_COLUMNS.map((column, index) => [column, values[index]])) as NewOrderRow),
-);
-
 export async function insertOrder(db: Kysely<Database>, row: OrderRow): Promise<void> {
-  await insertOrderRow(db, ...ORDER_COLUMNS.map((column) => row[column]));
+  await insertRow(db, 'orders', row);
 }
-
-type OrderMove = (db: Kysely<Database>, id: string, ...values: unknown[]) => Promise<number>;
 
 /**
  * One compiled UPDATE per kind of move (target state, states it may leave, columns it sets): a top-up
  * moves its order three times, and the call sites are few, so are the kinds.
  */
-const orderMoves = new Map<string, OrderMove>();
+const orderMoves = perShape<(db: Kysely<Database>, id: string, ...values: unknown[]) => Promise<number>>();
 
 /**
  * Moves an order only if the state machine allows it from the state it is in now: one conditional
@@ -191,17 +149,15 @@ export async function moveOrder(
     (column) => changes[column] !== undefined,
   );
   const kind = `${to}|${from.join(',')}|${columns.join(',')}`;
-  let move = orderMoves.get(kind);
-  if (!move) {
-    move = precompiledWrite(columns.length + 1, (db, id: string, ...values: unknown[]) =>
+  const move = orderMoves(kind, () =>
+    precompiledWrite(columns.length + 1, (db, id: string, ...values: unknown[]) =>
       db
         .updateTable('orders')
         .set({ ...Object.fromEntries(columns.map((column, index) => [column, values[index]])), state: to })
         .where('id', '=', id)
         .where('state', 'in', [...from]),
-    );
-    orderMoves.set(kind, move);
-  }
+    ),
+  );
   return (await move(db, id, ...columns.map((column) => changes[column]))) === 1;
 }
 
