@@ -27,6 +27,7 @@ import {
   countCards,
   deleteCard,
   findCard,
+  findCardHeld,
   findCardOwnerByNumberHash,
   insertCard,
   lockAccountCards,
@@ -41,6 +42,8 @@ export interface CardsService {
   list(userId: string): Promise<CardList>;
   /** Throws CardNotFoundError for an unknown id and for another user's card alike. */
   get(userId: string, id: string): Promise<BoundCard>;
+  /** `get` in the caller's transaction, with the card held until it ends (see `findCardHeld`). */
+  getHeld(trx: Kysely<Database>, userId: string, id: string): Promise<BoundCard>;
   bind(user: SessionUser, input: BindCardRequest, lang: Language): Promise<BoundCard>;
   makeDefault(userId: string, id: string): Promise<BoundCard>;
   unbind(user: SessionUser, id: string, lang: Language): Promise<void>;
@@ -98,6 +101,12 @@ export function createCardsService(deps: CardsServiceDeps): CardsService {
 
     async get(userId, id) {
       return toBoundCard(await mustFind(db, userId, id));
+    },
+
+    async getHeld(trx, userId, id) {
+      const row = await findCardHeld(trx, userId, id);
+      if (!row) throw new CardNotFoundError();
+      return toBoundCard(row);
     },
 
     async bind(user, input, lang) {

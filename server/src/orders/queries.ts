@@ -1,7 +1,7 @@
 import { UNPAID_STATES, statesBefore, type OrderState } from '@cbc/shared';
 import { sql, type Kysely } from 'kysely';
 import { hasRowLocks } from '../db/database';
-import { insertRow, perShape, precompiledQuery, precompiledWrite } from '../db/precompiled';
+import { perShape, precompiledQuery, precompiledWrite } from '../db/precompiled';
 import type { Database, OrderRow, OrderRowUpdate } from '../db/schema/index';
 
 /** Orders a user may see: another user's id finds nothing (→ 404). */
@@ -121,9 +121,56 @@ export async function monthlyOrderedMinor(
   return Number(row?.total ?? 0);
 }
 
-// Every order creation inserts one: building and compiling a 30-column insert took 22 µs a time.
-export async function insertOrder(db: Kysely<Database>, row: OrderRow): Promise<void> {
-  await insertRow(db, 'orders', row);
+/** A card's month, [from, to), and the most its orders may add up to in it. */
+export interface MonthCap {
+  from: string;
+  to: string;
+  capMinor: number;
+}
+
+const ordersUnderCap = perShape<(db: Kysely<Database>, ...values: unknown[]) => Promise<number>>();
+
+/**
+ * Inserts a new order only if its card's orders of the month, with this one, stay within the cap: the
+ * sum and the insert in one statement (`INSERT … SELECT … WHERE sum + amount <= cap`), compiled once,
+ * instead of a read and then a write. The caller holds the card for its transaction, so on PostgreSQL no
+ * other order of the card commits between this statement's snapshot and its commit. True when inserted.
+ */
+export async function insertOrderUnderCap(db: Kysely<Database>, row: OrderRow, month: MonthCap): Promise<boolean> {
+  const values = row as unknown as Record<string, unknown>;
+  const columns = Object.keys(values) as Array<keyof OrderRow & string>;
+  const insert = ordersUnderCap(columns.join(','), () =>
+    precompiledWrite(columns.length + 5, (db, ...standIns: unknown[]) => {
+      // The card and amount of the cap check are arguments of their own: PostgreSQL gives each parameter
+      // one type, and the same one would be an integer column's value here and a bigint sum's operand there.
+      const [cardId, amountMinor, from, to, capMinor] = standIns.slice(columns.length) as [
+        string,
+        number,
+        string,
+        string,
+        number,
+      ];
+      const orderedThisMonth = orderedBetweenQuery(db, cardId, from, to);
+      return db
+        .insertInto('orders')
+        .columns(columns)
+        .expression(
+          db
+            .selectNoFrom((eb) => columns.map((column, index) => eb.val(standIns[index]).as(column)))
+            .where((eb) => eb(eb(orderedThisMonth, '+', amountMinor), '<=', capMinor)),
+        );
+    }),
+  );
+  const inserted = await insert(
+    db,
+    ...columns.map((column) => values[column]),
+    row.cardId,
+    row.amountMinor,
+    month.from,
+    month.to,
+    month.capMinor,
+  );
+  return inserted === 1;
 }
 
 /**

@@ -54,7 +54,7 @@ import {
   findOrderById,
   findOrderByIdempotencyKey,
   findOrderByOutTradeNo,
-  insertOrder,
+  insertOrderUnderCap,
   listOrders,
   monthlyOrderedMinor,
   moveOrder,
@@ -310,63 +310,67 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
     hash: string,
     lang: Language,
   ): Promise<Order> => {
-    const card = await cards.get(user.id, input.cardId);
-    if (card.verification !== 'verified') throw new CardNotVerifiedError();
-    const rules = TOPUP_RULES[card.type];
-    const show = (amountMinor: number) => formatMoney(money(amountMinor, rules.currency));
-    const problem = checkTopupAmount(card.type, input.amountMinor);
-    if (problem === 'not_whole_unit') throw new AmountError('AMOUNT_NOT_WHOLE_UNIT');
-    if (problem === 'too_low') throw new AmountError('AMOUNT_TOO_LOW', { min: show(rules.minMinor) });
-    if (problem === 'too_high') throw new AmountError('AMOUNT_TOO_HIGH', { max: show(rules.maxMinor) });
-    if (!acceptsMethod(card.type, input.method)) throw new MethodNotAcceptedError(CARDS[card.type].name[lang]);
     const now = clock();
-    const promotion = activePromotion(card.type, now);
-    if (input.promotionId !== undefined && promotion?.id !== input.promotionId) throw new PromotionExpiredError();
-    const bonusMinor = promotionBonus(promotion, input.amountMinor);
-
-    const row: OrderRow = {
-      id: randomUUID(),
-      userId: user.id,
-      cardId: card.id,
-      cardType: card.type,
-      cardNumberMasked: card.numberMasked,
-      currency: rules.currency,
-      amountMinor: input.amountMinor,
-      bonusMinor,
-      totalMinor: input.amountMinor + bonusMinor,
-      method: input.method,
-      promotionId: bonusMinor > 0 && promotion ? promotion.id : null,
-      state: 'created',
-      endReason: null,
-      outTradeNo: newOutTradeNo(now),
-      transactionId: null,
-      idempotencyKey: idempotencyKey ?? null,
-      requestHash: hash,
-      lang,
-      receiptSmsTo: user.receiptSmsTo,
-      receiptEmailTo: user.receiptEmailTo,
-      createdAt: now.toISOString(),
-      expiresAt: plusSeconds(now, config.orderTtlMinutes * 60).toISOString(),
-      payingAt: null,
-      paidAt: null,
-      creditDueAt: null,
-      creditedAt: null,
-      endedAt: null,
-      receiptNo: null,
-      nextQueryAt: null,
-      claimedUntil: null,
-    };
-    // Committed with the other orders of this turn of the event loop on SQLite (group commit).
-    await inGroupCommit(db, async (trx) => {
-      // The cap is checked in the transaction of the insert, with the card held until it commits, so
-      // two orders at once cannot both squeeze under it (on PostgreSQL each would otherwise sum the
-      // month without the other's order).
-      await ledger.lockCard(trx, card.id);
-      const used = await monthlyUsed(card.id, now, trx);
-      if (used + input.amountMinor > rules.monthlyCapMinor) {
+    // Committed with the other orders of this turn of the event loop on SQLite (group commit). The card
+    // is read and held in the transaction of the insert, so two orders at once cannot both squeeze under
+    // the month's cap (on PostgreSQL each would otherwise sum the month without the other's order).
+    const row = await inGroupCommit(db, async (trx) => {
+      const card = await cards.getHeld(trx, user.id, input.cardId);
+      if (card.verification !== 'verified') throw new CardNotVerifiedError();
+      const rules = TOPUP_RULES[card.type];
+      const show = (amountMinor: number) => formatMoney(money(amountMinor, rules.currency));
+      const problem = checkTopupAmount(card.type, input.amountMinor);
+      if (problem === 'not_whole_unit') throw new AmountError('AMOUNT_NOT_WHOLE_UNIT');
+      if (problem === 'too_low') throw new AmountError('AMOUNT_TOO_LOW', { min: show(rules.minMinor) });
+      if (problem === 'too_high') throw new AmountError('AMOUNT_TOO_HIGH', { max: show(rules.maxMinor) });
+      if (!acceptsMethod(card.type, input.method)) throw new MethodNotAcceptedError(CARDS[card.type].name[lang]);
+      const promotion = activePromotion(card.type, now);
+      if (input.promotionId !== undefined && promotion?.id !== input.promotionId) throw new PromotionExpiredError();
+      const bonusMinor = promotionBonus(promotion, input.amountMinor);
+      const order: OrderRow = {
+        id: randomUUID(),
+        userId: user.id,
+        cardId: card.id,
+        cardType: card.type,
+        cardNumberMasked: card.numberMasked,
+        currency: rules.currency,
+        amountMinor: input.amountMinor,
+        bonusMinor,
+        totalMinor: input.amountMinor + bonusMinor,
+        method: input.method,
+        promotionId: bonusMinor > 0 && promotion ? promotion.id : null,
+        state: 'created',
+        endReason: null,
+        outTradeNo: newOutTradeNo(now),
+        transactionId: null,
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash: hash,
+        lang,
+        receiptSmsTo: user.receiptSmsTo,
+        receiptEmailTo: user.receiptEmailTo,
+        createdAt: now.toISOString(),
+        expiresAt: plusSeconds(now, config.orderTtlMinutes * 60).toISOString(),
+        payingAt: null,
+        paidAt: null,
+        creditDueAt: null,
+        creditedAt: null,
+        endedAt: null,
+        receiptNo: null,
+        nextQueryAt: null,
+        claimedUntil: null,
+      };
+      const month = topupMonth(now);
+      const monthCap = {
+        from: month.start.toISOString(),
+        to: month.end.toISOString(),
+        capMinor: rules.monthlyCapMinor,
+      };
+      if (!(await insertOrderUnderCap(trx, order, monthCap))) {
+        // Only a refused order reads the month's sum: for the amount the message says is left.
+        const used = await monthlyUsed(card.id, now, trx);
         throw new MonthlyCapExceededError(show(Math.max(0, rules.monthlyCapMinor - used)));
       }
-      await insertOrder(trx, row);
+      return order;
     });
     log.info({ orderId: row.id, outTradeNo: row.outTradeNo, method: row.method }, 'order created');
     return toOrder(row);
