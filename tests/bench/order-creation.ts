@@ -1,4 +1,5 @@
 import type { BenchCard } from './accounts';
+import { loadPaced, type PacedLoad } from './paced';
 import { loadRoute, type LoadOptions } from './routes';
 import type { Row } from './report';
 
@@ -43,6 +44,35 @@ export async function loadOrderCreation(
           body: JSON.stringify(orderBody(card)),
         };
       },
+    },
+    load,
+    pid,
+  );
+}
+
+/** Order creation at a fixed rate (`loadPaced`): what its latency is at the load a target names. */
+export async function loadOrderCreationPaced(
+  baseUrl: string,
+  cards: readonly BenchCard[],
+  load: PacedLoad,
+  pid: number,
+): Promise<Row> {
+  let next = 0;
+  return loadPaced(
+    baseUrl,
+    `create order at ${load.rate}/s (paced)`,
+    () => {
+      const card = cards[next++ % cards.length] as BenchCard;
+      return {
+        method: 'POST',
+        path: '/api/v1/orders',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${card.token}`,
+          'idempotency-key': idempotencyKey(),
+        },
+        body: JSON.stringify(orderBody(card)),
+      };
     },
     load,
     pid,
