@@ -12,6 +12,7 @@ import { allowDirectReads, precompiledStatementName } from './precompiled';
 import { allowRowWatching, allowStatementWatching } from './row-changes';
 import { camelCasePlugin, sqliteStatements } from './sqlite-statements';
 import type { Database } from './schema/index';
+import { WITH_GATE_CLOSED_SOURCE, WalRestartGate } from './wal-restart-gate';
 
 export function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -109,6 +110,8 @@ const CHECKPOINT_INTERVAL_MS = 1_000;
  * large enough that only a long burst of writes reaches it (each restart holds writers back a few ms).
  */
 const DEFAULT_WAL_LIMIT_BYTES = 256 * 1024 * 1024;
+/** How long a restart keeps trying to get past a transaction or read under way, with the server's writes held. */
+const RESTART_TRIES_MS = 200;
 
 /*
  * Runs in a worker thread on a connection of its own: a PASSIVE checkpoint copies what it can of the WAL into
@@ -116,6 +119,8 @@ const DEFAULT_WAL_LIMIT_BYTES = 256 * 1024 * 1024;
  */
 const CHECKPOINTER_SOURCE = `
 const { workerData } = require('node:worker_threads');
+${WITH_GATE_CLOSED_SOURCE}
+const pause = new Int32Array(new SharedArrayBuffer(4));
 const Database = require(workerData.driver);
 setInterval(() => {
   // Opened per run, so the app's own connection is the last one when it closes (and checkpoints then).
@@ -128,12 +133,21 @@ setInterval(() => {
     // copied when a write starts, the one moment SQLite starts it over: 8 s of the bench's order creation
     // left a WAL of 970 MB beside a 14 MB database. Past the limit, a second passive run copies what came
     // in during the first, and RESTART copies the rest and makes the next commit write from the start of
-    // the file; it holds writers back while it runs (2-10 ms in the bench; BEGIN IMMEDIATE makes them wait).
-    // Its own wait for the write lock polls: if the app held that lock without a break for the busy timeout,
-    // RESTART gives up and the next run tries again.
+    // the file. It holds the write lock while it runs and waits for readers, so the server's connection waits
+    // for it at the gate (WalRestartGate) instead of meeting the lock. With the gate closed only a transaction
+    // or read already under way on that connection holds it back, for a moment: RESTART is tried again every
+    // half millisecond instead of through SQLite's busy handler, whose sleeps grow 1, 2, 5, 10, 15 ms (a
+    // restart that had 38 pages to copy took 32 ms that way). Past the limit below it gives up, the gate
+    // opens, and the next run tries again.
     if (copied.log * db.pragma('page_size', { simple: true }) > workerData.walLimitBytes) {
       db.pragma('wal_checkpoint(PASSIVE)');
-      db.pragma('wal_checkpoint(RESTART)');
+      withGateClosed(workerData.gate, () => {
+        db.pragma('busy_timeout = 0');
+        const giveUpAt = Date.now() + workerData.restartTriesMs;
+        while (db.pragma('wal_checkpoint(RESTART)')[0].busy && Date.now() < giveUpAt) {
+          Atomics.wait(pause, 0, 0, 0.5);
+        }
+      });
     }
   } catch {
     // The next run tries again; a failed checkpoint loses nothing, the WAL keeps every commit.
@@ -151,7 +165,12 @@ setInterval(() => {
  * thread does it every second on its own connection. If the process dies, the WAL is still the log of
  * record: the next start reads it as before.
  */
-function startCheckpointer(sqlite: SqliteDatabase.Database, file: string, walLimitBytes: number): Worker {
+function startCheckpointer(
+  sqlite: SqliteDatabase.Database,
+  file: string,
+  walLimitBytes: number,
+  gate: WalRestartGate,
+): Worker {
   sqlite.pragma('wal_autocheckpoint = 0');
   // A WAL started over keeps its file at the largest size it reached; this cuts it back.
   sqlite.pragma(`journal_size_limit = ${walLimitBytes}`);
@@ -162,11 +181,20 @@ function startCheckpointer(sqlite: SqliteDatabase.Database, file: string, walLim
       driver: createRequire(import.meta.url).resolve('better-sqlite3'),
       intervalMs: CHECKPOINT_INTERVAL_MS,
       walLimitBytes,
+      gate: gate.buffer,
+      restartTriesMs: RESTART_TRIES_MS,
     },
   });
   // Never keeps the process alive: closing the database ends it, and so does the process's own exit.
   worker.unref();
   return worker;
+}
+
+const walRestartGates = new WeakMap<Kysely<Database>, WalRestartGate>();
+
+/** The WAL restart gate of a database opened on SQLite by `createDatabase`; none on PostgreSQL. */
+export function walRestartGateOf(db: Kysely<Database>): WalRestartGate | undefined {
+  return walRestartGates.get(db);
 }
 
 /**
@@ -184,15 +212,19 @@ export function createDatabase(config: DatabaseConfig, hooks: DatabaseHooks = {}
   switchToWal(sqlite);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  const checkpointer = startCheckpointer(sqlite, config.file, config.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES);
-  const statements = sqliteStatements(sqlite, () => void checkpointer.terminate());
+  const gate = new WalRestartGate();
+  const checkpointer = startCheckpointer(sqlite, config.file, config.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES, gate);
+  // A thread stopped in the middle of a restart leaves the gate closed: nothing waits at it after this.
+  const stopCheckpointer = () => void checkpointer.terminate().finally(() => gate.open());
+  const statements = sqliteStatements(sqlite, stopCheckpointer, gate);
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: statements.database }),
+    dialect: new ImmediateSqliteDialect({ database: statements.database }, gate),
     // Reads that skip the executor (`allowDirectReads`) name their columns as the camelCase plugin does;
     // the other plugin changes only the SQL text.
     plugins: [camelCasePlugin, new LiteralLimitPlugin()],
   });
   allowDirectReads(db, statements.readNow);
   allowRowWatching(db, sqlite);
+  walRestartGates.set(db, gate);
   return db;
 }

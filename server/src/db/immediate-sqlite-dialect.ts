@@ -6,6 +6,7 @@ import {
   type Driver,
   type SqliteDialectConfig,
 } from 'kysely';
+import type { WalRestartGate } from './wal-restart-gate';
 
 /**
  * Kysely's SQLite driver opens transactions with a plain `BEGIN`, which takes no lock until the first
@@ -16,6 +17,19 @@ import {
  * timeout applies. This process has one connection, so its own transactions queue anyway.
  */
 class ImmediateTransactionDriver extends SqliteDriver {
+  readonly #gate: WalRestartGate | undefined;
+
+  constructor(config: SqliteDialectConfig, gate: WalRestartGate | undefined) {
+    super(config);
+    this.#gate = gate;
+  }
+
+  /** Every query and transaction asks for the connection here: none starts while the WAL is started over. */
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#gate?.whenOpen();
+    return super.acquireConnection();
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
@@ -23,13 +37,15 @@ class ImmediateTransactionDriver extends SqliteDriver {
 
 export class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
+  readonly #gate: WalRestartGate | undefined;
 
-  constructor(config: SqliteDialectConfig) {
+  constructor(config: SqliteDialectConfig, gate?: WalRestartGate) {
     super(config);
     this.#config = config;
+    this.#gate = gate;
   }
 
   override createDriver(): Driver {
-    return new ImmediateTransactionDriver(this.#config);
+    return new ImmediateTransactionDriver(this.#config, this.#gate);
   }
 }

@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
+import type { WalRestartGate } from './wal-restart-gate';
 
 /** Distinct statements kept prepared; the app has a few hundred, so this only bounds a pathological case. */
 const STATEMENT_CACHE_SIZE = 500;
@@ -72,7 +73,8 @@ export interface SqliteStatements {
   /**
    * A reading statement run at once, outside Kysely's executor, its rows named as the camelCase plugin
    * names them; undefined when it must go through Kysely instead: while a transaction is open on the
-   * connection (a read now would see its uncommitted rows), or for a statement that writes.
+   * connection (a read now would see its uncommitted rows), while the WAL is started over, or for a
+   * statement that writes.
    */
   readNow(sql: string, parameters: readonly unknown[]): Row[] | undefined;
 }
@@ -84,7 +86,11 @@ export interface SqliteStatements {
  * connection, and nothing here iterates a statement while another runs it (`readNow` runs to the end
  * synchronously, so it never interleaves with one either).
  */
-export function sqliteStatements(sqlite: SqliteDatabase.Database, onClose: () => void): SqliteStatements {
+export function sqliteStatements(
+  sqlite: SqliteDatabase.Database,
+  onClose: () => void,
+  gate?: WalRestartGate,
+): SqliteStatements {
   const statements = new Map<string, CachedStatement>();
   const cached = (sql: string) => {
     let statement = statements.get(sql);
@@ -104,6 +110,8 @@ export function sqliteStatements(sqlite: SqliteDatabase.Database, onClose: () =>
         sqlite.close();
       },
     },
-    readNow: (sql, parameters) => (sqlite.inTransaction ? undefined : cached(sql).camelCaseRows(parameters)),
+    // While the WAL is started over a read would stand in the restart's way: it takes Kysely's path, which waits.
+    readNow: (sql, parameters) =>
+      sqlite.inTransaction || gate?.closed ? undefined : cached(sql).camelCaseRows(parameters),
   };
 }

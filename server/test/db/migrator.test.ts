@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseConfig } from '../../src/config';
-import { createDatabase } from '../../src/db/database';
+import { createDatabase, walRestartGateOf } from '../../src/db/database';
 import { isUniqueViolation } from '../../src/db/errors';
 import { migrations } from '../../src/db/migrations/index';
 import { MigrationError, migrateToLatest } from '../../src/db/migrator';
@@ -374,6 +374,9 @@ describe.skipIf(onPostgres)('WAL under steady writes', () => {
       expect(written).toBeGreaterThan(8 * limit);
       expect(largestWal).toBeGreaterThan(limit);
       expect(statSync(`${file}-wal`).size).toBeLessThan(written / 2);
+      // Each restart closed the server's connection's gate around it, and opened it again.
+      expect(walRestartGateOf(db)?.restarts).toBeGreaterThan(0);
+      expect(walRestartGateOf(db)?.closed).toBe(false);
       const rows = await sql<{ n: number }>`select count(*) as n from filler`.execute(db);
       expect(rows.rows[0]?.n).toBe((written / 4000) | 0);
     } finally {
