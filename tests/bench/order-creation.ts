@@ -18,6 +18,22 @@ export const idempotencyKey = () => `bench-${process.pid}-${(keySerial += 1)}`;
 export const orderBody = (card: BenchCard) =>
   ({ cardId: card.cardId, amountMinor: BENCH_ORDER_MINOR, method: 'wechatpay' }) as const;
 
+/** Each call: the headers and body of one more order, with a fresh key, on the next card (round robin). */
+function ordersOnCards(cards: readonly BenchCard[]) {
+  let next = 0;
+  return () => {
+    const card = cards[next++ % cards.length] as BenchCard;
+    return {
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${card.token}`,
+        'idempotency-key': idempotencyKey(),
+      },
+      body: JSON.stringify(orderBody(card)),
+    };
+  };
+}
+
 /** `POST /api/v1/orders` under autocannon, every request with a fresh key and the next card. */
 export async function loadOrderCreation(
   baseUrl: string,
@@ -25,25 +41,13 @@ export async function loadOrderCreation(
   load: LoadOptions,
   pid: number,
 ): Promise<Row> {
-  let next = 0;
+  const nextOrder = ordersOnCards(cards);
   return loadRoute(
     {
       name: 'create order (POST /orders)',
       url: `${baseUrl}/api/v1/orders`,
       method: 'POST',
-      setupRequest: (request) => {
-        const card = cards[next++ % cards.length] as BenchCard;
-        return {
-          ...request,
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${card.token}`,
-            'idempotency-key': idempotencyKey(),
-          },
-          body: JSON.stringify(orderBody(card)),
-        };
-      },
+      setupRequest: (request) => ({ ...request, method: 'POST', ...nextOrder() }),
     },
     load,
     pid,
@@ -57,23 +61,11 @@ export async function loadOrderCreationPaced(
   load: PacedLoad,
   pid: number,
 ): Promise<Row> {
-  let next = 0;
+  const nextOrder = ordersOnCards(cards);
   return loadPaced(
     baseUrl,
     `create order at ${load.rate}/s (paced)`,
-    () => {
-      const card = cards[next++ % cards.length] as BenchCard;
-      return {
-        method: 'POST',
-        path: '/api/v1/orders',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${card.token}`,
-          'idempotency-key': idempotencyKey(),
-        },
-        body: JSON.stringify(orderBody(card)),
-      };
-    },
+    () => ({ method: 'POST', path: '/api/v1/orders', ...nextOrder() }),
     load,
     pid,
   );
