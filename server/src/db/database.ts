@@ -214,8 +214,12 @@ export function createDatabase(config: DatabaseConfig, hooks: DatabaseHooks = {}
   sqlite.pragma('foreign_keys = ON');
   const gate = new WalRestartGate();
   const checkpointer = startCheckpointer(sqlite, config.file, config.walLimitBytes ?? DEFAULT_WAL_LIMIT_BYTES, gate);
-  // A thread stopped in the middle of a restart leaves the gate closed: nothing waits at it after this.
-  const stopCheckpointer = () => void checkpointer.terminate().finally(() => gate.open());
+  // A thread stopped in the middle of a restart would leave the gate closed: it opens as the database closes
+  // (nothing may use the connection after that), and again once the thread has stopped.
+  const stopCheckpointer = () => {
+    gate.open();
+    void checkpointer.terminate().finally(() => gate.open());
+  };
   const statements = sqliteStatements(sqlite, stopCheckpointer, gate);
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: statements.database }, gate),

@@ -113,7 +113,6 @@ describe('WAL restart gate (SQLite)', () => {
   it('is open when the database closes, whatever state the checkpointer left it in', async () => {
     gate.close();
     await db.destroy();
-    await turns(5);
     expect(gate.closed).toBe(false);
     db = createDatabase({ dialect: 'sqlite', file });
     gate = walRestartGateOf(db) as WalRestartGate;
