@@ -125,7 +125,11 @@ async function installStaged(dataDir: string): Promise<void> {
       if (!lostRace(error)) throw error;
     }
   }
-  await rm(setup, { recursive: true, force: true });
+  await rm(setup, { recursive: true, force: true }).catch((error: unknown) => {
+    // Another start renamed its own staged set onto the folder this one had just emptied (a rename may
+    // replace an empty folder): that start installs from it next, and removes what is left.
+    if (!lostRace(error)) throw error;
+  });
 }
 
 /**
