@@ -88,8 +88,8 @@ export function toBoundCard(row: CardViewRow): BoundCard {
 export function createCardsService(deps: CardsServiceDeps): CardsService {
   const { db, clock, hasher, messages, photos } = deps;
 
-  const mustFind = async (executor: Kysely<Database>, userId: string, id: string) => {
-    const row = await findCard(executor, userId, id);
+  const mustFind = async (executor: Kysely<Database>, userId: string, id: string, find = findCard) => {
+    const row = await find(executor, userId, id);
     if (!row) throw new CardNotFoundError();
     return row;
   };
@@ -104,9 +104,7 @@ export function createCardsService(deps: CardsServiceDeps): CardsService {
     },
 
     async getHeld(trx, userId, id) {
-      const row = await findCardHeld(trx, userId, id);
-      if (!row) throw new CardNotFoundError();
-      return toBoundCard(row);
+      return toBoundCard(await mustFind(trx, userId, id, findCardHeld));
     },
 
     async bind(user, input, lang) {

@@ -11,8 +11,13 @@ import type { Database, NewLedgerEntryRow } from '../db/schema/index';
  */
 export async function lockCardRow(db: Kysely<Database>, cardId: string): Promise<void> {
   if (!hasRowLocks(db)) return;
-  await db.selectFrom('cards').select('id').where('id', '=', cardId).forNoKeyUpdate().execute();
+  await cardRowLock(db, cardId);
 }
+
+// Every crediting and trip on PostgreSQL takes it: compiled once.
+const cardRowLock = precompiledQuery(1, (db, cardId: string) =>
+  db.selectFrom('cards').select('id').where('id', '=', cardId).forNoKeyUpdate(),
+);
 
 /** Inserts an entry unless the order already has one of that kind; true when a row was written. */
 export async function insertEntryOnce(db: Kysely<Database>, entry: NewLedgerEntryRow): Promise<boolean> {
