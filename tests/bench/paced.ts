@@ -1,4 +1,5 @@
-import { Pool } from 'undici';
+import { Worker } from 'node:worker_threads';
+import type { SenderInput, SenderMessage } from './paced-sender';
 import { cpuTimeMs, loadCpuTimeMs, residentMemoryMb } from './processes';
 import { percentile, type Row } from './report';
 
@@ -25,7 +26,13 @@ export interface PacedRequest {
  * fit: it lets each connection send its share of a second as fast as it can at the start of that second
  * (a burst every second), and fills its histogram in for an expected interval of 1 ms. The first
  * `warmupS` seconds are sent the same way and left out: the pool's new connections and the first calls'
- * cold code made the first half second of a PostgreSQL run 30 times slower than the rest.
+ * cold code made the first half second of a PostgreSQL run 30 times slower than the rest, and the
+ * sender thread's own code starts cold (the backlog of its first second reached into a 1 s warm-up).
+ *
+ * The requests are made up front and sent from a worker thread (paced-sender.ts). Sent from this
+ * thread, the bench's own major garbage collections (every ~3 s on a heap the earlier rows left at
+ * 35–70 MB) held the schedule up for 30–80 ms each, and since latency counts from the due time, every
+ * request due meanwhile was counted as that slow: they alone made this row's p99 on PostgreSQL.
  */
 export async function loadPaced(
   origin: string,
@@ -34,65 +41,36 @@ export async function loadPaced(
   load: PacedLoad,
   pid: number,
 ): Promise<Row> {
-  const pool = new Pool(origin, { connections: load.connections, pipelining: 1 });
-  const warmup = Math.round(load.rate * load.warmupS);
-  const total = warmup + Math.round(load.rate * load.durationS);
-  const latencies: number[] = [];
-  const answers: Array<Promise<void>> = [];
-  let failed = 0;
-  let lastAnswerAt = 0;
+  const total = Math.round(load.rate * (load.warmupS + load.durationS));
+  const input: SenderInput = { origin, load, requests: Array.from({ length: total }, nextRequest) };
+  const sender = new Worker(new URL('./paced-sender-thread.mjs', import.meta.url), { workerData: input });
   let cpuBefore = 0;
   let loadCpuBefore = 0;
-  const started = performance.now();
-  const measuredFrom = started + load.warmupS * 1000;
-
-  const send = (index: number) => {
-    const dueAt = started + (index * 1000) / load.rate;
-    const measured = index >= warmup;
-    if (index === warmup) {
-      cpuBefore = cpuTimeMs(pid);
-      loadCpuBefore = loadCpuTimeMs();
-    }
-    const { method, path, headers, body } = nextRequest();
-    answers.push(
-      pool.request({ origin, method, path, headers, ...(body === undefined ? {} : { body }) }).then(
-        async (reply) => {
-          await reply.body.dump();
-          if (!measured) return;
-          lastAnswerAt = performance.now();
-          if (reply.statusCode >= 300) failed += 1;
-          else latencies.push(lastAnswerAt - dueAt);
-        },
-        () => {
-          if (measured) failed += 1;
-        },
-      ),
-    );
-  };
-
-  let sent = 0;
-  await new Promise<void>((resolve) => {
-    const sendDue = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - started) * load.rate) / 1000) + 1);
-      while (sent < due) send(sent++);
-      if (sent < total) setTimeout(sendDue, 1);
-      else resolve();
-    };
-    sendDue();
+  const result = await new Promise<Extract<SenderMessage, { kind: 'done' }>>((resolve, reject) => {
+    sender.on('message', (message: SenderMessage) => {
+      if (message.kind === 'measuring') {
+        cpuBefore = cpuTimeMs(pid);
+        loadCpuBefore = loadCpuTimeMs();
+      } else resolve(message);
+    });
+    sender.once('error', reject);
+    sender.once('exit', (code) => reject(new Error(`paced sender exited with ${code} before it was done`)));
   });
-  await Promise.all(answers);
-  await pool.close();
-  const elapsedS = Math.max(load.durationS, (lastAnswerAt - measuredFrom) / 1000);
-  const measuredCount = total - warmup;
+  const measuredCount = total - Math.round(load.rate * load.warmupS);
+  const cpuMsPerOp = (cpuTimeMs(pid) - cpuBefore) / Math.max(1, measuredCount);
+  const loadCpuMsPerOp = (loadCpuTimeMs() - loadCpuBefore) / Math.max(1, measuredCount);
+  await sender.terminate();
+  const latencies = Array.from(result.latencies);
+  const elapsedS = Math.max(load.durationS, result.measuredMs / 1000);
   return {
     name,
     rate: latencies.length / elapsedS,
     unit: 'req/s',
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    failed,
+    failed: result.failed,
     rssMb: residentMemoryMb(pid),
-    cpuMsPerOp: (cpuTimeMs(pid) - cpuBefore) / Math.max(1, measuredCount),
-    loadCpuMsPerOp: (loadCpuTimeMs() - loadCpuBefore) / Math.max(1, measuredCount),
+    cpuMsPerOp,
+    loadCpuMsPerOp,
   };
 }

@@ -222,7 +222,7 @@ async function benchRoutesAndOrders(database: BenchDatabase): Promise<void> {
       const paced = await loadOrderCreationPaced(
         server.baseUrl,
         cards,
-        { rate: TARGET.createPerS, connections: load.connections, durationS: load.durationS, warmupS: 1 },
+        { rate: TARGET.createPerS, connections: load.connections, durationS: load.durationS, warmupS: 2 },
         server.pid,
       );
       add({

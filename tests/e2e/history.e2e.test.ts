@@ -4,13 +4,8 @@ import { join } from 'node:path';
 import { generateCardNumber, generateMainlandId } from '@cbc/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appSessionToken,
-  bindVerifiedCardThroughApi,
-  logInThroughUi,
-  logOutThroughUi,
-  registerThroughApi,
-} from '../support/accounts';
+import { bindVerifiedCardThroughApi, registerThroughApi } from '../support/accounts';
+import { appSessionToken, logInThroughUi, logOutThroughUi } from '../support/ui-session';
 import { launchBrowser, newPhoneContext, pageShown, shownParts, snap } from '../support/browser';
 import { solidPng, writeTempFile } from '../support/fixtures';
 import { h5Dir } from '../support/paths';

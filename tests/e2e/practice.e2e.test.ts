@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logInThroughUi, registerThroughApi } from '../support/accounts';
+import { registerThroughApi } from '../support/accounts';
+import { logInThroughUi } from '../support/ui-session';
 import { launchBrowser, newPhoneContext, pageShown, snap } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
