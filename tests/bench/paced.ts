@@ -32,7 +32,8 @@ export interface PacedRequest {
  * The requests are made up front and sent from a worker thread (paced-sender.ts). Sent from this
  * thread, the bench's own major garbage collections (every ~3 s on a heap the earlier rows left at
  * 35–70 MB) held the schedule up for 30–80 ms each, and since latency counts from the due time, every
- * request due meanwhile was counted as that slow: they alone made this row's p99 on PostgreSQL.
+ * request due meanwhile was counted as that slow: in whole runs they were most of this row's p99 on
+ * PostgreSQL (README, "The load generator out of the latency").
  */
 export async function loadPaced(
   origin: string,
