@@ -57,7 +57,8 @@ export async function loadPaced(
     sender.once('error', reject);
     sender.once('exit', (code) => reject(new Error(`paced sender exited with ${code} before it was done`)));
   });
-  const measuredCount = total - Math.round(load.rate * load.warmupS);
+  // Every measured request is answered, by a reply or a failure.
+  const measuredCount = result.latencies.length + result.failed;
   const cpuMsPerOp = (cpuTimeMs(pid) - cpuBefore) / Math.max(1, measuredCount);
   const loadCpuMsPerOp = (loadCpuTimeMs() - loadCpuBefore) / Math.max(1, measuredCount);
   await sender.terminate();

@@ -10,7 +10,10 @@
  * writer of this process in its way.
  */
 
-/** Longer than the checkpointer's own busy timeout: a thread that died with the gate closed cannot hold it. */
+/**
+ * Ten times as long as a restart keeps trying (RESTART_TRIES_MS in database.ts): a checkpointer thread stopped
+ * with the gate closed cannot hold the server's queries for longer.
+ */
 const LONGEST_WAIT_MS = 2_000;
 
 /** The shared cells: the gate's state and how many restarts closed it. */

@@ -3,6 +3,11 @@ import { hasRowLocks } from '../db/database';
 import { insertRow, precompiledQuery } from '../db/precompiled';
 import type { Database, NewLedgerEntryRow } from '../db/schema/index';
 
+// Every crediting and trip on PostgreSQL takes it: compiled once.
+const cardRowLock = precompiledQuery(1, (db, cardId: string) =>
+  db.selectFrom('cards').select('id').where('id', '=', cardId).forNoKeyUpdate(),
+);
+
 /**
  * Holds the card row until the transaction ends, so whatever the caller reads or stamps next follows every
  * change to the card already committed. On PostgreSQL, where transactions overlap, that is the row's lock
@@ -13,11 +18,6 @@ export async function lockCardRow(db: Kysely<Database>, cardId: string): Promise
   if (!hasRowLocks(db)) return;
   await cardRowLock(db, cardId);
 }
-
-// Every crediting and trip on PostgreSQL takes it: compiled once.
-const cardRowLock = precompiledQuery(1, (db, cardId: string) =>
-  db.selectFrom('cards').select('id').where('id', '=', cardId).forNoKeyUpdate(),
-);
 
 /** Inserts an entry unless the order already has one of that kind; true when a row was written. */
 export async function insertEntryOnce(db: Kysely<Database>, entry: NewLedgerEntryRow): Promise<boolean> {
