@@ -52,7 +52,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     // The browser build renders with Preact through its React compatibility layer (same components,
     // hooks and NutUI; Taro aliases react and react-dom): react-dom was 130 KB of the 600 KB every first
-    // visit downloads and evaluates on a phone before anything shows (Lighthouse, README). The mini
+    // visit downloads and evaluates on a phone before anything shows (Lighthouse, docs/performance.md). The mini
     // program keeps React with Taro's own reconciler, whose size does not weigh on a first paint there.
     framework: isH5 ? 'preact' : 'react',
     compiler: 'webpack5',
@@ -99,7 +99,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.plugin('boot-script').use(BootScriptPlugin, [path.resolve(__dirname, '../src/boot/boot.ts')]);
         // name.br and name.gz beside each text file, served as they are (server/src/plugins/static-site.ts).
         chain.plugin('precompress').use(PrecompressPlugin);
-        // For profiling a load by source module (README, Lighthouse); never in the build `npm start` serves.
+        // For profiling a load by source module (docs/performance.md, Lighthouse); never in the build `npm start` serves.
         if (process.env.H5_SOURCE_MAP) chain.devtool('source-map');
         if (process.env.H5_STATS_FILE) chain.plugin('stats-file').use(StatsFilePlugin, [process.env.H5_STATS_FILE]);
       },

@@ -33,7 +33,7 @@ export interface PacedRequest {
  * thread, the bench's own major garbage collections (every ~3 s on a heap the earlier rows left at
  * 35–70 MB) held the schedule up for 30–80 ms each, and since latency counts from the due time, every
  * request due meanwhile was counted as that slow: in whole runs they were most of this row's p99 on
- * PostgreSQL (README, "The load generator out of the latency").
+ * PostgreSQL (docs/performance.md, "The load generator out of the latency").
  */
 export async function loadPaced(
   origin: string,

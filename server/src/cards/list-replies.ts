@@ -44,7 +44,7 @@ export interface CardListReplies {
 /**
  * Each user's card list reply, kept until a card of theirs changes, with its compressed forms once a client
  * asks for one (`sendStoredJson`). Every card page, 充值 and 我的 ask for the list; reading five cards' rows
- * and checking and writing the reply was most of the route's cost (README, issue 9), and compressing it for
+ * and checking and writing the reply was most of the route's cost (docs/performance.md, issue 9), and compressing it for
  * a client that accepts brotli cost more than all of that; between a user's top-ups and trips the list does
  * not change.
  *

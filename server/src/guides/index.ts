@@ -20,7 +20,7 @@ export interface GuidesRoutesOptions {
  *
  * The guide handlers are synchronous and return nothing, because their content is in memory. An async
  * handler that returned the reply it had sent cost every request a promise, which then adopted the reply
- * (Fastify's reply is a thenable), and Fastify's wait on both (README, issue 9). A service error thrown
+ * (Fastify's reply is a thenable), and Fastify's wait on both (docs/performance.md, issue 9). A service error thrown
  * here still reaches the error handler: Fastify catches what a handler throws.
  */
 function sendCached(request: FastifyRequest, reply: FastifyReply, cached: Cached<unknown>): void {

@@ -46,7 +46,7 @@ export function entriesQuery(db: Kysely<Database>, filter: EntryFilter) {
 /**
  * One compiled query per shape of filter (scope, which bounds are given, which kinds, the limit), its
  * values sent as parameters. The shapes are few (two scopes, three optional bounds, the contract's kinds
- * and page sizes); building and compiling the query was about an eighth of a history page's CPU (README,
+ * and page sizes); building and compiling the query was about an eighth of a history page's CPU (docs/performance.md,
  * issue 9).
  */
 const entryPages = perShape<(db: Kysely<Database>, ...args: string[]) => Promise<LedgerEntryRow[]>>();

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
  * form) up to four signatures ran at once on the two cores beside the event loop and the clients, and
  * each one woke an idle pool thread that often took the event loop's core from it. One thread that takes
  * its next message as soon as it is done with the last keeps the signing off the event loop without
- * crowding it: full top-up cycles in the bench went from about 430 to about 520 per second (README,
+ * crowding it: full top-up cycles in the bench went from about 430 to about 520 per second (docs/performance.md,
  * issue 9). The pool stays free for files, compression and password hashing.
  *
  * The thread starts with the first signature and keeps the process alive only while a signature is
