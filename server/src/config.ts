@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { SESSION_CACHE_TTL_MS } from './auth/session-cache';
-import { CARD_LIST_CACHE_TTL_MS } from './cards/list-replies';
+import { CARD_LIST_CACHE_TTL_MS } from './cards/owner-replies';
 
 /**
  * The only module that reads process.env. Everything else receives a parsed `Config`, so tests build
@@ -188,8 +188,8 @@ export interface Config {
   /** How long a session read from the database answers from memory (`createSessionCache`); 0: never. */
   sessionCacheMs: number;
   /**
-   * How long a card list answers from memory (`createCardListReplies`) when no change to it is heard: it
-   * bounds changes nobody announced (a script writing to the SQLite file). 0: never.
+   * How long a card list or history page answers from memory (`createCardOwnerReplies`) when no change to
+   * the user's cards is heard: it bounds changes nobody announced (a script writing to the SQLite file). 0: never.
    */
   cardListCacheMs: number;
   rateLimits: {

@@ -10,7 +10,6 @@ import { requestLanguage } from '../i18n/request-language';
 import { currentUser } from '../plugins/auth';
 import { PhotoMissingError, PhotoNotImageError, PhotoTooLargeError, PhotoTooManyError } from './errors';
 import { sniffImage } from './id-photos';
-import { createCardListReplies } from './list-replies';
 
 /**
  * The ID-photo upload, the one route that reads a multipart body, with the multipart parser in a scope
@@ -76,25 +75,26 @@ const idPhotoUploadRoute: FastifyPluginAsyncZod = async (scope) => {
   });
 };
 
+/** The card list's key among a user's kept replies (`cardOwnerReplies`). */
+const CARD_LIST_REPLY = 'cards';
+
 const cardsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { listCards, bindCard, getCard, updateCard, unbindCard } = api;
   const service = app.cardsService;
   app.addHook('onRequest', noStore);
 
-  const { database } = app.config;
-  const cardLists = await createCardListReplies({
-    db: app.db,
-    load: (userId) => service.list(userId),
-    toJson: (list) => okReplyJson(listCards, list),
-    ttlMs: app.config.cardListCacheMs,
-    ...(database.dialect === 'postgres' ? { postgres: { url: database.url, log: app.log } } : {}),
-  });
-  app.addHook('onClose', () => cardLists.close());
   app.route({
     ...contractRoute(app, listCards),
     // sendStoredJson compresses a kept reply once: the plugin would again for every request.
     compress: false,
-    handler: async (request, reply) => sendStoredJson(request, reply, await cardLists.reply(currentUser(request).id)),
+    handler: async (request, reply) => {
+      const userId = currentUser(request).id;
+      const list = await app.cardOwnerReplies.reply(userId, CARD_LIST_REPLY, async () => ({
+        json: okReplyJson(listCards, await service.list(userId)),
+        compression: 'quick',
+      }));
+      return sendStoredJson(request, reply, list);
+    },
   });
 
   app.route({

@@ -6,11 +6,15 @@ import {
   historyQuerySchema,
   languageSchema,
   type Endpoint,
+  type HistoryQuery,
+  type Language,
 } from '@cbc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contractRoute } from '../http/contract-route';
 import { noStore } from '../http/no-store';
+import { okReplyJson } from '../http/serializer-compiler';
+import { sendStoredJson } from '../http/stored-json';
 import { requestLanguage } from '../i18n/request-language';
 import { authHooks, currentUser } from '../plugins/auth';
 import { describeEndpoint } from '../plugins/openapi';
@@ -25,6 +29,15 @@ const csvExport = {
 } satisfies Pick<Endpoint, 'summary' | 'tags' | 'auth'>;
 const csvParams = z.object({ id: z.uuid() });
 const csvQuery = historyQuerySchema.pick({ from: true, to: true }).extend({ lang: languageSchema.optional() });
+
+/**
+ * A history page's key among the user's kept replies: the list, every part of the checked query that
+ * shapes the page (the contract allows no other), and the language its titles are in.
+ */
+function pageReplyKey(list: string, query: HistoryQuery, lang: Language): string {
+  const { cursor, kind, from, to, limit } = query;
+  return JSON.stringify(['history', list, cursor ?? null, kind ?? null, from ?? null, to ?? null, limit ?? null, lang]);
+}
 
 const historyRoutes: FastifyPluginAsyncZod = async (app) => {
   // Composed here from the decorated services (features talk through them, never through each other's tables).
@@ -44,15 +57,38 @@ const historyRoutes: FastifyPluginAsyncZod = async (app) => {
     '`topup`, `bonus`, `trip` or several with commas; `from`/`to`: days in UTC+8, both included; ' +
     '`limit`: 1–100, default 20.';
 
+  // Pages are kept with the user's card list until a card of theirs changes (every entry moves its card's
+  // balance), and sent compressed once rather than by the plugin on every request.
   app.route({
     ...contractRoute(app, api.listCardTransactions, { description: pageDescription }),
-    handler: async (request) =>
-      service.listCard(currentUser(request).id, request.params.id, request.query, requestLanguage(request)),
+    compress: false,
+    handler: async (request, reply) => {
+      const userId = currentUser(request).id;
+      const lang = requestLanguage(request);
+      const key = pageReplyKey(`card:${request.params.id}`, request.query, lang);
+      const page = await app.cardOwnerReplies.reply(userId, key, async () => ({
+        json: okReplyJson(
+          api.listCardTransactions,
+          await service.listCard(userId, request.params.id, request.query, lang),
+        ),
+        compression: 'quick',
+      }));
+      return sendStoredJson(request, reply, page);
+    },
   });
 
   app.route({
     ...contractRoute(app, api.listTransactions, { description: pageDescription }),
-    handler: async (request) => service.listAll(currentUser(request).id, request.query, requestLanguage(request)),
+    compress: false,
+    handler: async (request, reply) => {
+      const userId = currentUser(request).id;
+      const lang = requestLanguage(request);
+      const page = await app.cardOwnerReplies.reply(userId, pageReplyKey('all', request.query, lang), async () => ({
+        json: okReplyJson(api.listTransactions, await service.listAll(userId, request.query, lang)),
+        compression: 'quick',
+      }));
+      return sendStoredJson(request, reply, page);
+    },
   });
 
   app.route({

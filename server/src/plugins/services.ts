@@ -4,6 +4,7 @@ import type { SessionWithUser } from '../auth/queries';
 import { createAuthService, type AuthService } from '../auth/service';
 import { createSessionCache } from '../auth/session-cache';
 import { listenToSessionChanges } from '../auth/session-changes';
+import { createCardOwnerReplies, type CardOwnerReplies } from '../cards/owner-replies';
 import { createCardsService, type CardsService } from '../cards/service';
 import { createIdPhotoStore } from '../cards/id-photos';
 import { createMessagesService, type MessagesService } from '../messages/service';
@@ -17,6 +18,8 @@ declare module 'fastify' {
     keyedHasher: KeyedHasher;
     authService: AuthService;
     cardsService: CardsService;
+    /** Replies made from a user's cards and their ledger (the card list, history pages), kept until a card of theirs changes. */
+    cardOwnerReplies: CardOwnerReplies;
   }
 }
 
@@ -62,6 +65,13 @@ export default fp(
         photos: createIdPhotoStore(path.join(app.config.dataDir, ID_PHOTO_DIR_NAME)),
       }),
     );
+    const ownerReplies = await createCardOwnerReplies({
+      db: app.db,
+      ttlMs: app.config.cardListCacheMs,
+      ...(database.dialect === 'postgres' ? { postgres: { url: database.url, log: app.log } } : {}),
+    });
+    app.addHook('onClose', () => ownerReplies.close());
+    app.decorate('cardOwnerReplies', ownerReplies);
   },
   { name: 'services', dependencies: ['db'] },
 );

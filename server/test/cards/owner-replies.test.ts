@@ -1,4 +1,10 @@
-import { boundCardSchema, cardListSchema, type CardList } from '@cbc/shared';
+import {
+  boundCardSchema,
+  cardListSchema,
+  transactionPageSchema,
+  type CardList,
+  type TransactionPage,
+} from '@cbc/shared';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +15,9 @@ import { onPostgres } from '../fixtures/database';
 import { bindCard, verifiedCard } from '../fixtures/topup';
 import { topUp, trip, yuan } from '../trips/helpers';
 
-// The card list answers from memory until a card of its user changes (src/cards/list-replies.ts). The TTL
-// here outlasts the test, so every change the list shows at once was heard, not waited out.
+// The card list and history pages answer from memory until a card of their user changes
+// (src/cards/owner-replies.ts). The TTL here outlasts the test, so every change they show at once was heard,
+// not waited out.
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({
@@ -35,6 +42,16 @@ async function cardList(auth: Auth): Promise<CardList> {
 }
 
 const balances = (list: CardList) => list.cards.map((card) => card.balance.amountMinor);
+
+async function historyPage(auth: Auth, url: string, headers: Record<string, string> = {}): Promise<TransactionPage> {
+  const res = await t.app.inject({ url, headers: { ...auth, ...headers } });
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  expect(res.headers['cache-control']).toBe('no-store');
+  return transactionPageSchema.parse(res.json());
+}
+
+const receipts = (page: TransactionPage) => page.transactions.map((entry) => [entry.kind, entry.receiptNo]);
 
 async function bind(auth: Auth) {
   const res = await bindCard(t.app, auth);
@@ -166,6 +183,100 @@ describe('the card list between changes', () => {
         // Any change the server makes to the user's cards brings the other one along.
         await sql`update cards set is_sample = is_sample where id = ${card.id}`.execute(t.app.db);
         expect(balances(await cardList(auth))).toEqual([1234]);
+      }
+    },
+  );
+});
+
+describe('history pages between changes', () => {
+  it("show every new entry at once, on the card's list and on all cards' list", async () => {
+    const { auth } = await registerUser(t.app);
+    const card = await verifiedCard(t.app, auth);
+    const cardUrl = `/api/v1/cards/${card.id}/transactions`;
+    expect((await historyPage(auth, cardUrl)).transactions).toEqual([]);
+    expect((await historyPage(auth, '/api/v1/transactions')).transactions).toEqual([]);
+
+    await topUp(t.app, auth, { id: card.id, type: 'zhonggangtong' }, yuan(200));
+    const afterTopUp = await historyPage(auth, cardUrl);
+    expect(afterTopUp.transactions.map((entry) => [entry.kind, entry.amount.amountMinor])).toEqual([
+      ['topup', yuan(200)],
+    ]);
+    expect(receipts(await historyPage(auth, '/api/v1/transactions'))).toEqual(receipts(afterTopUp));
+
+    await trip(t.app, auth, card.id, 'hg-dg');
+    const afterTrip = await historyPage(auth, cardUrl);
+    expect(afterTrip.transactions.map((entry) => entry.kind)).toEqual(['trip', 'topup']);
+    expect(receipts(await historyPage(auth, '/api/v1/transactions'))).toEqual(receipts(afterTrip));
+  });
+
+  it('keeps each page apart: its size, cursor, filter and language', async () => {
+    const { auth } = await registerUser(t.app);
+    const card = await verifiedCard(t.app, auth);
+    const target = { id: card.id, type: 'zhonggangtong' as const };
+    await topUp(t.app, auth, target, yuan(100));
+    await topUp(t.app, auth, target, yuan(200));
+    await trip(t.app, auth, card.id, 'hg-dg');
+    const url = `/api/v1/cards/${card.id}/transactions`;
+    const first = await historyPage(auth, `${url}?limit=2`);
+    expect(first.transactions.map((entry) => entry.kind)).toEqual(['trip', 'topup']);
+    expect(first.nextCursor).not.toBeNull();
+    const next = await historyPage(auth, `${url}?limit=2&cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+    expect(next.transactions.map((entry) => entry.amount.amountMinor)).toEqual([yuan(100)]);
+    expect((await historyPage(auth, `${url}?kind=topup`)).transactions.map((entry) => entry.kind)).toEqual([
+      'topup',
+      'topup',
+    ]);
+    const titles = async (lang: string) =>
+      (await historyPage(auth, `${url}?lang=${lang}`)).transactions.map((entry) => entry.title);
+    const [simplified, english] = [await titles('zh-Hans'), await titles('en')];
+    expect(english).not.toEqual(simplified);
+    expect(await titles('zh-Hans')).toEqual(simplified);
+    // Read again, each gives what it gave the first time.
+    expect(await historyPage(auth, `${url}?limit=2`)).toEqual(first);
+  });
+
+  it("answers another user's card with 404 every time, and keeps nothing for it", async () => {
+    const ann = await registerUser(t.app);
+    const bob = await registerUser(t.app);
+    const bobCard = await verifiedCard(t.app, bob.auth);
+    const url = `/api/v1/cards/${bobCard.id}/transactions`;
+    for (let read = 0; read < 2; read += 1) {
+      const res = await t.app.inject({ url, headers: ann.auth });
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json().error.code).toBe('CARD_NOT_FOUND');
+    }
+    expect((await historyPage(bob.auth, url)).transactions).toEqual([]);
+  });
+
+  it(
+    onPostgres
+      ? "hears another instance's new entry on PostgreSQL when it commits, through the cards trigger"
+      : 'keeps a page until the TTL against entries written by another process, which the server cannot hear',
+    async () => {
+      const { auth } = await registerUser(t.app);
+      const card = await verifiedCard(t.app, auth);
+      await topUp(t.app, auth, { id: card.id, type: 'zhonggangtong' }, yuan(50));
+      const url = `/api/v1/cards/${card.id}/transactions`;
+      const [entry] = (await historyPage(auth, url)).transactions;
+      // Another writer changes what the page shows the way the ledger always writes: the entry and its
+      // card's row in one transaction.
+      const elsewhere = createDatabase(t.config.database);
+      try {
+        await elsewhere.transaction().execute(async (trx) => {
+          await sql`update ledger_entries set receipt_no = 'R-ELSEWHERE' where id = ${entry?.id}`.execute(trx);
+          await sql`update cards set balance_minor = balance_minor where id = ${card.id}`.execute(trx);
+        });
+      } finally {
+        await elsewhere.destroy();
+      }
+      const receiptNos = async () => (await historyPage(auth, url)).transactions.map((each) => each.receiptNo);
+      if (onPostgres) {
+        await expect.poll(receiptNos, { timeout: 5_000, interval: 20 }).toEqual(['R-ELSEWHERE']);
+      } else {
+        expect(await receiptNos()).toEqual([entry?.receiptNo]);
+        // Any change the server makes to the user's cards brings the other one along.
+        await sql`update cards set is_sample = is_sample where id = ${card.id}`.execute(t.app.db);
+        expect(await receiptNos()).toEqual(['R-ELSEWHERE']);
       }
     },
   );
