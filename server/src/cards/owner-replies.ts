@@ -11,14 +11,13 @@ import type { StoredJson } from '../http/stored-json';
  * (`CARD_LIST_CACHE_MS`).
  */
 export const CARD_LIST_CACHE_TTL_MS = 1_000;
+/** Replies kept per user, the least recently read leaving first: the card list and three history pages. */
+const REPLIES_PER_USER = 4;
 /**
- * Users whose replies are kept at once, the least recently read leaving first. A user keeps their card
- * list (with its two compressed forms, about 5 KB at five cards) and up to `PAGES_PER_USER` history pages
- * (about 10 KB each with their forms): at most about 35 MB.
+ * Users whose replies are kept at once, the least recently read leaving first. A card list with its two
+ * compressed forms is about 5 KB at five cards, a history page about 10 KB: at most about 35 MB.
  */
 const KEPT_USERS_MAX = 1_000;
-/** Replies kept per user: the card list and three history pages, the least recently read leaving first. */
-const REPLIES_PER_USER = 4;
 
 export interface CardOwnerRepliesDeps {
   db: Kysely<Database>;

@@ -8,7 +8,9 @@ import {
   type Endpoint,
   type HistoryQuery,
   type Language,
+  type TransactionPage,
 } from '@cbc/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contractRoute } from '../http/contract-route';
@@ -57,38 +59,43 @@ const historyRoutes: FastifyPluginAsyncZod = async (app) => {
     '`topup`, `bonus`, `trip` or several with commas; `from`/`to`: days in UTC+8, both included; ' +
     '`limit`: 1–100, default 20.';
 
-  // Pages are kept with the user's card list until a card of theirs changes (every entry moves its card's
-  // balance), and sent compressed once rather than by the plugin on every request.
+  /**
+   * A page kept with the user's card list until a card of theirs changes (every entry moves its card's
+   * balance), or made by `load` and kept; compressed once when a client asks, not by the plugin each time.
+   */
+  const sendPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    endpoint: typeof api.listCardTransactions | typeof api.listTransactions,
+    list: string,
+    query: HistoryQuery,
+    load: (userId: string, lang: Language) => Promise<TransactionPage>,
+  ) => {
+    const userId = currentUser(request).id;
+    const lang = requestLanguage(request);
+    const page = await app.cardOwnerReplies.reply(userId, pageReplyKey(list, query, lang), async () => ({
+      json: okReplyJson(endpoint, await load(userId, lang)),
+      compression: 'quick',
+    }));
+    return sendStoredJson(request, reply, page);
+  };
+
   app.route({
     ...contractRoute(app, api.listCardTransactions, { description: pageDescription }),
     compress: false,
-    handler: async (request, reply) => {
-      const userId = currentUser(request).id;
-      const lang = requestLanguage(request);
-      const key = pageReplyKey(`card:${request.params.id}`, request.query, lang);
-      const page = await app.cardOwnerReplies.reply(userId, key, async () => ({
-        json: okReplyJson(
-          api.listCardTransactions,
-          await service.listCard(userId, request.params.id, request.query, lang),
-        ),
-        compression: 'quick',
-      }));
-      return sendStoredJson(request, reply, page);
-    },
+    handler: async (request, reply) =>
+      sendPage(request, reply, api.listCardTransactions, `card:${request.params.id}`, request.query, (userId, lang) =>
+        service.listCard(userId, request.params.id, request.query, lang),
+      ),
   });
 
   app.route({
     ...contractRoute(app, api.listTransactions, { description: pageDescription }),
     compress: false,
-    handler: async (request, reply) => {
-      const userId = currentUser(request).id;
-      const lang = requestLanguage(request);
-      const page = await app.cardOwnerReplies.reply(userId, pageReplyKey('all', request.query, lang), async () => ({
-        json: okReplyJson(api.listTransactions, await service.listAll(userId, request.query, lang)),
-        compression: 'quick',
-      }));
-      return sendStoredJson(request, reply, page);
-    },
+    handler: async (request, reply) =>
+      sendPage(request, reply, api.listTransactions, 'all', request.query, (userId, lang) =>
+        service.listAll(userId, request.query, lang),
+      ),
   });
 
   app.route({
