@@ -14,7 +14,7 @@ export const CARD_LIST_CACHE_TTL_MS = 1_000;
 /** Replies kept per user, the least recently read leaving first: the card list and three history pages. */
 const REPLIES_PER_USER = 4;
 /**
- * Users whose replies are kept at once, the least recently read leaving first. A card list with its two
+ * Users whose replies are kept at once, the one kept longest leaving first. A card list with its two
  * compressed forms is about 5 KB at five cards, a history page about 10 KB: at most about 35 MB.
  */
 const KEPT_USERS_MAX = 1_000;
@@ -33,8 +33,18 @@ const FEED_TEXT = {
   whileListening: 'card lists and history pages are kept again',
 };
 
-/** Where the trigger of migration 014 announces the owner of every changed card, on PostgreSQL. */
+/**
+ * Where the triggers of migrations 014 and 015 announce the owner of every changed card and ledger entry,
+ * on PostgreSQL.
+ */
 const CARD_CHANGES_CHANNEL = 'cbc_card_changes';
+
+/**
+ * What the kept replies are made of, each row with its owner in `user_id`. An entry nearly always comes
+ * with a change to its card's row, but not when the card is gone: an order paid before its card was
+ * unbound is credited afterwards, and all cards' history shows the entry.
+ */
+const WATCHED_TABLES = ['cards', 'ledger_entries'] as const;
 
 export interface CardOwnerReplies {
   /**
@@ -50,20 +60,18 @@ export interface CardOwnerReplies {
  * their compressed forms once a client asks for one (`sendStoredJson`). Every card page, 充值 and 我的 ask
  * for the card list, and 记录 for its first page of history; reading the rows and checking and writing the
  * reply was most of each route's cost (docs/performance.md, issue 9), and compressing it for a client that
- * accepts brotli cost more than all of that. Between a user's top-ups and trips neither changes, and every
- * ledger entry is written in the transaction that moves its card's balance, so a change to the card's row
- * comes with each new entry; an unbound card's row is deleted.
+ * accepts brotli cost more than all of that. Between a user's top-ups and trips neither changes.
  *
  * On SQLite a kept reply is never staler than the database, because this process hears of every change to
- * a card as its statement runs (`watchRowOwners`: triggers on the embedded SQLite's one connection), bind,
- * unbind, a default, a verified photo, a credited top-up, a trip and an auto top-up alike, and forgets that
- * user's replies before the change can commit. Only a process other than this one writing to the file (a
- * script) goes unheard, and the TTL bounds that.
+ * a card or a ledger entry as its statement runs (`watchRowOwners`: triggers on the embedded SQLite's one
+ * connection), bind, unbind, a default, a verified photo, a credited top-up, a trip and an auto top-up
+ * alike, and forgets that user's replies before the change can commit. Only a process other than this one
+ * writing to the file (a script) goes unheard, and the TTL bounds that.
  *
  * On PostgreSQL other instances write too. Every instance hears every change when it commits, through the
- * trigger of migration 014 and `LISTEN`, and forgets that user's replies; this instance's own writes also
- * make it forget every reply as the statement is sent (`watchOwnWrites`), so a client never reads its own
- * change back stale. A change by another instance can go unseen for the moment its notification takes
+ * triggers of migrations 014 and 015 and `LISTEN`, and forgets that user's replies; this instance's own
+ * writes also make it forget every reply as the statement is sent (`watchOwnWrites`), so a client never
+ * reads its own change back stale. A change by another instance can go unseen for the moment its notification takes
  * (on one host, well under a millisecond), and while the feed is down nothing is kept.
  */
 export async function createCardOwnerReplies(deps: CardOwnerRepliesDeps): Promise<CardOwnerReplies> {
@@ -72,9 +80,10 @@ export async function createCardOwnerReplies(deps: CardOwnerRepliesDeps): Promis
   // made from rows read before the change lands in a map nobody reads again.
   const users = createRecentReads<string, Map<string, StoredJson>>({ ttlMs, maxEntries: KEPT_USERS_MAX });
   const forget = (userId: string) => users.forget(userId);
+  const forgetAll = () => users.forgetWhere(() => true);
   let listener: ChannelListener | undefined;
-  if (!watchRowOwners(db, 'cards', 'user_id', forget)) {
-    if (deps.postgres && watchOwnWrites(db, 'cards', () => users.forgetWhere(() => true))) {
+  if (!WATCHED_TABLES.every((table) => watchRowOwners(db, table, 'user_id', forget))) {
+    if (deps.postgres && WATCHED_TABLES.every((table) => watchOwnWrites(db, table, forgetAll))) {
       const { url, log } = deps.postgres;
       listener = await feedChangesFromChannel(url, CARD_CHANGES_CHANNEL, users, forget, log, FEED_TEXT);
     } else {

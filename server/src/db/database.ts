@@ -9,7 +9,7 @@ import type { DatabaseConfig } from '../config';
 import { ImmediateSqliteDialect } from './immediate-sqlite-dialect';
 import { LiteralLimitPlugin } from './literal-limit';
 import { allowDirectReads, precompiledStatementName } from './precompiled';
-import { allowRowWatching, allowStatementWatching } from './row-changes';
+import { allowRowWatching, allowStatementWatching, type StatementObserver } from './row-changes';
 import { camelCasePlugin, sqliteStatements } from './sqlite-statements';
 import type { Database } from './schema/index';
 import { WITH_GATE_CLOSED_SOURCE, WalRestartGate } from './wal-restart-gate';
@@ -58,13 +58,25 @@ export interface DatabaseHooks {
  * queries, whose text varies with their values, stay unnamed.
  * Every statement's text is shown to `observers` first.
  */
-function preparingHotQueries(client: pg.PoolClient, observers: ReadonlyArray<(sql: string) => void>): void {
+function preparingHotQueries(client: pg.PoolClient, observers: readonly StatementObserver[]): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   client.query = ((...args: unknown[]) => {
     const [text, values] = args;
-    if (typeof text === 'string') for (const observe of observers) observe(text);
+    let afterwards: Array<() => void> | undefined;
+    if (typeof text === 'string') {
+      for (const observe of observers) {
+        const then = observe(text, client);
+        if (then) (afterwards ??= []).push(then);
+      }
+    }
     const name = args.length === 2 && typeof text === 'string' ? precompiledStatementName(text) : undefined;
-    return name ? query({ name, text, values }) : query(...args);
+    const result = name ? query({ name, text, values }) : query(...args);
+    if (afterwards) {
+      // Registered before the caller's own wait on the result, so it runs before the caller goes on.
+      const done = () => afterwards.forEach((then) => then());
+      void Promise.resolve(result).then(done, done);
+    }
+    return result;
   }) as typeof client.query;
 }
 
@@ -73,7 +85,7 @@ function createPostgresDatabase(url: string, poolSize: number, hooks: DatabaseHo
   // Without a listener, an error on an idle client is an uncaught exception that ends the process.
   pool.on('error', (error) => hooks.onPoolError?.(error));
   // Every statement this process sends passes here, so caches can hear of their own writes (watchOwnWrites).
-  const observers: Array<(sql: string) => void> = [];
+  const observers: StatementObserver[] = [];
   pool.on('connect', (client) => preparingHotQueries(client, observers));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   allowStatementWatching(db, (observer) => observers.push(observer));

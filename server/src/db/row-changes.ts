@@ -57,7 +57,13 @@ export function watchRowOwners(
   return true;
 }
 
-type StatementWatch = (onStatement: (sql: string) => void) => void;
+/**
+ * Hears a statement as it is sent on `connection`; what it returns, if anything, runs once that statement
+ * has completed (succeeded or failed).
+ */
+export type StatementObserver = (sql: string, connection: object) => (() => void) | undefined;
+
+type StatementWatch = (observer: StatementObserver) => void;
 
 /** Databases whose statements, as this process sends them, can be heard (PostgreSQL, through its pool). */
 const statementWatchers = new WeakMap<object, StatementWatch>();
@@ -67,20 +73,43 @@ export function allowStatementWatching(db: Kysely<Database>, watch: StatementWat
   statementWatchers.set(db, watch);
 }
 
+const BEGINS = /^\s*(?:begin|start\s+transaction)\b/i;
+/** The end of a transaction; `rollback to savepoint` is not one. */
+const ENDS = /^\s*(?:commit|rollback|end)\s*;?\s*$/i;
+
 /**
  * Calls `onWrite` as this process sends a statement through `db` that inserts into, updates or deletes
- * from `table`, before it runs; which rows it touches is not known. It gives a cache on PostgreSQL this
- * process's own changes at once, as `watchRowOwners` does on SQLite. Other instances' changes, and writes
- * whose first words do not name the table (a cascade, a CTE), must be heard another way: a trigger's
- * notification, which arrives once they commit. False where statements cannot be watched (SQLite).
+ * from `table`, before it runs, and again once the change can be seen by every reader: when the statement
+ * completes, or in a transaction when its `COMMIT` (or `ROLLBACK`) does. Which rows it touches is not
+ * known. The first call keeps a cache from holding what readers saw before the write; the second, what a
+ * read on another connection loaded while the write was not yet committed. It gives a cache on PostgreSQL
+ * this process's own changes at once, as `watchRowOwners` does on SQLite. Other instances' changes, and
+ * writes whose first words do not name the table (a cascade, a CTE), must be heard another way: a
+ * trigger's notification, which arrives once they commit. False where statements cannot be watched (SQLite).
  */
 export function watchOwnWrites(db: Kysely<Database>, table: string, onWrite: () => void): boolean {
   const watch = statementWatchers.get(db);
   if (!watch) return false;
   assertPlainIdentifier(table, 'watchOwnWrites');
   const writesTable = new RegExp(`^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+"?${table}"?(?:\\s|\\(|$)`, 'i');
-  watch((sql) => {
-    if (writesTable.test(sql)) onWrite();
+  const inTransaction = new WeakSet<object>();
+  const wroteInTransaction = new WeakSet<object>();
+  watch((sql, connection) => {
+    if (writesTable.test(sql)) {
+      onWrite();
+      if (!inTransaction.has(connection)) return onWrite;
+      wroteInTransaction.add(connection);
+      return undefined;
+    }
+    if (BEGINS.test(sql)) {
+      inTransaction.add(connection);
+      return undefined;
+    }
+    if (ENDS.test(sql)) {
+      inTransaction.delete(connection);
+      if (wroteInTransaction.delete(connection)) return onWrite;
+    }
+    return undefined;
   });
   return true;
 }

@@ -6,9 +6,11 @@ import {
   type TransactionPage,
 } from '@cbc/shared';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/db/database';
+import type { Database } from '../../src/db/schema/index';
 import { buildTestApp, type TestApp } from '../helper';
 import { GENEROUS_AUTH_LIMITS, registerUser } from '../fixtures/accounts';
 import { onPostgres } from '../fixtures/database';
@@ -101,6 +103,28 @@ describe('the card list between changes', () => {
     expect(unbound.statusCode, unbound.body).toBe(204);
     expect((await cardList(auth)).cards.map((card) => card.id)).toEqual([second.id]);
   });
+
+  it.skipIf(!onPostgres)(
+    "forgets, once this instance's own write commits, a list read on another connection before it did",
+    async () => {
+      const { auth } = await registerUser(t.app);
+      const card = await bind(auth);
+      expect(balances(await cardList(auth))).toEqual([0]);
+      // With the trigger off, no notification comes: only the instance's own write can make it forget.
+      await sql`alter table cards disable trigger cbc_card_changes`.execute(t.app.db);
+      try {
+        await t.app.db.transaction().execute(async (trx) => {
+          await sql`update cards set balance_minor = 555 where id = ${card.id}`.execute(trx);
+          // Another connection still reads the committed row, and a list is made from it...
+          expect(balances(await cardList(auth))).toEqual([0]);
+        });
+        // ...which the user does not read once the write has committed.
+        expect(balances(await cardList(auth))).toEqual([555]);
+      } finally {
+        await sql`alter table cards enable trigger cbc_card_changes`.execute(t.app.db);
+      }
+    },
+  );
 
   it("keeps one user's list when another user's cards change", async () => {
     const ann = await registerUser(t.app);
@@ -280,4 +304,36 @@ describe('history pages between changes', () => {
       }
     },
   );
+
+  it('shows an entry whose card is gone at once (an order paid before its card was unbound, credited after)', async () => {
+    const { auth } = await registerUser(t.app);
+    const card = await verifiedCard(t.app, auth);
+    await topUp(t.app, auth, { id: card.id, type: 'zhonggangtong' }, yuan(50));
+    const unbound = await t.app.inject({ method: 'DELETE', url: `/api/v1/cards/${card.id}`, headers: auth });
+    expect(unbound.statusCode, unbound.body).toBe(204);
+    const receiptNos = async () =>
+      (await historyPage(auth, '/api/v1/transactions')).transactions.map((each) => each.receiptNo);
+    const [kept] = await receiptNos();
+    // The entry as crediting writes it; the balance update that comes with it finds no card row to change.
+    const lateEntry = (db: Kysely<Database>, receiptNo: string) =>
+      sql`insert into ledger_entries (id, card_id, user_id, order_id, kind, amount_minor, currency, card_type,
+            card_number_masked, receipt_no, method, created_at)
+          select ${randomUUID()}, card_id, user_id, ${randomUUID()}, kind, amount_minor, currency, card_type,
+            card_number_masked, ${receiptNo}, method, created_at
+          from ledger_entries where receipt_no = ${kept}`.execute(db);
+    await lateEntry(t.app.db, 'R-LATE');
+    expect((await receiptNos()).sort()).toEqual([kept, 'R-LATE'].sort());
+    if (onPostgres) {
+      // Written by another instance: heard through the ledger's trigger, as no card row changes.
+      const elsewhere = createDatabase(t.config.database);
+      try {
+        await lateEntry(elsewhere, 'R-ELSEWHERE');
+      } finally {
+        await elsewhere.destroy();
+      }
+      await expect
+        .poll(async () => (await receiptNos()).sort(), { timeout: 5_000, interval: 20 })
+        .toEqual([kept, 'R-ELSEWHERE', 'R-LATE'].sort());
+    }
+  });
 });

@@ -96,7 +96,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('watchRowOwners on PostgreSQL',
     }
   });
 
-  it("hears this process's own writes to a table as each statement is sent, in Kysely's SQL and in plain SQL", async () => {
+  it("hears this process's own writes to a table as each is sent and again once committed, in Kysely's SQL and in plain SQL", async () => {
     const { db, drop } = await openTestDatabase(mkdtempSync(path.join(tmpdir(), 'cbc-row-changes-')));
     try {
       await sql`create table boxes (id text primary key, n integer not null)`.execute(db);
@@ -104,20 +104,37 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('watchRowOwners on PostgreSQL',
       const heard: string[] = [];
       expect(watchOwnWrites(db, 'boxes', () => heard.push('boxes'))).toBe(true);
       const untyped = db as unknown as Kysely<Record<string, { id: string; n: number }>>;
+      // Outside a transaction a write commits as it completes: heard as it is sent, and once it has completed.
       await untyped.insertInto('boxes').values({ id: 'a', n: 1 }).execute();
-      expect(heard).toEqual(['boxes']);
+      expect(heard).toHaveLength(2);
       await untyped.updateTable('boxes').set({ n: 2 }).where('id', '=', 'a').execute();
       await sql`UPDATE boxes SET n = 3`.execute(db);
+      expect(heard).toHaveLength(6);
       await db.transaction().execute(async (trx) => {
         await sql`delete from boxes where id = 'a'`.execute(trx);
-        // Heard before the transaction commits, as on SQLite.
-        expect(heard).toHaveLength(4);
+        await sql`insert into boxes (id, n) values ('b', 1)`.execute(trx);
+        // Heard as each is sent, before the transaction commits, as on SQLite...
+        expect(heard).toHaveLength(8);
       });
-      // Reads, and writes to another table whose name begins the same, are not writes to boxes.
+      // ...and once more when its COMMIT has completed: a read on another connection in between saw the
+      // rows as they were.
+      expect(heard).toHaveLength(9);
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql`update boxes set n = 4`.execute(trx);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(heard).toHaveLength(11);
+      // Reads, and writes to another table whose name begins the same, are not writes to boxes; neither is
+      // a transaction that wrote nothing to it.
       await untyped.selectFrom('boxes').selectAll().execute();
       await sql`insert into boxes_log (id) values ('x')`.execute(db);
       await sql`update "boxes_log" set id = 'y'`.execute(db);
-      expect(heard).toEqual(['boxes', 'boxes', 'boxes', 'boxes']);
+      await db.transaction().execute(async (trx) => {
+        await sql`insert into boxes_log (id) values ('z')`.execute(trx);
+      });
+      expect(heard).toHaveLength(11);
       expect(() => watchOwnWrites(db, 'boxes; drop table boxes', () => undefined)).toThrow();
     } finally {
       await drop();

@@ -2,7 +2,7 @@
    depend on the app's current table types, which move on after it ships. */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
-// Each instance keeps its users' card lists in memory (cards/owner-replies.ts) and must forget one as soon
+// Each instance keeps its users' card lists in memory (cards/list-replies.ts) and must forget one as soon
 // as any instance changes a card of that user: a bind, a credited top-up, a trip. On PostgreSQL a trigger
 // announces the owner of every inserted, updated or deleted card on the channel `cbc_card_changes`;
 // PostgreSQL delivers it to every listening instance when the change commits, and never if it rolls back.

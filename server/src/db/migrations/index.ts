@@ -13,6 +13,7 @@ import * as m011 from './011-orders-card-month-index';
 import * as m012 from './012-orders-due-indexes';
 import * as m013 from './013-ledger-card-balance-index';
 import * as m014 from './014-postgres-card-changes';
+import * as m015 from './015-postgres-ledger-changes';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '012-orders-due-indexes': m012,
   '013-ledger-card-balance-index': m013,
   '014-postgres-card-changes': m014,
+  '015-postgres-ledger-changes': m015,
 };
