@@ -1,8 +1,9 @@
 // `npm run bench`: throughput and latency of the API's hot routes and of the top-up cycle, on SQLite and
 // on PostgreSQL, each as a ratio to a bare Fastify route measured in the same run (and the guide list and
-// history pages to a bare route sending the exact bytes of the guide list and of a history page). Every server runs as its own process (the bundle `npm start`
-// runs) and this process is the load generator; they share two cores, so the ratios are the figures to
-// compare across runs and machines, not the absolute numbers. The run is written to results.json.
+// history pages to a bare route sending their exact bytes). Every server runs as its own process (the
+// bundle `npm start` runs) and this process is the load generator; they share two cores, so the ratios are
+// the figures to compare across runs and machines, not the absolute numbers. The run is written to
+// results.json.
 //
 // BENCH_DURATION (s per route, 8), BENCH_CONNECTIONS (50), BENCH_CYCLE_DURATION (s, 10),
 // BENCH_PHASES (routes,orders,cycles,history), BENCH_DATABASES (sqlite,postgres: PostgreSQL needs
@@ -374,14 +375,12 @@ async function benchHistory(database: BenchDatabase): Promise<void> {
     const ceilings = await startCeilings(dataDir, list, bearer);
     try {
       const sameBytesRoute = { name: 'same bytes', url: `${ceilings.baseUrl}/same-bytes`, pid: ceilings.pid };
-      historyRows.push({
-        ...(await loadRoute(
-          { ...sameBytesRoute, name: '  same bytes as the history first page (bare)' },
-          load,
-          ceilings.pid,
-        )),
-        database,
-      });
+      const sameBytes = await loadRoute(
+        { ...sameBytesRoute, name: '  same bytes as the history first page (bare)' },
+        load,
+        ceilings.pid,
+      );
+      rows.push({ ...sameBytes, database });
       for (const route of routes) {
         await waitForIdle(serverPid);
         const row = await besideCeiling(sameBytesRoute, () =>
@@ -404,7 +403,7 @@ async function benchHistory(database: BenchDatabase): Promise<void> {
       server.pid,
     );
     rows.push(...historyRows, { ...me, database });
-    const [, first, deepRow] = historyRows;
+    const [first, deepRow] = historyRows;
     notes.push(
       `${database} history: ${seed.entries} top-ups made through OrdersService in ${seed.seedSeconds.toFixed(1)} s ` +
         `before the server started; deep page ÷ first page ${first && deepRow ? (deepRow.rate / first.rate).toFixed(2) : '—'}, ` +

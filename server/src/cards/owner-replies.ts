@@ -56,8 +56,8 @@ export interface CardOwnerReplies {
 }
 
 /**
- * Replies made only from a user's cards and what moves with them, kept until a card of theirs changes, with
- * their compressed forms once a client asks for one (`sendStoredJson`). Every card page, 充值 and 我的 ask
+ * Replies made only from a user's cards and ledger entries, kept until one of them changes, with their
+ * compressed forms once a client asks for one (`sendStoredJson`). Every card page, 充值 and 我的 ask
  * for the card list, and 记录 for its first page of history; reading the rows and checking and writing the
  * reply was most of each route's cost (docs/performance.md, issue 9), and compressing it for a client that
  * accepts brotli cost more than all of that. Between a user's top-ups and trips neither changes.
@@ -80,10 +80,9 @@ export async function createCardOwnerReplies(deps: CardOwnerRepliesDeps): Promis
   // made from rows read before the change lands in a map nobody reads again.
   const users = createRecentReads<string, Map<string, StoredJson>>({ ttlMs, maxEntries: KEPT_USERS_MAX });
   const forget = (userId: string) => users.forget(userId);
-  const forgetAll = () => users.forgetWhere(() => true);
   let listener: ChannelListener | undefined;
   if (!WATCHED_TABLES.every((table) => watchRowOwners(db, table, 'user_id', forget))) {
-    if (deps.postgres && WATCHED_TABLES.every((table) => watchOwnWrites(db, table, forgetAll))) {
+    if (deps.postgres && watchOwnWrites(db, WATCHED_TABLES, () => users.forgetWhere(() => true))) {
       const { url, log } = deps.postgres;
       listener = await feedChangesFromChannel(url, CARD_CHANGES_CHANNEL, users, forget, log, FEED_TEXT);
     } else {

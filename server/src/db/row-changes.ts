@@ -79,7 +79,7 @@ const ENDS = /^\s*(?:commit|rollback|end)\s*;?\s*$/i;
 
 /**
  * Calls `onWrite` as this process sends a statement through `db` that inserts into, updates or deletes
- * from `table`, before it runs, and again once the change can be seen by every reader: when the statement
+ * from one of `tables`, before it runs, and again once the change can be seen by every reader: when the statement
  * completes, or in a transaction when its `COMMIT` (or `ROLLBACK`) does. Which rows it touches is not
  * known. The first call keeps a cache from holding what readers saw before the write; the second, what a
  * read on another connection loaded while the write was not yet committed. It gives a cache on PostgreSQL
@@ -87,11 +87,15 @@ const ENDS = /^\s*(?:commit|rollback|end)\s*;?\s*$/i;
  * writes whose first words do not name the table (a cascade, a CTE), must be heard another way: a
  * trigger's notification, which arrives once they commit. False where statements cannot be watched (SQLite).
  */
-export function watchOwnWrites(db: Kysely<Database>, table: string, onWrite: () => void): boolean {
+export function watchOwnWrites(db: Kysely<Database>, tables: readonly string[], onWrite: () => void): boolean {
   const watch = statementWatchers.get(db);
   if (!watch) return false;
-  assertPlainIdentifier(table, 'watchOwnWrites');
-  const writesTable = new RegExp(`^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+"?${table}"?(?:\\s|\\(|$)`, 'i');
+  for (const table of tables) assertPlainIdentifier(table, 'watchOwnWrites');
+  // One test per statement, and one transaction's writes to several of the tables heard once at its end.
+  const writesTable = new RegExp(
+    `^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+"?(?:${tables.join('|')})"?(?:\\s|\\(|$)`,
+    'i',
+  );
   const inTransaction = new WeakSet<object>();
   const wroteInTransaction = new WeakSet<object>();
   watch((sql, connection) => {

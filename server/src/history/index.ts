@@ -60,8 +60,8 @@ const historyRoutes: FastifyPluginAsyncZod = async (app) => {
     '`limit`: 1–100, default 20.';
 
   /**
-   * A page kept with the user's card list until a card of theirs changes (every entry moves its card's
-   * balance), or made by `load` and kept; compressed once when a client asks, not by the plugin each time.
+   * A page kept with the user's card list until a card or ledger entry of theirs changes, or made by `load`
+   * and kept; compressed once when a client asks, not by the plugin each time.
    */
   const sendPage = async (
     request: FastifyRequest,

@@ -18,7 +18,7 @@ declare module 'fastify' {
     keyedHasher: KeyedHasher;
     authService: AuthService;
     cardsService: CardsService;
-    /** Replies made from a user's cards and their ledger (the card list, history pages), kept until a card of theirs changes. */
+    /** The card list and history pages, kept until a card or ledger entry of the user's changes. */
     cardOwnerReplies: CardOwnerReplies;
   }
 }

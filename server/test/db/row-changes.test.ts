@@ -102,7 +102,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('watchRowOwners on PostgreSQL',
       await sql`create table boxes (id text primary key, n integer not null)`.execute(db);
       await sql`create table boxes_log (id text primary key)`.execute(db);
       const heard: string[] = [];
-      expect(watchOwnWrites(db, 'boxes', () => heard.push('boxes'))).toBe(true);
+      expect(watchOwnWrites(db, ['boxes'], () => heard.push('boxes'))).toBe(true);
       const untyped = db as unknown as Kysely<Record<string, { id: string; n: number }>>;
       // Outside a transaction a write commits as it completes: heard as it is sent, and once it has completed.
       await untyped.insertInto('boxes').values({ id: 'a', n: 1 }).execute();
@@ -135,7 +135,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('watchRowOwners on PostgreSQL',
         await sql`insert into boxes_log (id) values ('z')`.execute(trx);
       });
       expect(heard).toHaveLength(11);
-      expect(() => watchOwnWrites(db, 'boxes; drop table boxes', () => undefined)).toThrow();
+      expect(() => watchOwnWrites(db, ['boxes; drop table boxes'], () => undefined)).toThrow();
     } finally {
       await drop();
     }
@@ -145,6 +145,6 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('watchRowOwners on PostgreSQL',
 describe.skipIf(TEST_DATABASE_URL !== undefined)('watchOwnWrites on the embedded SQLite', () => {
   it('has nothing to watch there (watchRowOwners hears every change)', async () => {
     const { db } = await watchedFile();
-    expect(watchOwnWrites(db, 'boxes', () => undefined)).toBe(false);
+    expect(watchOwnWrites(db, ['boxes'], () => undefined)).toBe(false);
   });
 });
