@@ -1,8 +1,10 @@
 import { UNPAID_STATES, statesBefore, type OrderState } from '@cbc/shared';
 import { sql, type Kysely } from 'kysely';
 import { hasRowLocks } from '../db/database';
+import { inGroupCommit } from '../db/group-commit';
 import { perShape, precompiledQuery, precompiledWrite } from '../db/precompiled';
 import type { Database, OrderRow, OrderRowUpdate } from '../db/schema/index';
+import { releaseFromMonth, type UncountingState } from './month-cap';
 
 /** Orders a user may see: another user's id finds nothing (→ 404). */
 function ownOrders(db: Kysely<Database>, userId: string) {
@@ -97,82 +99,6 @@ export async function unpaidOrdersSummary(
   return { count: Number(unpaidCount), latest };
 }
 
-/** The sum of a card's orders created in [from, to) that may still take money (read from migration 011's index alone). */
-export function orderedBetweenQuery(db: Kysely<Database>, cardId: string, from: string, to: string) {
-  return db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amountMinor'), eb.lit(0)).as('total'))
-    .where('cardId', '=', cardId)
-    .where('state', 'in', ['created', 'paying', 'paid', 'credited'])
-    .where('createdAt', '>=', from)
-    .where('createdAt', '<', to);
-}
-
-const orderedBetween = precompiledQuery(3, orderedBetweenQuery);
-
-/** What a card's orders of one month add up to, counting every order that may still take money. */
-export async function monthlyOrderedMinor(
-  db: Kysely<Database>,
-  cardId: string,
-  from: string,
-  to: string,
-): Promise<number> {
-  const [row] = await orderedBetween(db, cardId, from, to);
-  return Number(row?.total ?? 0);
-}
-
-/** A card's month, [from, to), and the most its orders may add up to in it. */
-export interface MonthCap {
-  from: string;
-  to: string;
-  capMinor: number;
-}
-
-const ordersUnderCap = perShape<(db: Kysely<Database>, ...values: unknown[]) => Promise<number>>();
-
-/**
- * Inserts a new order only if its card's orders of the month, with this one, stay within the cap: the
- * sum and the insert in one statement (`INSERT … SELECT … WHERE sum + amount <= cap`), compiled once,
- * instead of a read and then a write. The caller holds the card for its transaction, so on PostgreSQL no
- * other order of the card commits between this statement's snapshot and its commit. True when inserted.
- */
-export async function insertOrderUnderCap(db: Kysely<Database>, row: OrderRow, month: MonthCap): Promise<boolean> {
-  const values = row as unknown as Record<string, unknown>;
-  const columns = Object.keys(values) as Array<keyof OrderRow & string>;
-  const insert = ordersUnderCap(columns.join(','), () =>
-    precompiledWrite(columns.length + 5, (db, ...standIns: unknown[]) => {
-      // The card and amount of the cap check are arguments of their own: PostgreSQL gives each parameter
-      // one type, and the same one would be an integer column's value here and a bigint sum's operand there.
-      const [cardId, amountMinor, from, to, capMinor] = standIns.slice(columns.length) as [
-        string,
-        number,
-        string,
-        string,
-        number,
-      ];
-      const orderedThisMonth = orderedBetweenQuery(db, cardId, from, to);
-      return db
-        .insertInto('orders')
-        .columns(columns)
-        .expression(
-          db
-            .selectNoFrom((eb) => columns.map((column, index) => eb.val(standIns[index]).as(column)))
-            .where((eb) => eb(eb(orderedThisMonth, '+', amountMinor), '<=', capMinor)),
-        );
-    }),
-  );
-  const inserted = await insert(
-    db,
-    ...columns.map((column) => values[column]),
-    row.cardId,
-    row.amountMinor,
-    month.from,
-    month.to,
-    month.capMinor,
-  );
-  return inserted === 1;
-}
-
 /**
  * One compiled UPDATE per kind of move (target state, states it may leave, columns it sets): a top-up
  * moves its order three times, and the call sites are few, so are the kinds.
@@ -181,14 +107,38 @@ const orderMoves = perShape<(db: Kysely<Database>, id: string, ...values: unknow
 
 /**
  * Moves an order only if the state machine allows it from the state it is in now: one conditional
- * UPDATE, so of two concurrent moves exactly one wins and a forbidden move changes nothing.
+ * UPDATE, so of two concurrent moves exactly one wins and a forbidden move changes nothing. A move that
+ * ends an order unpaid goes through `endOrder`, which also gives its amount back to the month's cap.
  */
-export async function moveOrder(
+export function moveOrder(
+  db: Kysely<Database>,
+  id: string,
+  to: Exclude<OrderState, UncountingState>,
+  changes: OrderRowUpdate = {},
+): Promise<boolean> {
+  return moveOrderRow(db, id, to, changes, statesBefore(to));
+}
+
+/** Closes or fails an unpaid order and gives its amount back to its month, in one transaction. */
+export function endOrder(
+  db: Kysely<Database>,
+  order: Pick<OrderRow, 'id' | 'cardId' | 'createdAt' | 'amountMinor'>,
+  to: UncountingState,
+  changes: OrderRowUpdate,
+): Promise<boolean> {
+  return inGroupCommit(db, async (trx) => {
+    if (!(await moveOrderRow(trx, order.id, to, changes, statesBefore(to)))) return false;
+    await releaseFromMonth(trx, order);
+    return true;
+  });
+}
+
+async function moveOrderRow(
   db: Kysely<Database>,
   id: string,
   to: OrderState,
-  changes: OrderRowUpdate = {},
-  from: readonly OrderState[] = statesBefore(to),
+  changes: OrderRowUpdate,
+  from: readonly OrderState[],
 ): Promise<boolean> {
   if (from.length === 0) return false;
   // Kysely leaves a column given as undefined out of the SET: so does the kind.

@@ -10,7 +10,6 @@ import {
   isUnpaid,
   money,
   promotionBonus,
-  topupMonth,
   type CreateOrderRequest,
   type Language,
   type Order,
@@ -44,6 +43,7 @@ import {
   PaymentUnavailableError,
   PromotionExpiredError,
 } from './errors';
+import { capMonthOf, insertOrderUnderCap, orderedInMonth } from './month-cap';
 import { newOutTradeNo } from './numbers';
 import {
   claimOrder,
@@ -54,9 +54,8 @@ import {
   findOrderById,
   findOrderByIdempotencyKey,
   findOrderByOutTradeNo,
-  insertOrderUnderCap,
+  endOrder,
   listOrders,
-  monthlyOrderedMinor,
   moveOrder,
   releaseQueryClaim,
   releaseOrder,
@@ -130,10 +129,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
     return row;
   };
 
-  const monthlyUsed = async (cardId: string, now: Date, executor: Kysely<Database> = db) => {
-    const month = topupMonth(now);
-    return monthlyOrderedMinor(executor, cardId, month.start.toISOString(), month.end.toISOString());
-  };
+  const monthlyUsed = (cardId: string, now: Date) => orderedInMonth(db, cardId, capMonthOf(now));
 
   /** The line on the payer's bill (≤ 127 characters for WeChat Pay): card, its last digits, amount. */
   const describe = (row: OrderRow) =>
@@ -280,13 +276,13 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
       return markPaid(row, trade);
     }
     if (trade.state === 'PAYERROR' && row.state === 'paying') {
-      await moveOrder(db, row.id, 'failed', {
+      await endOrder(db, row, 'failed', {
         endReason: declineReason(trade),
         endedAt: clock().toISOString(),
         nextQueryAt: null,
       });
     } else if (trade.state === 'CLOSED' && isUnpaid(row.state)) {
-      await moveOrder(db, row.id, 'closed', {
+      await endOrder(db, row, 'closed', {
         endReason: 'expired',
         endedAt: clock().toISOString(),
         nextQueryAt: null,
@@ -311,67 +307,58 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
     lang: Language,
   ): Promise<Order> => {
     const now = clock();
-    // Committed with the other orders of this turn of the event loop on SQLite (group commit). The card
-    // is read and held in the transaction of the insert, so two orders at once cannot both squeeze under
-    // the month's cap (on PostgreSQL each would otherwise sum the month without the other's order).
-    const row = await inGroupCommit(db, async (trx) => {
-      const card = await cards.getHeld(trx, user.id, input.cardId);
-      if (card.verification !== 'verified') throw new CardNotVerifiedError();
-      const rules = TOPUP_RULES[card.type];
-      const show = (amountMinor: number) => formatMoney(money(amountMinor, rules.currency));
-      const problem = checkTopupAmount(card.type, input.amountMinor);
-      if (problem === 'not_whole_unit') throw new AmountError('AMOUNT_NOT_WHOLE_UNIT');
-      if (problem === 'too_low') throw new AmountError('AMOUNT_TOO_LOW', { min: show(rules.minMinor) });
-      if (problem === 'too_high') throw new AmountError('AMOUNT_TOO_HIGH', { max: show(rules.maxMinor) });
-      if (!acceptsMethod(card.type, input.method)) throw new MethodNotAcceptedError(CARDS[card.type].name[lang]);
-      const promotion = activePromotion(card.type, now);
-      if (input.promotionId !== undefined && promotion?.id !== input.promotionId) throw new PromotionExpiredError();
-      const bonusMinor = promotionBonus(promotion, input.amountMinor);
-      const order: OrderRow = {
-        id: randomUUID(),
-        userId: user.id,
-        cardId: card.id,
-        cardType: card.type,
-        cardNumberMasked: card.numberMasked,
-        currency: rules.currency,
-        amountMinor: input.amountMinor,
-        bonusMinor,
-        totalMinor: input.amountMinor + bonusMinor,
-        method: input.method,
-        promotionId: bonusMinor > 0 && promotion ? promotion.id : null,
-        state: 'created',
-        endReason: null,
-        outTradeNo: newOutTradeNo(now),
-        transactionId: null,
-        idempotencyKey: idempotencyKey ?? null,
-        requestHash: hash,
-        lang,
-        receiptSmsTo: user.receiptSmsTo,
-        receiptEmailTo: user.receiptEmailTo,
-        createdAt: now.toISOString(),
-        expiresAt: plusSeconds(now, config.orderTtlMinutes * 60).toISOString(),
-        payingAt: null,
-        paidAt: null,
-        creditDueAt: null,
-        creditedAt: null,
-        endedAt: null,
-        receiptNo: null,
-        nextQueryAt: null,
-        claimedUntil: null,
-      };
-      const month = topupMonth(now);
-      const monthCap = {
-        from: month.start.toISOString(),
-        to: month.end.toISOString(),
-        capMinor: rules.monthlyCapMinor,
-      };
-      if (!(await insertOrderUnderCap(trx, order, monthCap))) {
-        // Only a refused order reads the month's sum: for the amount the message says is left.
-        const used = await monthlyUsed(card.id, now, trx);
-        throw new MonthlyCapExceededError(show(Math.max(0, rules.monthlyCapMinor - used)));
-      }
-      return order;
-    });
+    const card = await cards.get(user.id, input.cardId);
+    if (card.verification !== 'verified') throw new CardNotVerifiedError();
+    const rules = TOPUP_RULES[card.type];
+    const show = (amountMinor: number) => formatMoney(money(amountMinor, rules.currency));
+    const problem = checkTopupAmount(card.type, input.amountMinor);
+    if (problem === 'not_whole_unit') throw new AmountError('AMOUNT_NOT_WHOLE_UNIT');
+    if (problem === 'too_low') throw new AmountError('AMOUNT_TOO_LOW', { min: show(rules.minMinor) });
+    if (problem === 'too_high') throw new AmountError('AMOUNT_TOO_HIGH', { max: show(rules.maxMinor) });
+    if (!acceptsMethod(card.type, input.method)) throw new MethodNotAcceptedError(CARDS[card.type].name[lang]);
+    const promotion = activePromotion(card.type, now);
+    if (input.promotionId !== undefined && promotion?.id !== input.promotionId) throw new PromotionExpiredError();
+    const bonusMinor = promotionBonus(promotion, input.amountMinor);
+    const row: OrderRow = {
+      id: randomUUID(),
+      userId: user.id,
+      cardId: card.id,
+      cardType: card.type,
+      cardNumberMasked: card.numberMasked,
+      currency: rules.currency,
+      amountMinor: input.amountMinor,
+      bonusMinor,
+      totalMinor: input.amountMinor + bonusMinor,
+      method: input.method,
+      promotionId: bonusMinor > 0 && promotion ? promotion.id : null,
+      state: 'created',
+      endReason: null,
+      outTradeNo: newOutTradeNo(now),
+      transactionId: null,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash: hash,
+      lang,
+      receiptSmsTo: user.receiptSmsTo,
+      receiptEmailTo: user.receiptEmailTo,
+      createdAt: now.toISOString(),
+      expiresAt: plusSeconds(now, config.orderTtlMinutes * 60).toISOString(),
+      payingAt: null,
+      paidAt: null,
+      creditDueAt: null,
+      creditedAt: null,
+      endedAt: null,
+      receiptNo: null,
+      nextQueryAt: null,
+      claimedUntil: null,
+    };
+    // The insert checks again what may have changed since the card was read (unbound, or no longer the
+    // user's) and the month's cap, in the statement that counts the order.
+    if (!(await insertOrderUnderCap(db, row, rules.monthlyCapMinor))) {
+      await cards.get(user.id, input.cardId);
+      // Only a refused order reads the month's total: for the amount the message says is left.
+      const used = await monthlyUsed(card.id, now);
+      throw new MonthlyCapExceededError(show(Math.max(0, rules.monthlyCapMinor - used)));
+    }
     log.info({ orderId: row.id, outTradeNo: row.outTradeNo, method: row.method }, 'order created');
     return toOrder(row);
   };
@@ -498,7 +485,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
           throw new OrderNotCancellableError(stateName(now.state, lang));
         }
       }
-      const moved = await moveOrder(db, row.id, 'closed', {
+      const moved = await endOrder(db, row, 'closed', {
         endReason: 'cancelled',
         endedAt: clock().toISOString(),
         nextQueryAt: null,
@@ -547,7 +534,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
             }
           }
           if (
-            await moveOrder(db, id, 'closed', {
+            await endOrder(db, row, 'closed', {
               endReason: 'expired',
               endedAt: at,
               nextQueryAt: null,

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wechatUser } from '../fixtures/accounts';
 import { DAY } from '../fixtures/clock';
-import { expectBalancesMatchLedger, verifiedCard } from '../fixtures/topup';
+import { expectBalancesMatchLedger, expectMonthTotalsMatchOrders, verifiedCard } from '../fixtures/topup';
 import { buildTestApp, type TestApp } from '../helper';
 import { overlapCardLookups, postTrip, setThreshold, topUp, yuan } from '../trips/helpers';
 
@@ -135,5 +135,6 @@ describe('ledger invariant with auto top-ups in the mix', () => {
       restore();
     }
     await expectBalancesMatchLedger(t.app);
+    await expectMonthTotalsMatchOrders(t.app);
   }, 90_000);
 });

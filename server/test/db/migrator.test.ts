@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { OrderState } from '@cbc/shared';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseConfig } from '../../src/config';
@@ -170,6 +171,73 @@ describe('database and migrations', () => {
     expect(rows).toEqual([
       { id: 'c1', lastTopupMinor: 30_000, lastTopupAt: '2026-03-05T08:00:00.000Z' },
       { id: 'c2', lastTopupMinor: null, lastTopupAt: null },
+    ]);
+  });
+
+  it('gives each card the total of its latest month’s orders that still count when 016 adds the totals', async () => {
+    const before016 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '016'));
+    await migrateToLatest(db, before016);
+    await sql`insert into users (id, wechat_openid, created_at) values ('u1', 'o1', '2026-01-01T00:00:00.000Z')`.execute(
+      db,
+    );
+    for (const id of ['c1', 'c2']) {
+      await sql`insert into cards (id, user_id, card_type, number_hash, number_masked, plates_json, id_type,
+        id_number_masked, id_number_hash, verification, is_default, currency, created_at)
+        values (${id}, 'u1', 'zhonggangtong', ${id}, 'm', '[]', 'hkid', 'm', 'h', 'verified', ${id === 'c1' ? 1 : 0},
+        'CNY', '2026-01-01T00:00:00.000Z')`.execute(db);
+    }
+    let serial = 0;
+    const order = (cardId: string, amountMinor: number, state: OrderState, createdAt: string) => {
+      serial += 1;
+      return db
+        .insertInto('orders')
+        .values({
+          id: `o${serial}`,
+          userId: 'u1',
+          cardId,
+          cardType: 'zhonggangtong',
+          cardNumberMasked: 'm',
+          currency: 'CNY',
+          amountMinor,
+          bonusMinor: 0,
+          totalMinor: amountMinor,
+          method: 'wechatpay',
+          promotionId: null,
+          state,
+          endReason: null,
+          outTradeNo: `t${serial}`,
+          transactionId: null,
+          idempotencyKey: null,
+          requestHash: 'h',
+          lang: 'en',
+          receiptSmsTo: null,
+          receiptEmailTo: null,
+          createdAt,
+          expiresAt: createdAt,
+          payingAt: null,
+          paidAt: null,
+          creditDueAt: null,
+          creditedAt: null,
+          endedAt: null,
+          receiptNo: null,
+          nextQueryAt: null,
+          claimedUntil: null,
+        })
+        .execute();
+    };
+    // c1: November (Hong Kong time) and three of December's orders that still count; one closed.
+    await order('c1', 300_000, 'credited', '2026-11-20T08:00:00.000Z');
+    await order('c1', 200_000, 'credited', '2026-12-01T08:00:00.000Z');
+    await order('c1', 100_000, 'closed', '2026-12-02T08:00:00.000Z');
+    await order('c1', 50_000, 'paying', '2026-12-03T08:00:00.000Z');
+    // 1 December, 00:30 in Hong Kong: December's already.
+    await order('c1', 7_000, 'created', '2026-11-30T16:30:00.000Z');
+    // An unbound card's order: no card, no total.
+    await order('gone', 100_000, 'credited', '2026-12-01T08:00:00.000Z');
+
+    await migrateToLatest(db);
+    expect(await db.selectFrom('cardMonthTotals').selectAll().execute()).toEqual([
+      { cardId: 'c1', monthStart: '2026-11-30T16:00:00.000Z', orderedMinor: 257_000 },
     ]);
   });
 

@@ -14,6 +14,7 @@ import * as m012 from './012-orders-due-indexes';
 import * as m013 from './013-ledger-card-balance-index';
 import * as m014 from './014-postgres-card-changes';
 import * as m015 from './015-postgres-ledger-changes';
+import * as m016 from './016-card-month-totals';
 
 /**
  * Every migration, listed explicitly: a bundler or a missing file can never silently skip one, and
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '013-ledger-card-balance-index': m013,
   '014-postgres-card-changes': m014,
   '015-postgres-ledger-changes': m015,
+  '016-card-month-totals': m016,
 };

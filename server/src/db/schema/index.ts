@@ -1,5 +1,6 @@
 import type * as appMeta from './app-meta';
 import type * as cardAutoTopups from './card-auto-topups';
+import type * as cardMonthTotals from './card-month-totals';
 import type * as cardReminders from './card-reminders';
 import type * as cards from './cards';
 import type * as ledgerEntries from './ledger-entries';
@@ -29,6 +30,7 @@ export type Database = appMeta.PartialDatabase &
   trips.PartialDatabase &
   cardReminders.PartialDatabase &
   cardAutoTopups.PartialDatabase &
+  cardMonthTotals.PartialDatabase &
   rateCounters.PartialDatabase;
 
 export type { AppMeta, AppMetaTable, NewAppMeta, AppMetaUpdate } from './app-meta';
@@ -58,3 +60,4 @@ export type { TripRow, NewTripRow, TripsTable } from './trips';
 export type { CardReminderRow, NewCardReminderRow, CardRemindersTable } from './card-reminders';
 export type { RateCounterRow, RateCountersTable } from './rate-counters';
 export type { CardAutoTopupRow, NewCardAutoTopupRow, CardAutoTopupsTable } from './card-auto-topups';
+export type { CardMonthTotalRow, CardMonthTotalsTable } from './card-month-totals';
