@@ -14,7 +14,7 @@ import {
 } from '@cbc/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindVerifiedCardThroughApi } from '../support/accounts';
+import { bindVerifiedCardThroughApi, registerThroughApi } from '../support/accounts';
 import { callApi, okApi } from '../support/api';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -154,5 +154,51 @@ describe.skipIf(!adminUrl)('two instances on one PostgreSQL database', () => {
     expect((await wrong(b)).status).toBe(401);
     expect((await wrong(a)).status).toBe(401);
     expect((await wrong(b)).status).toBe(429);
+  });
+
+  it('holds a card’s monthly cap across both: orders and cancels at once on either, the total is what the orders add up to', async () => {
+    const [a, b] = servers as [RunningServer, RunningServer];
+    const { token } = await registerThroughApi(a.baseUrl, { phone: '13700137222', password: 'twice2026cap' });
+    const card = await bindVerifiedCardThroughApi(b.baseUrl, token, {
+      number: generateCardNumber('zhonggangtong', '77777777777'),
+    });
+    const create = (server: RunningServer) =>
+      callApi<{ id: string; error?: { code: string } }>(server, 'POST', '/api/v1/orders', {
+        token,
+        body: { cardId: card.id, amountMinor: 200_000, method: 'wechatpay' },
+      });
+    // ¥10,000 a month, ¥2,000 each: twelve at once, six on each instance, five fit.
+    const first = await Promise.all(Array.from({ length: 12 }, (_, i) => create(i % 2 === 0 ? a : b)));
+    const created = first.filter((reply) => reply.status === 201).map((reply) => reply.body.id);
+    expect(created).toHaveLength(5);
+    expect(first.filter((reply) => reply.status === 409).map((reply) => reply.body.error?.code)).toEqual(
+      Array.from({ length: 7 }, () => 'MONTHLY_CAP_EXCEEDED'),
+    );
+    // Two cancelled on one instance while six more are asked for on both: at most two of them fit.
+    const [x, y] = created as [string, string];
+    const second = await Promise.all([
+      callApi(a, 'POST', `/api/v1/orders/${x}/cancel`, { token }),
+      ...Array.from({ length: 6 }, (_, i) => create(i % 2 === 0 ? b : a)),
+      callApi(b, 'POST', `/api/v1/orders/${y}/cancel`, { token }),
+    ]);
+    expect([second[0]?.status, second[7]?.status]).toEqual([200, 200]);
+    expect(second.slice(1, 7).filter((reply) => reply.status === 201).length).toBeLessThanOrEqual(2);
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const counted = await db.query<{ sum: number }>(
+        `select coalesce(sum(amount_minor), 0)::int as sum from orders
+         where card_id = $1 and state in ('created', 'paying', 'paid', 'credited')`,
+        [card.id],
+      );
+      const total = await db.query<{ ordered_minor: number }>(
+        'select ordered_minor from card_month_totals where card_id = $1',
+        [card.id],
+      );
+      expect(total.rows[0]?.ordered_minor).toBe(counted.rows[0]?.sum);
+      expect(counted.rows[0]?.sum).toBeLessThanOrEqual(1_000_000);
+    } finally {
+      await db.end();
+    }
   });
 });

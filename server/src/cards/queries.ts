@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { hasRowLocks } from '../db/database';
 import type { CardRow, Database, NewCardRow } from '../db/schema/index';
 import { precompiledQuery } from '../db/precompiled';
 
@@ -49,21 +48,6 @@ export async function listCards(db: Kysely<Database>, userId: string): Promise<C
 
 export async function findCard(db: Kysely<Database>, userId: string, id: string): Promise<CardRow | undefined> {
   return (await ownCard(db, userId, id))[0];
-}
-
-// Read and locked in one statement: order creation on PostgreSQL saves a round trip on every order.
-const ownCardHeld = precompiledQuery(2, (db, userId: string, id: string) => {
-  const query = ownCards(db, userId).selectAll().where('id', '=', id);
-  return hasRowLocks(db) ? query.forNoKeyUpdate() : query;
-});
-
-/**
- * A user's card, held until the caller's transaction ends: on PostgreSQL its row is locked as
- * `lockCardRow` locks it (balance changes and order creation for the card wait for each other); on SQLite
- * the transaction is the only writer anyway.
- */
-export async function findCardHeld(db: Kysely<Database>, userId: string, id: string): Promise<CardRow | undefined> {
-  return (await ownCardHeld(db, userId, id))[0];
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type PlateRegion,
 } from '@cbc/shared';
 import type { Kysely } from 'kysely';
+import { createRecentReads } from '../cache/recent-reads';
 import type { Clock } from '../clock';
 import { isUniqueViolation } from '../db/errors';
 import type { CardRow, Database, SessionUser } from '../db/schema/index';
@@ -27,7 +28,6 @@ import {
   countCards,
   deleteCard,
   findCard,
-  findCardHeld,
   findCardOwnerByNumberHash,
   insertCard,
   lockAccountCards,
@@ -42,8 +42,12 @@ export interface CardsService {
   list(userId: string): Promise<CardList>;
   /** Throws CardNotFoundError for an unknown id and for another user's card alike. */
   get(userId: string, id: string): Promise<BoundCard>;
-  /** `get` in the caller's transaction, with the card held until it ends (see `findCardHeld`). */
-  getHeld(trx: Kysely<Database>, userId: string, id: string): Promise<BoundCard>;
+  /**
+   * What an order needs of a card (`get` for an unknown or another user's card, and for a card not yet
+   * verified). Kept once verified: a verified card's type, number and owner never change, so orders for it
+   * need not read it again. Whether it is still bound is for the order's own insert to check.
+   */
+  orderable(userId: string, id: string): Promise<OrderableCard>;
   bind(user: SessionUser, input: BindCardRequest, lang: Language): Promise<BoundCard>;
   makeDefault(userId: string, id: string): Promise<BoundCard>;
   unbind(user: SessionUser, id: string, lang: Language): Promise<void>;
@@ -51,6 +55,11 @@ export interface CardsService {
   assertOwned(userId: string, id: string): Promise<void>;
   attachPhoto(userId: string, id: string, bytes: Buffer, kind: ImageKind): Promise<BoundCard>;
 }
+
+export type OrderableCard = Pick<BoundCard, 'id' | 'type' | 'numberMasked' | 'verification'>;
+
+/** Nothing kept here changes; the TTL only lets cards no longer ordered for leave memory. */
+const ORDERABLE_CARD_TTL_MS = 10 * 60_000;
 
 export interface CardsServiceDeps {
   db: Kysely<Database>;
@@ -88,8 +97,13 @@ export function toBoundCard(row: CardViewRow): BoundCard {
 export function createCardsService(deps: CardsServiceDeps): CardsService {
   const { db, clock, hasher, messages, photos } = deps;
 
-  const mustFind = async (executor: Kysely<Database>, userId: string, id: string, find = findCard) => {
-    const row = await find(executor, userId, id);
+  const orderableCards = createRecentReads<string, OrderableCard>({
+    ttlMs: ORDERABLE_CARD_TTL_MS,
+    keep: (card) => card.verification === 'verified',
+  });
+
+  const mustFind = async (executor: Kysely<Database>, userId: string, id: string) => {
+    const row = await findCard(executor, userId, id);
     if (!row) throw new CardNotFoundError();
     return row;
   };
@@ -103,8 +117,11 @@ export function createCardsService(deps: CardsServiceDeps): CardsService {
       return toBoundCard(await mustFind(db, userId, id));
     },
 
-    async getHeld(trx, userId, id) {
-      return toBoundCard(await mustFind(trx, userId, id, findCardHeld));
+    orderable(userId, id) {
+      return orderableCards.read(`${userId}/${id}`, async () => {
+        const card = toBoundCard(await mustFind(db, userId, id));
+        return { id: card.id, type: card.type, numberMasked: card.numberMasked, verification: card.verification };
+      });
     },
 
     async bind(user, input, lang) {

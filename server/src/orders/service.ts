@@ -307,7 +307,7 @@ export function createOrdersService(deps: OrdersServiceDeps): OrdersService {
     lang: Language,
   ): Promise<Order> => {
     const now = clock();
-    const card = await cards.get(user.id, input.cardId);
+    const card = await cards.orderable(user.id, input.cardId);
     if (card.verification !== 'verified') throw new CardNotVerifiedError();
     const rules = TOPUP_RULES[card.type];
     const show = (amountMinor: number) => formatMoney(money(amountMinor, rules.currency));

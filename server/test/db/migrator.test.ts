@@ -144,9 +144,8 @@ describe('database and migrations', () => {
     expect(row.balanceMinor).toBe(0);
   });
 
-  it('gives cards credited before 006 their newest top-up from the ledger, and the others none', async () => {
-    const before006 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '006'));
-    await migrateToLatest(db, before006);
+  /** User u1 with verified 中港通卡 c1 (its default) and c2, written as the schema of any migration since 002 takes them. */
+  const userWithTwoCards = async () => {
     await sql`insert into users (id, wechat_openid, created_at) values ('u1', 'o1', '2026-01-01T00:00:00.000Z')`.execute(
       db,
     );
@@ -156,6 +155,12 @@ describe('database and migrations', () => {
         values (${id}, 'u1', 'zhonggangtong', ${id}, 'm', '[]', 'hkid', 'm', 'h', 'verified', ${id === 'c1' ? 1 : 0},
         'CNY', '2026-01-01T00:00:00.000Z')`.execute(db);
     }
+  };
+
+  it('gives cards credited before 006 their newest top-up from the ledger, and the others none', async () => {
+    const before006 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '006'));
+    await migrateToLatest(db, before006);
+    await userWithTwoCards();
     const entry = (n: number, kind: 'topup' | 'bonus' | 'trip', amountMinor: number, day: string) =>
       sql`insert into ledger_entries (id, card_id, user_id, kind, amount_minor, currency, card_type,
         card_number_masked, receipt_no, created_at)
@@ -177,15 +182,7 @@ describe('database and migrations', () => {
   it('gives each card the total of its latest month’s orders that still count when 016 adds the totals', async () => {
     const before016 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '016'));
     await migrateToLatest(db, before016);
-    await sql`insert into users (id, wechat_openid, created_at) values ('u1', 'o1', '2026-01-01T00:00:00.000Z')`.execute(
-      db,
-    );
-    for (const id of ['c1', 'c2']) {
-      await sql`insert into cards (id, user_id, card_type, number_hash, number_masked, plates_json, id_type,
-        id_number_masked, id_number_hash, verification, is_default, currency, created_at)
-        values (${id}, 'u1', 'zhonggangtong', ${id}, 'm', '[]', 'hkid', 'm', 'h', 'verified', ${id === 'c1' ? 1 : 0},
-        'CNY', '2026-01-01T00:00:00.000Z')`.execute(db);
-    }
+    await userWithTwoCards();
     let serial = 0;
     const order = (cardId: string, amountMinor: number, state: OrderState, createdAt: string) => {
       serial += 1;

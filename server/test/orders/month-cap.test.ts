@@ -2,7 +2,10 @@ import { errorEnvelopeSchema, orderSchema, topupOptionsSchema } from '@cbc/share
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from '../fixtures/accounts';
 import { MINUTE, testClock } from '../fixtures/clock';
+import { solidPng } from '../fixtures/images';
+import { multipart } from '../fixtures/multipart';
 import {
+  bindCard,
   confirmCashier,
   createOrder,
   expectMonthTotalsMatchOrders,
@@ -127,5 +130,53 @@ describe('the month’s cap as a running total', () => {
     expect((await order(auth, cardId, yuan(100))).statusCode).toBe(409);
     expect((await getOrder(t.app, auth, january.id)).state).toBe('created');
     await expectMonthTotalsMatchOrders(t.app);
+  });
+});
+
+describe('what the order’s insert checks again', () => {
+  const orderCount = async (cardId: string) =>
+    (await t.app.db.selectFrom('orders').select('id').where('cardId', '=', cardId).execute()).length;
+
+  it('refuses a card unbound since its last order (its facts kept from then): 404, nothing written', async () => {
+    const { auth } = await registerUser(t.app);
+    const card = await verifiedCard(t.app, auth);
+    await createOrder(t.app, auth, { cardId: card.id, amountMinor: yuan(100), method: 'wechatpay' });
+    const unbound = await t.app.inject({ method: 'DELETE', url: `/api/v1/cards/${card.id}`, headers: auth });
+    expect(unbound.statusCode, unbound.body).toBe(204);
+    const res = await order(auth, card.id, yuan(100));
+    expect(res.statusCode).toBe(404);
+    expect(errorEnvelopeSchema.parse(res.json()).error.code).toBe('CARD_NOT_FOUND');
+    expect(await orderCount(card.id)).toBe(1);
+    expect(await t.app.db.selectFrom('cardMonthTotals').selectAll().where('cardId', '=', card.id).execute()).toEqual(
+      [],
+    );
+  });
+
+  it('keeps nothing of a card not yet verified: refused until its photo is in, then ordered', async () => {
+    const { auth } = await registerUser(t.app);
+    const bound = await bindCard(t.app, auth);
+    const cardId = bound.json().id as string;
+    const refused = await order(auth, cardId, yuan(100));
+    expect(refused.statusCode).toBe(409);
+    expect(errorEnvelopeSchema.parse(refused.json()).error.code).toBe('CARD_NOT_VERIFIED');
+    const form = multipart([{ name: 'photo', filename: 'id.png', data: solidPng(40, 30, [120, 160, 200]) }]);
+    const photo = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cards/${cardId}/id-photo`,
+      headers: { ...auth, ...form.headers },
+      payload: form.payload,
+    });
+    expect(photo.statusCode, photo.body).toBe(200);
+    expect((await order(auth, cardId, yuan(100))).statusCode).toBe(201);
+  });
+
+  it('answers another user’s card with 404 before and after its owner orders for it', async () => {
+    const { auth } = await registerUser(t.app);
+    const card = await verifiedCard(t.app, auth);
+    const other = await registerUser(t.app);
+    expect((await order(other.auth, card.id, yuan(100))).statusCode).toBe(404);
+    await createOrder(t.app, auth, { cardId: card.id, amountMinor: yuan(100), method: 'wechatpay' });
+    expect((await order(other.auth, card.id, yuan(100))).statusCode).toBe(404);
+    expect(await orderCount(card.id)).toBe(1);
   });
 });
