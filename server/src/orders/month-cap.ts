@@ -1,12 +1,13 @@
 import { topupMonth, type OrderState } from '@cbc/shared';
 import type { ExpressionBuilder, Kysely, OnConflictDatabase, OnConflictTables, QueryCreator } from 'kysely';
 import { hasRowLocks } from '../db/database';
+import { isForeignKeyViolation } from '../db/errors';
 import { inGroupCommit } from '../db/group-commit';
 import { insertRow, perShape, precompiledQuery, precompiledWrite } from '../db/precompiled';
 import type { Database, OrderRow } from '../db/schema/index';
 
 /**
- * A card's month against its cap, kept as a running total on a row of its own (`card_month_totals`,
+ * A card's month against its cap, kept as a running total in a row per card and month (`card_month_totals`,
  * migration 016): an order adds its amount when it is created, under the cap, and gives it back if it
  * ends unpaid (closed or failed). Every order that may still take money counts, paid or not, so two
  * unpaid orders cannot together pass the cap once both are paid.
@@ -21,38 +22,33 @@ export function capMonthOf(at: Date | string): string {
 export const UNCOUNTING_STATES = ['closed', 'failed'] as const satisfies readonly OrderState[];
 export type UncountingState = (typeof UNCOUNTING_STATES)[number];
 
-const monthTotal = precompiledQuery(1, (db, cardId: string) =>
-  db.selectFrom('cardMonthTotals').select(['monthStart', 'orderedMinor']).where('cardId', '=', cardId),
+const monthTotal = precompiledQuery(2, (db, cardId: string, monthStart: string) =>
+  db
+    .selectFrom('cardMonthTotals')
+    .select('orderedMinor')
+    .where('cardId', '=', cardId)
+    .where('monthStart', '=', monthStart),
 );
 
 /** What a card's orders of the month that may still take money add up to. */
 export async function orderedInMonth(db: Kysely<Database>, cardId: string, monthStart: string): Promise<number> {
-  const [row] = await monthTotal(db, cardId);
-  return row && row.monthStart === monthStart ? Number(row.orderedMinor) : 0;
+  const [row] = await monthTotal(db, cardId, monthStart);
+  return Number(row?.orderedMinor ?? 0);
 }
 
-/** The card's total with this order's amount: what it was in this month (none in an earlier one) plus the amount. */
+/** The month's total with this order's amount. */
 function totalWithNew(
   eb: ExpressionBuilder<OnConflictDatabase<Database, 'cardMonthTotals'>, OnConflictTables<'cardMonthTotals'>>,
 ) {
-  return eb(
-    eb
-      .case()
-      .when('cardMonthTotals.monthStart', '=', eb.ref('excluded.monthStart'))
-      .then(eb.ref('cardMonthTotals.orderedMinor'))
-      .else(eb.lit(0))
-      .end(),
-    '+',
-    eb.ref('excluded.orderedMinor'),
-  );
+  return eb('cardMonthTotals.orderedMinor', '+', eb.ref('excluded.orderedMinor'));
 }
 
 /**
  * Adds an amount to a card's month if the total stays within the cap, for a card the user holds with a
  * verified holder: one upsert, which on PostgreSQL waits for a concurrent order's and then applies to
  * the row it left. Writes nothing when the card is not the user's, not verified, or the cap would be
- * passed. The first order of a card, or of a new month, starts the total at its amount, which the
- * caller has checked against the rules' maximum (below every cap).
+ * passed. A card's first order of a month starts the month's total at its amount, which the caller has
+ * checked against the rules' maximum (below every cap).
  */
 function addToMonth(
   db: Kysely<Database> | QueryCreator<Database>,
@@ -75,8 +71,8 @@ function addToMonth(
     )
     .onConflict((conflict) =>
       conflict
-        .column('cardId')
-        .doUpdateSet((eb) => ({ monthStart: eb.ref('excluded.monthStart'), orderedMinor: totalWithNew(eb) }))
+        .columns(['cardId', 'monthStart'])
+        .doUpdateSet((eb) => ({ orderedMinor: totalWithNew(eb) }))
         .where((eb) => eb(totalWithNew(eb), '<=', capMinor)),
     );
 }
@@ -121,7 +117,13 @@ export async function insertOrderUnderCap(db: Kysely<Database>, row: OrderRow, c
         );
     }),
   );
-  return (await insert(db, ...columns.map((column) => values[column]), ...capArguments)) === 1;
+  try {
+    return (await insert(db, ...columns.map((column) => values[column]), ...capArguments)) === 1;
+  } catch (error) {
+    // The card was unbound after the statement's snapshot saw it: its month's new row has no card to name.
+    if (isForeignKeyViolation(error)) return false;
+    throw error;
+  }
 }
 
 const releasedFromMonth = precompiledWrite(3, (db, cardId: string, monthStart: string, amountMinor: number) =>
@@ -133,8 +135,8 @@ const releasedFromMonth = precompiledWrite(3, (db, cardId: string, monthStart: s
 );
 
 /**
- * Gives an order's amount back to its month, when it has just ended unpaid: in the transaction of that
- * move. Nothing changes once the card's total has moved on to a later month, whose cap the order never counted in.
+ * Gives an order's amount back to its month's total, when it has just ended unpaid: in the transaction of
+ * that move.
  */
 export async function releaseFromMonth(
   trx: Kysely<Database>,

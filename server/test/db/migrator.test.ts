@@ -179,7 +179,7 @@ describe('database and migrations', () => {
     ]);
   });
 
-  it('gives each card the total of its latest month’s orders that still count when 016 adds the totals', async () => {
+  it('gives each card and month the total of its orders that still count when 016 adds the totals', async () => {
     const before016 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '016'));
     await migrateToLatest(db, before016);
     await userWithTwoCards();
@@ -233,7 +233,8 @@ describe('database and migrations', () => {
     await order('gone', 100_000, 'credited', '2026-12-01T08:00:00.000Z');
 
     await migrateToLatest(db);
-    expect(await db.selectFrom('cardMonthTotals').selectAll().execute()).toEqual([
+    expect(await db.selectFrom('cardMonthTotals').selectAll().orderBy('monthStart').execute()).toEqual([
+      { cardId: 'c1', monthStart: '2026-10-31T16:00:00.000Z', orderedMinor: 300_000 },
       { cardId: 'c1', monthStart: '2026-11-30T16:00:00.000Z', orderedMinor: 257_000 },
     ]);
   });

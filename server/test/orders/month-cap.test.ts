@@ -123,6 +123,12 @@ describe('the month’s cap as a running total', () => {
     expect(await remaining(auth, cardId)).toBe(yuan(10_000));
     const january = await createOrder(t.app, auth, { cardId, amountMinor: yuan(5000), method: 'wechatpay' });
     expect(await remaining(auth, cardId)).toBe(yuan(5000));
+    // An order stamped a minute before midnight (an instance whose clock is behind) counts in December,
+    // which is full, and leaves January's total as it is.
+    time.set('2026-12-31T15:59:00.000Z');
+    expect((await order(auth, cardId, yuan(100))).statusCode).toBe(409);
+    time.set('2026-12-31T16:31:00.000Z');
+    expect(await remaining(auth, cardId)).toBe(yuan(5000));
     // December's order ends now: January's total stays as it is.
     expect((await cancel(auth, first.id)).json()).toMatchObject({ state: 'closed' });
     expect(await remaining(auth, cardId)).toBe(yuan(5000));

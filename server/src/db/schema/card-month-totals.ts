@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 /**
  * What a card's orders of one month that may still take money add up to, against the month's cap: order
  * creation adds to it and checks the cap in the same statement, and an order that ends unpaid gives its
- * amount back. One row per card, for the month of its latest order.
+ * amount back. One row per card and month.
  */
 export interface CardMonthTotalsTable {
   cardId: string;
