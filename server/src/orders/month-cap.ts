@@ -19,8 +19,7 @@ export function capMonthOf(at: Date | string): string {
 }
 
 /** The moves that end an order unpaid: its amount no longer counts against its month. */
-export const UNCOUNTING_STATES = ['closed', 'failed'] as const satisfies readonly OrderState[];
-export type UncountingState = (typeof UNCOUNTING_STATES)[number];
+export type UncountingState = Extract<OrderState, 'closed' | 'failed'>;
 
 const monthTotal = precompiledQuery(2, (db, cardId: string, monthStart: string) =>
   db
