@@ -50,7 +50,7 @@ function totalWithNew(
  * checked against the rules' maximum (below every cap).
  */
 function addToMonth(
-  db: Kysely<Database> | QueryCreator<Database>,
+  db: QueryCreator<Database>,
   userId: string,
   cardId: string,
   monthStart: string,

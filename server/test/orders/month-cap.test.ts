@@ -2,8 +2,6 @@ import { errorEnvelopeSchema, orderSchema, topupOptionsSchema } from '@cbc/share
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from '../fixtures/accounts';
 import { MINUTE, testClock } from '../fixtures/clock';
-import { solidPng } from '../fixtures/images';
-import { multipart } from '../fixtures/multipart';
 import {
   bindCard,
   confirmCashier,
@@ -11,6 +9,7 @@ import {
   expectMonthTotalsMatchOrders,
   getOrder,
   payOrder,
+  uploadIdPhoto,
   verifiedCard,
 } from '../fixtures/topup';
 import { buildTestApp, type TestApp } from '../helper';
@@ -165,14 +164,7 @@ describe('what the order’s insert checks again', () => {
     const refused = await order(auth, cardId, yuan(100));
     expect(refused.statusCode).toBe(409);
     expect(errorEnvelopeSchema.parse(refused.json()).error.code).toBe('CARD_NOT_VERIFIED');
-    const form = multipart([{ name: 'photo', filename: 'id.png', data: solidPng(40, 30, [120, 160, 200]) }]);
-    const photo = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/cards/${cardId}/id-photo`,
-      headers: { ...auth, ...form.headers },
-      payload: form.payload,
-    });
-    expect(photo.statusCode, photo.body).toBe(200);
+    await uploadIdPhoto(t.app, auth, cardId);
     expect((await order(auth, cardId, yuan(100))).statusCode).toBe(201);
   });
 
