@@ -5,7 +5,8 @@
 // the figures to compare across runs and machines, not the absolute numbers. The run is written to
 // results.json.
 //
-// BENCH_DURATION (s per route, 8), BENCH_CONNECTIONS (50), BENCH_CYCLE_DURATION (s, 10),
+// BENCH_DURATION (s per route, 8), BENCH_WARMUP (s of uncounted load before each route, 1),
+// BENCH_CONNECTIONS (50), BENCH_CYCLE_DURATION (s, 10),
 // BENCH_PHASES (routes,orders,cycles,history), BENCH_DATABASES (sqlite,postgres: PostgreSQL needs
 // TEST_DATABASE_URL, which `npm run bench` provides through scripts/with-postgres.mjs), BENCH_POLL_MS (10),
 // BENCH_LOG_LEVEL (warn), BENCH_HISTORY_ENTRIES (entries on the history card, 10000),
@@ -33,6 +34,7 @@ type BenchDatabase = NonNullable<Row['database']>;
 const load: LoadOptions = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
   durationS: Number(process.env.BENCH_DURATION ?? 8),
+  warmupS: Number(process.env.BENCH_WARMUP ?? 1),
 };
 const CYCLE_DURATION_S = Number(process.env.BENCH_CYCLE_DURATION ?? 10);
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'routes,orders,cycles,history').split(','));
@@ -446,6 +448,7 @@ writeFileSync(
     loadAverageBefore: Number(loadBefore.toFixed(2)),
     connections: load.connections,
     durationS: load.durationS,
+    warmupS: load.warmupS,
     notes,
   }),
 );
