@@ -8,8 +8,8 @@ export interface LoadOptions {
   /**
    * Sent the same way just before the measured `durationS` and not counted, as the paced rows and the
    * cycles do: a route's first calls run code V8 has not optimised yet, on the server and in autocannon.
-   * Timed at the server, the first second of order creation on PostgreSQL had a p99 of 38–44 ms and each
-   * second after it 16–22 ms; with the pool's connections kept open the first second was as slow.
+   * Timed at the server, the first second of order creation on PostgreSQL had a p99 of 38–45 ms and each
+   * second after it 15–22 ms; with the pool's connections kept open the first second was as slow.
    */
   warmupS: number;
 }
