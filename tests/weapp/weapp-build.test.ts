@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -90,13 +91,15 @@ describe('weapp build', () => {
   });
 
   it('compiles with WeChat’s own compiler (ES6 and minify on) without errors', async () => {
+    // miniprogram-ci leaves an empty folder named by a random hex id in its working directory.
+    const workDir = mkdtempSync(join(tmpdir(), 'cbc-wechat-compile-'));
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [join(testsDir, 'weapp', 'wechat-compile.cjs'), weappDir],
-      {
-        maxBuffer: 32 * 1024 * 1024,
-      },
-    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
+      { cwd: workDir, maxBuffer: 32 * 1024 * 1024 },
+    )
+      .catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }))
+      .finally(() => rmSync(workDir, { recursive: true, force: true }));
     const lastLine = stdout.trim().split('\n').pop() ?? '';
     const result = JSON.parse(lastLine) as { ok: boolean; error?: string; files?: string[] };
     expect(result.error).toBeUndefined();
