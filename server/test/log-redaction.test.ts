@@ -4,13 +4,13 @@ import { buildTestApp, type TestApp } from './helper';
 import { PASSWORD, codeOf, newDeviceId } from './fixtures/accounts';
 import { pngChunk, tinyPng } from './fixtures/images';
 import { multipart } from './fixtures/multipart';
-import { confirmCashier, createOrder, getOrder, payOrder } from './fixtures/topup';
+import { confirmCashier, createOrder, getOrder, INSTANT_TOPUP_ENV, payOrder } from './fixtures/topup';
 
 let t: TestApp;
 beforeAll(async () => {
   // trace: every line any plugin may write, including @fastify/multipart's parser options.
   t = await buildTestApp({
-    env: { LOG_LEVEL: 'trace', CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+    env: { ...INSTANT_TOPUP_ENV, LOG_LEVEL: 'trace' },
   });
 });
 afterAll(() => t.close());

@@ -5,7 +5,7 @@ import { registerUser, type Registered } from '../fixtures/accounts';
 import { testClock } from '../fixtures/clock';
 import { solidPng } from '../fixtures/images';
 import { multipart } from '../fixtures/multipart';
-import { createOrder, verifiedCard } from '../fixtures/topup';
+import { createOrder, INSTANT_TOPUP_ENV, verifiedCard } from '../fixtures/topup';
 import { buildTestApp, expectNoInternals, type TestApp } from '../helper';
 import { historyPage, topUp } from '../history/entries';
 
@@ -23,7 +23,7 @@ const ids = { card: '', order: '', unpaidOrder: '', transaction: '' };
 beforeAll(async () => {
   t = await buildTestApp({
     clock: time.clock,
-    env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+    env: INSTANT_TOPUP_ENV,
   });
   owner = await registerUser(t.app);
   stranger = await registerUser(t.app);

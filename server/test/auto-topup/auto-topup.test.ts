@@ -2,7 +2,7 @@ import { autoTopupSchema, errorEnvelopeSchema, orderListSchema, type CardId } fr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from '../fixtures/accounts';
 import { DAY, testClock } from '../fixtures/clock';
-import { createOrder, expectBalancesMatchLedger, payOrder, verifiedCard } from '../fixtures/topup';
+import { createOrder, expectBalancesMatchLedger, INSTANT_TOPUP_ENV, payOrder, verifiedCard } from '../fixtures/topup';
 import { buildTestApp, type TestApp } from '../helper';
 import { balanceOf, overlapCardLookups, postTrip, setThreshold, topUp, trip, yuan } from '../trips/helpers';
 
@@ -12,7 +12,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({
     clock: time.clock,
-    env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+    env: INSTANT_TOPUP_ENV,
   });
 });
 afterAll(() => t.close());

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvContentDisposition, transactionsCsv } from '../../src/history/csv';
 import { registerUser, wechatUser } from '../fixtures/accounts';
 import { testClock } from '../fixtures/clock';
-import { verifiedCard } from '../fixtures/topup';
+import { INSTANT_TOPUP_ENV, verifiedCard, yuan } from '../fixtures/topup';
 import { buildTestApp, type TestApp } from '../helper';
 import { allPages, topUp, topUpsAtOnce, trip } from './entries';
 
@@ -13,13 +13,12 @@ let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({
     clock: time.clock,
-    env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+    env: INSTANT_TOPUP_ENV,
   });
 });
 afterAll(() => t.close());
 
 type Auth = Record<string, string>;
-const yuan = (n: number) => n * 100;
 const BOM = [0xef, 0xbb, 0xbf];
 
 /** What a CSV row must say about a transaction, as the parser gives it back (every cell a string). */

@@ -13,7 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser, wechatUser } from '../fixtures/accounts';
 import { testClock } from '../fixtures/clock';
-import { expectBalancesMatchLedger, verifiedCard } from '../fixtures/topup';
+import { expectBalancesMatchLedger, INSTANT_TOPUP_ENV, verifiedCard, yuan } from '../fixtures/topup';
 import { buildTestApp, expectNoInternals, type TestApp } from '../helper';
 import { allPages, expectNewestFirst, historyPage, topUp, topUpsAtOnce, trip } from './entries';
 
@@ -23,13 +23,12 @@ let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({
     clock: time.clock,
-    env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+    env: INSTANT_TOPUP_ENV,
   });
 });
 afterAll(() => t.close());
 
 type Auth = Record<string, string>;
-const yuan = (n: number) => n * 100;
 const ids = (list: readonly Transaction[]) => list.map((entry) => entry.id);
 
 async function account(options: { email?: string } = {}) {

@@ -11,7 +11,7 @@ import {
 import { registerUser } from '../fixtures/accounts';
 import { testClock } from '../fixtures/clock';
 import { onPostgres } from '../fixtures/database';
-import { verifiedCard } from '../fixtures/topup';
+import { INSTANT_TOPUP_ENV, verifiedCard } from '../fixtures/topup';
 import { buildTestApp, type TestApp } from '../helper';
 import { historyPage, topUp, topUpsAtOnce } from './entries';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   if (onPostgres) return;
   t = await buildTestApp({
     clock: time.clock,
-    env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+    env: INSTANT_TOPUP_ENV,
   });
   const user = await registerUser(t.app);
   const card = await verifiedCard(t.app, user.auth);

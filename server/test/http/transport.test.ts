@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selfAwareTransport } from '../../src/http/transport';
 import { registerUser } from '../fixtures/accounts';
-import { confirmCashier, createOrder, getOrder, payOrder, verifiedCard } from '../fixtures/topup';
+import { confirmCashier, createOrder, getOrder, INSTANT_TOPUP_ENV, payOrder, verifiedCard } from '../fixtures/topup';
 import { buildTestApp, type TestApp } from '../helper';
 
 // The app listens on a real port, and every socket it accepts is counted: a call that stays in the
@@ -11,7 +11,7 @@ let t: TestApp;
 let origin: string;
 let connections = 0;
 beforeAll(async () => {
-  t = await buildTestApp({ env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' } });
+  t = await buildTestApp({ env: INSTANT_TOPUP_ENV });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   t.app.server.on('connection', () => (connections += 1));

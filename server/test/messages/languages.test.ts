@@ -11,7 +11,7 @@ import { migrateToLatest } from '../../src/db/migrator';
 import { buildTestApp, type TestApp } from '../helper';
 import { registerUser, wechatUser } from '../fixtures/accounts';
 import { testClock } from '../fixtures/clock';
-import { verifiedCard } from '../fixtures/topup';
+import { INSTANT_TOPUP_ENV, verifiedCard } from '../fixtures/topup';
 import { balanceOf, setThreshold, topUp, trip, yuan } from '../trips/helpers';
 
 // Messages are stored language-neutral and rendered in the language of whoever reads them: an English
@@ -23,7 +23,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({
     clock: time.clock,
-    env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+    env: INSTANT_TOPUP_ENV,
   });
 });
 afterAll(() => t.close());

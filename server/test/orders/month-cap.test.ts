@@ -8,9 +8,11 @@ import {
   createOrder,
   expectMonthTotalsMatchOrders,
   getOrder,
+  INSTANT_TOPUP_ENV,
   payOrder,
   uploadIdPhoto,
   verifiedCard,
+  yuan,
 } from '../fixtures/topup';
 import { buildTestApp, type TestApp } from '../helper';
 
@@ -26,13 +28,12 @@ let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({
     clock: time.clock,
-    env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+    env: INSTANT_TOPUP_ENV,
   });
 });
 afterAll(() => t.close());
 
 type Auth = Record<string, string>;
-const yuan = (n: number) => n * 100;
 
 const order = (auth: Auth, cardId: string, amountMinor: number) =>
   t.app.inject({

@@ -17,9 +17,11 @@ import {
   createOrder,
   expectBalancesMatchLedger,
   getOrder,
+  INSTANT_TOPUP_ENV,
   newIdempotencyKey,
   payOrder,
   verifiedCard,
+  yuan,
 } from '../fixtures/topup';
 import { groupCommitCounts } from '../../src/db/group-commit';
 import { PaymentProviderError } from '../../src/errors/payment-provider-error';
@@ -33,13 +35,12 @@ let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({
     clock: time.clock,
-    env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0', PAYMENT_QUERY_AFTER_SECONDS: '10' },
+    env: { ...INSTANT_TOPUP_ENV, PAYMENT_QUERY_AFTER_SECONDS: '10' },
   });
 });
 afterAll(() => t.close());
 
 type Auth = Record<string, string>;
-const yuan = (n: number) => n * 100;
 
 async function newAccount() {
   const user = await registerUser(t.app, { email: 'driver@example.com' });
@@ -793,7 +794,7 @@ describe('a job runner that dies while asking the provider about a payment', () 
     const dying = await buildTestApp({
       clock: clock.clock,
       transport,
-      env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+      env: INSTANT_TOPUP_ENV,
     });
     toApp.transport = injectTransport(dying.app);
     try {

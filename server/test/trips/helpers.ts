@@ -6,7 +6,7 @@ import { confirmCashier, createOrder, getOrder, payOrder } from '../fixtures/top
 
 type Auth = Record<string, string>;
 
-export const yuan = (n: number) => n * 100;
+export { yuan } from '../fixtures/topup';
 
 /**
  * A clock that moves one millisecond on every reading, so every stamp the app writes is distinct and

@@ -9,7 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser, wechatUser } from '../fixtures/accounts';
 import { MINUTE, testClock } from '../fixtures/clock';
-import { expectBalancesMatchLedger, verifiedCard } from '../fixtures/topup';
+import { expectBalancesMatchLedger, INSTANT_TOPUP_ENV, verifiedCard } from '../fixtures/topup';
 import { buildTestApp, expectNoInternals, type TestApp } from '../helper';
 import {
   balanceOf,
@@ -29,7 +29,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({
     clock: time.clock,
-    env: { CREDIT_DELAY_SECONDS: '0', JOB_INTERVAL_MS: '0', SIM_PROBE_RATE: '0' },
+    env: INSTANT_TOPUP_ENV,
   });
 });
 afterAll(() => t.close());
