@@ -71,7 +71,7 @@ export function loadCpuTimeMs(): number {
 }
 
 /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
-const CLOCK_TICKS_PER_S = 100;
+export const CLOCK_TICKS_PER_S = 100;
 
 /**
  * Waits until a process has used less than `maxShare` of one core over a quarter second (at most

@@ -13,6 +13,8 @@ export interface Row {
   rssMb?: number;
   /** Server CPU time (all its threads) per request or cycle: steadier than the rate when the cores are shared. */
   cpuMsPerOp?: number;
+  /** The server's main thread (its event loop) alone, per request or cycle: the rest is its other threads. */
+  mainThreadCpuMsPerOp?: number;
   /** The load generator's CPU time (this process) per request or cycle, on the same two cores. */
   loadCpuMsPerOp?: number;
   /** What the issue asks for, and whether it was met. */
@@ -53,6 +55,7 @@ export function printTable(rows: readonly Row[], bare: { rate: number; cpuMsPerO
       'p99 ms': ms(row.p99),
       failed: row.failed,
       'server CPU ms/op': row.cpuMsPerOp === undefined ? '' : row.cpuMsPerOp.toFixed(row.cpuMsPerOp < 0.1 ? 3 : 2),
+      'main thread ms/op': row.mainThreadCpuMsPerOp === undefined ? '' : row.mainThreadCpuMsPerOp.toFixed(2),
       'load CPU ms/op':
         row.loadCpuMsPerOp === undefined ? '' : row.loadCpuMsPerOp.toFixed(row.loadCpuMsPerOp < 0.1 ? 3 : 2),
       'rss MB': row.rssMb ?? '',
@@ -82,6 +85,7 @@ export function resultsJson(
         p99Ms: row.p99,
         failed: row.failed,
         cpuMsPerOp: row.cpuMsPerOp === undefined ? null : round(row.cpuMsPerOp, 4),
+        mainThreadCpuMsPerOp: row.mainThreadCpuMsPerOp === undefined ? null : round(row.mainThreadCpuMsPerOp, 4),
         loadCpuMsPerOp: row.loadCpuMsPerOp === undefined ? null : round(row.loadCpuMsPerOp, 4),
         rssMb: row.rssMb ?? null,
         target: row.target ?? null,

@@ -7,7 +7,7 @@
 //
 // BENCH_DURATION (s per route, 8), BENCH_WARMUP (s of uncounted load before each route, 1),
 // BENCH_CONNECTIONS (50), BENCH_CYCLE_DURATION (s, 10),
-// BENCH_PHASES (routes,orders,cycles,history), BENCH_DATABASES (sqlite,postgres: PostgreSQL needs
+// BENCH_PHASES (routes,orders,cycles,steps,history), BENCH_STEP_ORDERS (orders through each step alone, 2000), BENCH_DATABASES (sqlite,postgres: PostgreSQL needs
 // TEST_DATABASE_URL, which `npm run bench` provides through scripts/with-postgres.mjs), BENCH_POLL_MS (10),
 // BENCH_LOG_LEVEL (warn), BENCH_HISTORY_ENTRIES (entries on the history card, 10000),
 // BENCH_RESULTS (where the JSON goes; tests/bench/results.json),
@@ -21,6 +21,7 @@ import { createTestDatabase } from '../../server/test/fixtures/database';
 import { h5Dir, testsDir } from '../support/paths';
 import { startServer, type RunningServer } from '../support/server';
 import { BENCH_PASSWORD, OPEN_RATE_LIMITS, benchUsers } from './accounts';
+import { measureCycleSteps } from './cycle-steps';
 import { runCycles } from './cycles';
 import { checkPage, cursorAt, historyLogin, seedHistory } from './history';
 import { checkLedger } from './ledger-check';
@@ -37,7 +38,9 @@ const load: LoadOptions = {
   warmupS: Number(process.env.BENCH_WARMUP ?? 1),
 };
 const CYCLE_DURATION_S = Number(process.env.BENCH_CYCLE_DURATION ?? 10);
-const PHASES = new Set((process.env.BENCH_PHASES ?? 'routes,orders,cycles,history').split(','));
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'routes,orders,cycles,steps,history').split(','));
+/** Orders taken through each step alone, twice (10 users' 50 cards stay under their monthly cap: 200 a card). */
+const STEP_ORDERS = Number(process.env.BENCH_STEP_ORDERS ?? 2_000);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',') as BenchDatabase[];
 const HISTORY_ENTRIES = Number(process.env.BENCH_HISTORY_ENTRIES ?? 10_000);
 const PROFILE_DIR = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
@@ -251,21 +254,16 @@ async function benchRoutesAndOrders(database: BenchDatabase): Promise<void> {
   }
 }
 
+/** A top-up credited as soon as its notification comes, which comes at once: the cycle as fast as it goes. */
+const CYCLE_SERVER_ENV = { CREDIT_DELAY_SECONDS: '0', SIM_PROBE_RATE: '0', JOB_INTERVAL_MS: '50' };
+
 async function benchCycles(database: BenchDatabase): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cbc-bench-'));
   const store = await databaseFor(database, dataDir);
   let server: RunningServer | undefined;
   try {
     server = await startServer(
-      {
-        LOG_LEVEL,
-        ...OPEN_RATE_LIMITS,
-        ...store.env,
-        DATA_DIR: dataDir,
-        CREDIT_DELAY_SECONDS: '0',
-        SIM_PROBE_RATE: '0',
-        JOB_INTERVAL_MS: '50',
-      },
+      { LOG_LEVEL, ...OPEN_RATE_LIMITS, ...store.env, DATA_DIR: dataDir, ...CYCLE_SERVER_ENV },
       profiled(`cycles-${database}`),
     );
     const users = await benchUsers(server.baseUrl, 25, 1_000);
@@ -350,6 +348,34 @@ async function benchCycles(database: BenchDatabase): Promise<void> {
   }
 }
 
+// Each step of the cycle alone, on a server of its own (its burst of notifications would otherwise
+// weigh on the cycle server's paid → credited figures): where a cycle's CPU goes.
+async function benchCycleSteps(database: BenchDatabase): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cbc-bench-steps-'));
+  const store = await databaseFor(database, dataDir);
+  let server: RunningServer | undefined;
+  try {
+    server = await startServer(
+      { LOG_LEVEL, ...OPEN_RATE_LIMITS, ...store.env, DATA_DIR: dataDir, ...CYCLE_SERVER_ENV },
+      profiled(`steps-${database}`),
+    );
+    const users = await benchUsers(server.baseUrl, 10, 3_000);
+    const steps = await measureCycleSteps(
+      server,
+      users.flatMap((user) => user.cards),
+      { orders: STEP_ORDERS, concurrency: load.connections },
+    );
+    rows.push(...steps.rows.map((row) => ({ ...row, database })));
+    notes.push(
+      `${database} ${steps.summary}${database === 'postgres' ? " (PostgreSQL's own processes not counted)" : ''}`,
+    );
+  } finally {
+    await server?.stop();
+    await store.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 // History (issue 7): one card with 10,000 entries, its first page and a page deep behind a cursor, on a
 // server of its own whose database was filled through the server's services before it started.
 async function benchHistory(database: BenchDatabase): Promise<void> {
@@ -425,6 +451,7 @@ rows.push(await measureBare('own process, first'));
 for (const database of DATABASES) {
   if (PHASES.has('routes') || PHASES.has('orders')) await benchRoutesAndOrders(database);
   if (PHASES.has('cycles')) await benchCycles(database);
+  if (PHASES.has('steps')) await benchCycleSteps(database);
   if (PHASES.has('history')) await benchHistory(database);
 }
 
@@ -442,7 +469,7 @@ const bareCpu = [bareFirst?.cpuMsPerOp, bareLast.cpuMsPerOp].filter((ms): ms is 
 const bare = { rate: bareRate, cpuMsPerOp: bareCpu.reduce((sum, ms) => sum + ms, 0) / bareCpu.length || undefined };
 printTable(rows, bare);
 for (const note of notes) console.log(`- ${note}`);
-if (PROFILE_DIR) console.log(`- CPU profiles in ${PROFILE_DIR}/{routes,cycles,history}-{sqlite,postgres}`);
+if (PROFILE_DIR) console.log(`- CPU profiles in ${PROFILE_DIR}/{routes,cycles,steps,history}-{sqlite,postgres}`);
 writeFileSync(
   RESULTS_FILE,
   resultsJson(rows, bare, {
