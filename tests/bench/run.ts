@@ -7,8 +7,9 @@
 //
 // BENCH_DURATION (s per route, 8), BENCH_WARMUP (s of uncounted load before each route, 1),
 // BENCH_CONNECTIONS (50), BENCH_CYCLE_DURATION (s, 10),
-// BENCH_PHASES (routes,orders,cycles,steps,history), BENCH_STEP_ORDERS (orders through each step alone, 2000), BENCH_DATABASES (sqlite,postgres: PostgreSQL needs
-// TEST_DATABASE_URL, which `npm run bench` provides through scripts/with-postgres.mjs), BENCH_POLL_MS (10),
+// BENCH_PHASES (routes,orders,cycles,steps,history), BENCH_STEP_ORDERS (orders through each step
+// alone, 2000), BENCH_DATABASES (sqlite,postgres: PostgreSQL needs TEST_DATABASE_URL, which
+// `npm run bench` provides through scripts/with-postgres.mjs), BENCH_POLL_MS (10),
 // BENCH_LOG_LEVEL (warn), BENCH_HISTORY_ENTRIES (entries on the history card, 10000),
 // BENCH_RESULTS (where the JSON goes; tests/bench/results.json),
 // BENCH_PROFILE=<dir>: each server writes a V8 CPU profile there (node --cpu-prof) when it stops;
@@ -39,7 +40,10 @@ const load: LoadOptions = {
 };
 const CYCLE_DURATION_S = Number(process.env.BENCH_CYCLE_DURATION ?? 10);
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'routes,orders,cycles,steps,history').split(','));
-/** Orders taken through each step alone, twice (10 users' 50 cards stay under their monthly cap: 200 a card). */
+/**
+ * Orders taken through each step alone, twice (a round not counted first). Spread over 10 users' 50 cards,
+ * whose cap is 200 orders a card and month: at most 5,000.
+ */
 const STEP_ORDERS = Number(process.env.BENCH_STEP_ORDERS ?? 2_000);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',') as BenchDatabase[];
 const HISTORY_ENTRIES = Number(process.env.BENCH_HISTORY_ENTRIES ?? 10_000);
