@@ -1,9 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { cashierConfirmReplySchema, orderSchema, paymentReplySchema } from '@cbc/shared';
 import type { BenchCard } from './accounts';
 import { call, inBatches } from './http';
 import { idempotencyKey, orderBody } from './order-creation';
-import { CLOCK_TICKS_PER_S, waitForIdle } from './processes';
+import { threadCpuTimesMs, waitForIdle } from './processes';
 import type { Row } from './report';
 
 /**
@@ -22,27 +21,12 @@ interface StepCost {
   mainThreadMs: number;
 }
 
-/** CPU time (user + system) so far of each thread of a process, in ms, by thread id. */
-function threadCpuMs(pid: number): Map<string, number> {
-  return new Map(
-    readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return [[tid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S] as const];
-      } catch {
-        return []; // a thread that ended between the listing and the read
-      }
-    }),
-  );
-}
-
 async function costOf(pid: number, name: string, count: number, step: () => Promise<void>): Promise<StepCost> {
-  const before = threadCpuMs(pid);
+  const before = threadCpuTimesMs(pid);
   const started = performance.now();
   await step();
   const seconds = (performance.now() - started) / 1000;
-  const after = threadCpuMs(pid);
+  const after = threadCpuTimesMs(pid);
   let totalMs = 0;
   for (const [tid, ms] of after) totalMs += ms - (before.get(tid) ?? 0);
   const mainThreadMs = (after.get(String(pid)) ?? 0) - (before.get(String(pid)) ?? 0);

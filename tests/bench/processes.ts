@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { testsDir } from '../support/paths';
 
@@ -52,13 +52,30 @@ export function residentMemoryMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-/** CPU time (user + system, all threads) a process has used so far, in ms. */
-export function cpuTimeMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** CPU time (user + system) from a /proc `stat` file's text, in ms. */
+function statCpuMs(stat: string): number {
   // Fields after the command name (which may hold spaces) start after the last ')'; utime and stime are 14th and 15th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
   return (ticks * 1000) / CLOCK_TICKS_PER_S;
+}
+
+/** CPU time (user + system, all threads) a process has used so far, in ms. */
+export function cpuTimeMs(pid: number): number {
+  return statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+}
+
+/** CPU time (user + system) each thread of a process has used so far, in ms, by thread id (the main thread's is the pid). */
+export function threadCpuTimesMs(pid: number): Map<string, number> {
+  return new Map(
+    readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
+      try {
+        return [[tid, statCpuMs(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'))] as const];
+      } catch {
+        return []; // a thread that ended between the listing and the read
+      }
+    }),
+  );
 }
 
 /**
@@ -71,7 +88,7 @@ export function loadCpuTimeMs(): number {
 }
 
 /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
-export const CLOCK_TICKS_PER_S = 100;
+const CLOCK_TICKS_PER_S = 100;
 
 /**
  * Waits until a process has used less than `maxShare` of one core over a quarter second (at most
