@@ -80,11 +80,32 @@ function profiled(name: string): { nodeArgs: string[] } {
   return { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] };
 }
 
-/** The server's database: the SQLite file in its DATA_DIR, or a fresh PostgreSQL database of its own. */
-async function databaseFor(database: BenchDatabase, dataDir: string) {
-  if (database === 'sqlite') return { env: {}, drop: async () => undefined };
-  const created = await createTestDatabase(dataDir);
-  return { env: created.env, drop: () => created.drop() };
+interface BenchStore {
+  dataDir: string;
+  /** What the server needs to reach its database: nothing for SQLite (the file in DATA_DIR). */
+  env: Record<string, string>;
+}
+
+/**
+ * Runs a phase with a data folder and a database of its own (the SQLite file in that folder, or a fresh
+ * PostgreSQL database), both removed afterwards, whether the phase ends or fails.
+ */
+async function withBenchStore(
+  database: BenchDatabase,
+  phase: string,
+  run: (store: BenchStore) => Promise<void>,
+): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), `cbc-bench-${phase}-`));
+  try {
+    const created = database === 'postgres' ? await createTestDatabase(dataDir) : undefined;
+    try {
+      await run({ dataDir, env: created?.env ?? {} });
+    } finally {
+      await created?.drop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 // Every server below runs the bundle of the current source, as `npm start` does.
@@ -147,9 +168,8 @@ function shareOfCeilingTarget(row: Row, share: number, ceiling: string): Row['ta
   };
 }
 
-async function benchRoutesAndOrders(database: BenchDatabase): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cbc-bench-routes-'));
-  const store = await databaseFor(database, dataDir);
+async function benchRoutesAndOrders(database: BenchDatabase, store: BenchStore): Promise<void> {
+  const { dataDir } = store;
   const server = await startServer(
     { LOG_LEVEL, ...OPEN_RATE_LIMITS, DATA_DIR: dataDir, ...store.env },
     profiled(`routes-${database}`),
@@ -253,17 +273,14 @@ async function benchRoutesAndOrders(database: BenchDatabase): Promise<void> {
     }
   } finally {
     await server.stop();
-    await store.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 /** A top-up credited as soon as its notification comes, which comes at once: the cycle as fast as it goes. */
 const CYCLE_SERVER_ENV = { CREDIT_DELAY_SECONDS: '0', SIM_PROBE_RATE: '0', JOB_INTERVAL_MS: '50' };
 
-async function benchCycles(database: BenchDatabase): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cbc-bench-'));
-  const store = await databaseFor(database, dataDir);
+async function benchCycles(database: BenchDatabase, store: BenchStore): Promise<void> {
+  const { dataDir } = store;
   let server: RunningServer | undefined;
   try {
     server = await startServer(
@@ -347,16 +364,13 @@ async function benchCycles(database: BenchDatabase): Promise<void> {
       notes.push(`${database} server logged ${errorLines.length} errors, first: ${errorLines[0]}`);
   } finally {
     await server?.stop();
-    await store.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 // Each step of the cycle alone, on a server of its own (its burst of notifications would otherwise
 // weigh on the cycle server's paid → credited figures): where a cycle's CPU goes.
-async function benchCycleSteps(database: BenchDatabase): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cbc-bench-steps-'));
-  const store = await databaseFor(database, dataDir);
+async function benchCycleSteps(database: BenchDatabase, store: BenchStore): Promise<void> {
+  const { dataDir } = store;
   let server: RunningServer | undefined;
   try {
     server = await startServer(
@@ -375,16 +389,13 @@ async function benchCycleSteps(database: BenchDatabase): Promise<void> {
     );
   } finally {
     await server?.stop();
-    await store.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 // History (issue 7): one card with 10,000 entries, its first page and a page deep behind a cursor, on a
 // server of its own whose database was filled through the server's services before it started.
-async function benchHistory(database: BenchDatabase): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cbc-bench-history-'));
-  const store = await databaseFor(database, dataDir);
+async function benchHistory(database: BenchDatabase, store: BenchStore): Promise<void> {
+  const { dataDir } = store;
   let server: RunningServer | undefined;
   try {
     const seed = await seedHistory(dataDir, HISTORY_ENTRIES, store.env);
@@ -446,17 +457,17 @@ async function benchHistory(database: BenchDatabase): Promise<void> {
     );
   } finally {
     await server?.stop();
-    await store.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 rows.push(await measureBare('own process, first'));
 for (const database of DATABASES) {
-  if (PHASES.has('routes') || PHASES.has('orders')) await benchRoutesAndOrders(database);
-  if (PHASES.has('cycles')) await benchCycles(database);
-  if (PHASES.has('steps')) await benchCycleSteps(database);
-  if (PHASES.has('history')) await benchHistory(database);
+  if (PHASES.has('routes') || PHASES.has('orders')) {
+    await withBenchStore(database, 'routes', (store) => benchRoutesAndOrders(database, store));
+  }
+  if (PHASES.has('cycles')) await withBenchStore(database, 'cycles', (store) => benchCycles(database, store));
+  if (PHASES.has('steps')) await withBenchStore(database, 'steps', (store) => benchCycleSteps(database, store));
+  if (PHASES.has('history')) await withBenchStore(database, 'history', (store) => benchHistory(database, store));
 }
 
 // Measured again last: the ratios use the mean of both, so a busy moment at either end weighs half.
