@@ -1,5 +1,6 @@
 import { cashierConfirmReplySchema, orderSchema, paymentReplySchema, type Order } from '@cbc/shared';
 import type { BenchCard } from './accounts';
+import { Pool } from 'undici';
 import { call } from './http';
 import { cpuTimeMs, loadCpuTimeMs } from './processes';
 import { idempotencyKey, orderBody } from './order-creation';
@@ -9,11 +10,20 @@ import { percentile, type Row } from './report';
  * Full top-up cycles, the way the miniapp drives one: create the order, start paying (WeChat Pay's
  * prepay, signed both ways), confirm on the simulated cashier, then poll the order until the simulated
  * platform's signed, encrypted notification has reached the notify route and the order is credited.
- * `virtualUsers` loops run side by side; each waits for its order to be credited before the next.
+ *
+ * Two ways to drive them. A closed loop (`virtualUsers` loops side by side, each starting its next cycle
+ * once its order is credited) runs the server as fast as it goes: its rate is the server's capacity, and
+ * at that rate every step's latency is mostly the queue of the other users' requests (fifty users make a
+ * cycle last 50 ÷ the rate). Paced (`pacedRate`), a cycle is due every 1 ÷ rate seconds whether or not the
+ * earlier ones are done, over a pool of `connections` keep-alive connections, and its create step counts
+ * from when it was due: the steps' latency at a given load, as the paced order row measures order creation.
  */
 
 export interface CycleOptions {
+  /** Closed loop: this many users, each waiting for its order to be credited before the next. */
   virtualUsers: number;
+  /** Open loop instead: cycles started at this rate a second, on `virtualUsers` connections. */
+  pacedRate?: number;
   warmupS: number;
   durationS: number;
   /** Pause between two polls of an order waiting for its notification. */
@@ -23,6 +33,8 @@ export interface CycleOptions {
 }
 
 interface Cycle {
+  /** When it started (closed loop) or was due (paced). */
+  startedAt: number;
   endedAt: number;
   create: number;
   pay: number;
@@ -49,6 +61,8 @@ export async function runCycles(
   options: CycleOptions,
 ): Promise<CycleResult> {
   const { baseUrl } = server;
+  const paced = options.pacedRate !== undefined;
+  const dispatcher = paced ? new Pool(baseUrl, { connections: options.virtualUsers }) : undefined;
   let next = 0;
   const done: Cycle[] = [];
   const failures: string[] = [];
@@ -59,56 +73,75 @@ export async function runCycles(
 
   /** Orders whose cycle failed after they were created: waited for once the loops stop. */
   const unfinished: Array<{ id: string; token: string }> = [];
-  let current: { id: string; token: string } | undefined;
 
-  const oneCycle = async (): Promise<void> => {
+  /** One cycle from `t0`: now in the closed loop, its due time when paced (a late start counts). */
+  const oneCycle = async (t0: number): Promise<void> => {
     const card = cards[next++ % cards.length] as BenchCard;
-    current = undefined;
-    const t0 = performance.now();
-    const order = orderSchema.parse(
-      await call('POST', `${baseUrl}/api/v1/orders`, {
-        token: card.token,
-        headers: { 'idempotency-key': idempotencyKey() },
-        body: orderBody(card),
-      }),
-    );
-    orderIds.push(order.id);
-    current = { id: order.id, token: card.token };
-    const t1 = performance.now();
-    paymentReplySchema.parse(await call('POST', `${baseUrl}/api/v1/orders/${order.id}/pay`, { token: card.token }));
-    const t2 = performance.now();
-    const confirmed = cashierConfirmReplySchema.parse(
-      await call('POST', `${baseUrl}/api/v1/orders/${order.id}/cashier/confirm`, {
-        token: card.token,
-        body: { outcome: 'success', password: '123456' },
-      }),
-    );
-    if (confirmed.result !== 'ok') throw new Error(`cashier answered ${confirmed.result}`);
-    const t3 = performance.now();
-    let state: Order['state'] = confirmed.order.state;
-    let polls = 0;
-    while (state !== 'credited') {
-      if (performance.now() - t3 > options.creditTimeoutMs) throw new Error(`order ${order.id} still ${state}`);
-      await sleep(options.pollMs);
-      polls += 1;
-      state = orderSchema.parse(
-        await call<Order>('GET', `${baseUrl}/api/v1/orders/${order.id}`, { token: card.token }),
-      ).state;
+    const as = { token: card.token, ...(dispatcher ? { dispatcher } : {}) };
+    let created: { id: string; token: string } | undefined;
+    try {
+      const order = orderSchema.parse(
+        await call('POST', `${baseUrl}/api/v1/orders`, {
+          ...as,
+          headers: { 'idempotency-key': idempotencyKey() },
+          body: orderBody(card),
+        }),
+      );
+      orderIds.push(order.id);
+      created = { id: order.id, token: card.token };
+      const t1 = performance.now();
+      paymentReplySchema.parse(await call('POST', `${baseUrl}/api/v1/orders/${order.id}/pay`, as));
+      const t2 = performance.now();
+      const confirmed = cashierConfirmReplySchema.parse(
+        await call('POST', `${baseUrl}/api/v1/orders/${order.id}/cashier/confirm`, {
+          ...as,
+          body: { outcome: 'success', password: '123456' },
+        }),
+      );
+      if (confirmed.result !== 'ok') throw new Error(`cashier answered ${confirmed.result}`);
+      const t3 = performance.now();
+      let state: Order['state'] = confirmed.order.state;
+      let polls = 0;
+      while (state !== 'credited') {
+        if (performance.now() - t3 > options.creditTimeoutMs) throw new Error(`order ${order.id} still ${state}`);
+        await sleep(options.pollMs);
+        polls += 1;
+        state = orderSchema.parse(await call<Order>('GET', `${baseUrl}/api/v1/orders/${order.id}`, as)).state;
+      }
+      const t4 = performance.now();
+      done.push({
+        startedAt: t0,
+        endedAt: t4,
+        create: t1 - t0,
+        pay: t2 - t1,
+        confirm: t3 - t2,
+        credit: t4 - t3,
+        total: t4 - t0,
+        polls,
+      });
+    } catch (error) {
+      failures.push(error instanceof Error ? error.message : String(error));
+      if (created) unfinished.push(created);
+      throw error;
     }
-    const t4 = performance.now();
-    done.push({ endedAt: t4, create: t1 - t0, pay: t2 - t1, confirm: t3 - t2, credit: t4 - t3, total: t4 - t0, polls });
   };
 
   const virtualUser = async () => {
     while (performance.now() < windowEnd) {
-      try {
-        await oneCycle();
-      } catch (error) {
-        failures.push(error instanceof Error ? error.message : String(error));
-        if (current) unfinished.push(current);
-        await sleep(10);
-      }
+      // A failed cycle is counted in `failures`; its user pauses before the next.
+      await oneCycle(performance.now()).catch(() => sleep(10));
     }
+  };
+  const pacedCycles = async (rate: number) => {
+    const cycles: Promise<void>[] = [];
+    for (let n = 0; ; n += 1) {
+      const due = started + (n * 1000) / rate;
+      if (due >= windowEnd) break;
+      // Timers fire a millisecond or so late: every cycle already due starts now, counted from its due time.
+      if (due - performance.now() >= 1) await sleep(due - performance.now());
+      cycles.push(oneCycle(due).catch(() => undefined));
+    }
+    await Promise.all(cycles);
   };
   // The server's and the load's CPU time over the measured window only (warm-up excluded).
   const cpuAt = (at: number) =>
@@ -116,7 +149,9 @@ export async function runCycles(
       setTimeout(() => resolve({ server: cpuTimeMs(server.pid), load: loadCpuTimeMs() }), at - performance.now()),
     );
   const [, cpuStart, cpuEnd] = await Promise.all([
-    Promise.all(Array.from({ length: options.virtualUsers }, virtualUser)),
+    paced
+      ? pacedCycles(options.pacedRate as number)
+      : Promise.all(Array.from({ length: options.virtualUsers }, virtualUser)),
     cpuAt(windowStart),
     cpuAt(windowEnd),
   ]);
@@ -134,7 +169,13 @@ export async function runCycles(
     }
   }
 
-  const measured = done.filter((cycle) => cycle.endedAt >= windowStart && cycle.endedAt < windowEnd);
+  await dispatcher?.close();
+  // Closed loop: the cycles that ended in the window. Paced: those due in it, however late they ended, so
+  // that a backlog shows in the latencies rather than leaving the window.
+  const measured = done.filter((cycle) => {
+    const at = paced ? cycle.startedAt : cycle.endedAt;
+    return at >= windowStart && at < windowEnd;
+  });
   const rate = measured.length / options.durationS;
   const step = (name: string, pick: (cycle: Cycle) => number, unit: Row['unit'] = '—'): Row => {
     const values = measured.map(pick);

@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 
 export class HttpError extends Error {
   constructor(
@@ -18,7 +18,7 @@ export class HttpError extends Error {
 export async function call<T>(
   method: 'GET' | 'POST',
   url: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: { token?: string; body?: unknown; headers?: Record<string, string>; dispatcher?: Dispatcher } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -27,6 +27,7 @@ export async function call<T>(
     method,
     headers,
     ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   });
   const text = await reply.body.text();
   if (reply.statusCode >= 300) {
