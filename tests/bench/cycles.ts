@@ -77,12 +77,12 @@ export async function runCycles(
   /** One cycle from `t0`: now in the closed loop, its due time when paced (a late start counts). */
   const oneCycle = async (t0: number): Promise<void> => {
     const card = cards[next++ % cards.length] as BenchCard;
-    const as = { token: card.token, ...(dispatcher ? { dispatcher } : {}) };
+    const asHolder = { token: card.token, ...(dispatcher ? { dispatcher } : {}) };
     let created: { id: string; token: string } | undefined;
     try {
       const order = orderSchema.parse(
         await call('POST', `${baseUrl}/api/v1/orders`, {
-          ...as,
+          ...asHolder,
           headers: { 'idempotency-key': idempotencyKey() },
           body: orderBody(card),
         }),
@@ -90,11 +90,11 @@ export async function runCycles(
       orderIds.push(order.id);
       created = { id: order.id, token: card.token };
       const t1 = performance.now();
-      paymentReplySchema.parse(await call('POST', `${baseUrl}/api/v1/orders/${order.id}/pay`, as));
+      paymentReplySchema.parse(await call('POST', `${baseUrl}/api/v1/orders/${order.id}/pay`, asHolder));
       const t2 = performance.now();
       const confirmed = cashierConfirmReplySchema.parse(
         await call('POST', `${baseUrl}/api/v1/orders/${order.id}/cashier/confirm`, {
-          ...as,
+          ...asHolder,
           body: { outcome: 'success', password: '123456' },
         }),
       );
@@ -106,7 +106,7 @@ export async function runCycles(
         if (performance.now() - t3 > options.creditTimeoutMs) throw new Error(`order ${order.id} still ${state}`);
         await sleep(options.pollMs);
         polls += 1;
-        state = orderSchema.parse(await call<Order>('GET', `${baseUrl}/api/v1/orders/${order.id}`, as)).state;
+        state = orderSchema.parse(await call<Order>('GET', `${baseUrl}/api/v1/orders/${order.id}`, asHolder)).state;
       }
       const t4 = performance.now();
       done.push({
