@@ -176,7 +176,9 @@ export async function runCycles(
     const at = paced ? cycle.startedAt : cycle.endedAt;
     return at >= windowStart && at < windowEnd;
   });
-  const rate = measured.length / options.durationS;
+  // Paced cycles that end after the window stretch it: a server that cannot keep up shows a lower rate.
+  const lastEnd = measured.reduce((latest, cycle) => Math.max(latest, cycle.endedAt), windowEnd);
+  const rate = measured.length / (paced ? (lastEnd - windowStart) / 1000 : options.durationS);
   const step = (name: string, pick: (cycle: Cycle) => number, unit: Row['unit'] = '—'): Row => {
     const values = measured.map(pick);
     return { name, rate, unit, p50: percentile(values, 50), p99: percentile(values, 99), failed: 0 };

@@ -286,18 +286,18 @@ const stepTarget = (step: Row) => ({ text: `p99 < ${TARGET.p99Ms} ms`, met: (ste
  * closed loop reached it (an open load above the server's capacity only grows its queue for as long as it
  * runs). BENCH_CYCLE_PACED (rates, comma-separated) replaces them; `none` runs none.
  */
-function pacedCycleRates(database: BenchDatabase, closedLoopRate: number): number[] {
+function pacedCycleRates(database: BenchDatabase, closedLoopRate: number): { rates: number[]; skipped?: string } {
   const listed = process.env.BENCH_CYCLE_PACED;
-  if (listed) return listed === 'none' ? [] : listed.split(',').map(Number);
+  if (listed) return { rates: listed === 'none' ? [] : listed.split(',').map(Number) };
   const half = Math.max(10, Math.round(closedLoopRate / 20) * 10);
-  const target = database === 'sqlite' && closedLoopRate >= TARGET.cyclesPerS ? [TARGET.cyclesPerS] : [];
-  if (database === 'sqlite' && target.length === 0) {
-    notes.push(
+  if (database !== 'sqlite') return { rates: [half] };
+  if (closedLoopRate >= TARGET.cyclesPerS) return { rates: [half, TARGET.cyclesPerS] };
+  return {
+    rates: [half],
+    skipped:
       `sqlite cycles paced at ${TARGET.cyclesPerS}/s: not run, the closed loop made ${Math.round(closedLoopRate)}/s ` +
-        '(above capacity an open load only grows its queue)',
-    );
-  }
-  return [half, ...target];
+      '(above capacity an open load only grows its queue)',
+  };
 }
 
 /** A top-up credited as soon as its notification comes, which comes at once: the cycle as fast as it goes. */
@@ -323,7 +323,9 @@ async function benchCycles(database: BenchDatabase, store: BenchStore): Promise<
     await waitForIdle(server.pid);
     const result = await runCycles(server, cards, cycleOptions);
     const pacedResults = [];
-    for (const rate of pacedCycleRates(database, result.rows[0]?.rate ?? 0)) {
+    const paced = pacedCycleRates(database, result.rows[0]?.rate ?? 0);
+    if (paced.skipped) notes.push(paced.skipped);
+    for (const rate of paced.rates) {
       await waitForIdle(server.pid);
       pacedResults.push({ rate, result: await runCycles(server, cards, { ...cycleOptions, pacedRate: rate }) });
     }
