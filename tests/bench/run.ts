@@ -24,7 +24,7 @@ import { h5Dir, testsDir } from '../support/paths';
 import { startServer, type RunningServer } from '../support/server';
 import { BENCH_PASSWORD, OPEN_RATE_LIMITS, benchUsers } from './accounts';
 import { measureCycleSteps } from './cycle-steps';
-import { runCycles } from './cycles';
+import { runCycles, type CycleResult } from './cycles';
 import { checkPage, cursorAt, historyLogin, seedHistory } from './history';
 import { checkLedger } from './ledger-check';
 import { ORDERS_PER_CARD, loadOrderCreation, loadOrderCreationPaced } from './order-creation';
@@ -46,6 +46,12 @@ const PHASES = new Set((process.env.BENCH_PHASES ?? 'routes,orders,cycles,steps,
  * whose cap is 200 orders a card and month: at most 5,000.
  */
 const STEP_ORDERS = Number(process.env.BENCH_STEP_ORDERS ?? 2_000);
+/** BENCH_CYCLE_PACED's rates, read before any phase runs so that a mistyped one fails at once. */
+const LISTED_CYCLE_RATES = process.env.BENCH_CYCLE_PACED
+  ? process.env.BENCH_CYCLE_PACED === 'none'
+    ? []
+    : process.env.BENCH_CYCLE_PACED.split(',').map(cycleRate)
+  : undefined;
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',') as BenchDatabase[];
 const HISTORY_ENTRIES = Number(process.env.BENCH_HISTORY_ENTRIES ?? 10_000);
 const PROFILE_DIR = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
@@ -286,9 +292,17 @@ const stepTarget = (step: Row) => ({ text: `p99 < ${TARGET.p99Ms} ms`, met: (ste
  * closed loop reached it (an open load above the server's capacity only grows its queue for as long as it
  * runs). BENCH_CYCLE_PACED (rates, comma-separated) replaces them; `none` runs none.
  */
+/** A rate from BENCH_CYCLE_PACED: a paced loop at a rate that is not a positive number would never end. */
+function cycleRate(text: string): number {
+  const rate = Number(text);
+  if (!Number.isFinite(rate) || rate <= 0) {
+    throw new Error(`BENCH_CYCLE_PACED: "${text}" is not a rate (cycles per second, more than 0), nor "none"`);
+  }
+  return rate;
+}
+
 function pacedCycleRates(database: BenchDatabase, closedLoopRate: number): { rates: number[]; skipped?: string } {
-  const listed = process.env.BENCH_CYCLE_PACED;
-  if (listed) return { rates: listed === 'none' ? [] : listed.split(',').map(Number) };
+  if (LISTED_CYCLE_RATES) return { rates: LISTED_CYCLE_RATES };
   const half = Math.max(10, Math.round(closedLoopRate / 20) * 10);
   if (database !== 'sqlite') return { rates: [half] };
   if (closedLoopRate >= TARGET.cyclesPerS) return { rates: [half, TARGET.cyclesPerS] };
@@ -303,14 +317,36 @@ function pacedCycleRates(database: BenchDatabase, closedLoopRate: number): { rat
 /** A top-up credited as soon as its notification comes, which comes at once: the cycle as fast as it goes. */
 const CYCLE_SERVER_ENV = { CREDIT_DELAY_SECONDS: '0', SIM_PROBE_RATE: '0', JOB_INTERVAL_MS: '50' };
 
+/** A server for top-up cycles on the phase's store, its profile (if any) named after the phase. */
+function startCycleServer(database: BenchDatabase, store: BenchStore, phase: string): Promise<RunningServer> {
+  return startServer(
+    { LOG_LEVEL, ...OPEN_RATE_LIMITS, ...store.env, DATA_DIR: store.dataDir, ...CYCLE_SERVER_ENV },
+    profiled(`${phase}-${database}`),
+  );
+}
+
+/**
+ * A cycle run's rows for the table: the whole cycle with `whole` laid over it, then its steps, the three
+ * request steps (create, pay, confirm) judged against the issue's p99 when `judged`.
+ */
+function cycleRunRows(run: CycleResult, database: BenchDatabase, whole: Partial<Row>, judged: boolean): Row[] {
+  const [first, ...steps] = run.rows;
+  if (!first) throw new Error('no cycle row');
+  return [
+    { ...first, database, ...whole },
+    ...steps.map((step, index) => ({
+      ...step,
+      database,
+      ...(judged && index < 3 ? { target: stepTarget(step) } : {}),
+    })),
+  ];
+}
+
 async function benchCycles(database: BenchDatabase, store: BenchStore): Promise<void> {
   const { dataDir } = store;
   let server: RunningServer | undefined;
   try {
-    server = await startServer(
-      { LOG_LEVEL, ...OPEN_RATE_LIMITS, ...store.env, DATA_DIR: dataDir, ...CYCLE_SERVER_ENV },
-      profiled(`cycles-${database}`),
-    );
+    server = await startCycleServer(database, store, 'cycles');
     const users = await benchUsers(server.baseUrl, 25, 1_000);
     const cards = users.flatMap((user) => user.cards);
     const cycleOptions = {
@@ -333,43 +369,37 @@ async function benchCycles(database: BenchDatabase, store: BenchStore): Promise<
     const logs = server.logs();
     await server.stop();
     server = undefined;
-    const [whole, ...steps] = result.rows;
+    const [whole] = result.rows;
     if (!whole) throw new Error('no cycle row');
-    rows.push({
-      ...whole,
-      database,
-      rssMb,
-      target:
-        database === 'sqlite'
-          ? { text: `≥ ${TARGET.cyclesPerS}/s`, met: whole.rate >= TARGET.cyclesPerS && whole.failed === 0 }
-          : undefined,
-    });
     rows.push(
-      ...steps.map((step, index) => ({ ...step, database, ...(index < 3 ? { target: stepTarget(step) } : {}) })),
+      ...cycleRunRows(
+        result,
+        database,
+        {
+          rssMb,
+          target:
+            database === 'sqlite'
+              ? { text: `≥ ${TARGET.cyclesPerS}/s`, met: whole.rate >= TARGET.cyclesPerS && whole.failed === 0 }
+              : undefined,
+        },
+        true,
+      ),
     );
     notes.push(
       `${database} cycles: ${result.cycles} measured in ${CYCLE_DURATION_S} s with ${load.connections} virtual users ` +
         `(${result.pollsPerCycle.toFixed(1)} polls of GET /orders/:id per cycle, every ${process.env.BENCH_POLL_MS ?? 10} ms)`,
     );
     for (const { rate, result: pacedResult } of pacedResults) {
-      const [pacedWhole, ...pacedSteps] = pacedResult.rows;
-      if (!pacedWhole) throw new Error('no paced cycle row');
-      const atTarget = rate >= TARGET.cyclesPerS;
-      rows.push({ ...pacedWhole, name: `full cycle paced at ${rate}/s`, database });
       rows.push(
-        ...pacedSteps.map((step, index) => ({
-          ...step,
-          database,
-          ...(atTarget && index < 3 ? { target: stepTarget(step) } : {}),
-        })),
+        ...cycleRunRows(pacedResult, database, { name: `full cycle paced at ${rate}/s` }, rate >= TARGET.cyclesPerS),
       );
       notes.push(
         `${database} cycles paced at ${rate}/s on ${load.connections} connections: ${pacedResult.cycles} due in ` +
           `${CYCLE_DURATION_S} s, ${pacedResult.failures.length} failed, each create counted from when it was due`,
       );
-      result.orderIds.push(...pacedResult.orderIds);
-      result.failures.push(...pacedResult.failures);
     }
+    const runs = [result, ...pacedResults.map((paced) => paced.result)];
+    const failures = runs.flatMap((run) => run.failures);
     if (whole.cpuMsPerOp !== undefined && whole.loadCpuMsPerOp !== undefined) {
       // What the CPU alone allows: both processes share the host's cores, and neither can use more.
       const perCycle = whole.cpuMsPerOp + whole.loadCpuMsPerOp;
@@ -380,7 +410,10 @@ async function benchCycles(database: BenchDatabase, store: BenchStore): Promise<
       );
     }
     if (database === 'sqlite') {
-      const check = checkLedger(dataDir, result.orderIds);
+      const check = checkLedger(
+        dataDir,
+        runs.flatMap((run) => run.orderIds),
+      );
       rows.push({
         name: '  server: paid at platform → credited',
         database,
@@ -396,10 +429,10 @@ async function benchCycles(database: BenchDatabase, store: BenchStore): Promise<
           `entries, ${check.wrongBalances} balances ≠ ledger, ${check.receipts} SMS receipts, ` +
           `${check.retriedNotifications} notifications retried, integrity ${check.integrity} → ${check.ok ? 'OK' : 'FAILED'}`,
       );
-      if (!check.ok || (!check.allCredited && result.failures.length === 0)) process.exitCode = 1;
+      if (!check.ok || (!check.allCredited && failures.length === 0)) process.exitCode = 1;
     }
-    if (result.failures.length > 0) {
-      notes.push(`${database} cycle failures (first 3): ${result.failures.slice(0, 3).join(' | ')}`);
+    if (failures.length > 0) {
+      notes.push(`${database} cycle failures (first 3): ${failures.slice(0, 3).join(' | ')}`);
     }
     const errorLines = logs.split('\n').filter((line) => /"level":(50|60)/.test(line));
     if (errorLines.length > 0)
@@ -412,13 +445,9 @@ async function benchCycles(database: BenchDatabase, store: BenchStore): Promise<
 // Each step of the cycle alone, on a server of its own (its burst of notifications would otherwise
 // weigh on the cycle server's paid → credited figures): where a cycle's CPU goes.
 async function benchCycleSteps(database: BenchDatabase, store: BenchStore): Promise<void> {
-  const { dataDir } = store;
   let server: RunningServer | undefined;
   try {
-    server = await startServer(
-      { LOG_LEVEL, ...OPEN_RATE_LIMITS, ...store.env, DATA_DIR: dataDir, ...CYCLE_SERVER_ENV },
-      profiled(`steps-${database}`),
-    );
+    server = await startCycleServer(database, store, 'steps');
     const users = await benchUsers(server.baseUrl, 10, 3_000);
     const steps = await measureCycleSteps(
       server,
