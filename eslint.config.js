@@ -109,6 +109,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The server suite runs its files in shared workers (vitest.config.ts, isolate: false): a module mock or
+    // a stubbed global would leak into the files after it. Tests use the real parts instead.
+    files: ['server/test/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'stubGlobal', 'stubEnv', 'useFakeTimers'].map((property) => ({
+          object: 'vi',
+          property,
+          message:
+            'The server suite shares its workers between files (isolate: false): nothing may be mocked or stubbed.',
+        })),
+      ],
+    },
+  },
   ...featureBoundaries,
   {
     files: ['miniapp/**/*.{ts,tsx}'],
