@@ -191,7 +191,7 @@ describe('accounts and card binding in the browser build', () => {
     const gone = on('trip').locator('.js-error');
     await expect
       .poll(() => gone.innerText())
-      .toMatch(/找不到了\n找不到这张卡片。它可能已经解绑，请在“我的卡片”里查看。/);
+      .toMatch(/找不到了\n找不到这张卡片。它可能已经解绑，请在「我的卡片」里查看。/);
     expect(await gone.locator('.js-retry').count()).toBe(0);
     await snap(page, shots, '11b-trip-card-gone');
     await gone.locator('.js-back-to-cards').click();

@@ -18,7 +18,7 @@ const zhHans = {
   'sms_code.body': '【跨境卡续费助手·模拟短信】您的验证码是 {code}，{minutes} 分钟内有效。请勿将验证码告诉任何人。',
   'welcome.title': '注册成功',
   'welcome.body':
-    '欢迎使用跨境卡续费助手。下一步：在“我的卡片”绑定您的中港通卡或远游卡，练习在线续费流程（模拟，不会扣款）。',
+    '欢迎使用跨境卡续费助手。下一步：在「我的卡片」绑定您的中港通卡或远游卡，练习在线续费流程（模拟，不会扣款）。',
   'card_bound.title': '卡片已绑定',
   'card_bound.body': '{card}（{number}）已绑定到您的账户。',
   'card_unbound.title': '卡片已解绑',

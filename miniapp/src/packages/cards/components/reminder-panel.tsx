@@ -17,7 +17,8 @@ import { askReminderSubscription } from '../../../utils/subscribe-reminder';
 
 /**
  * 低余额提醒 on the card page: the threshold (set, change, turn off), a warning while the balance is
- * under it, and WeChat's subscription answer (asked on weapp when saving; h5 records `unsupported`).
+ * under it, and WeChat's subscription answer (asked on weapp when saving). Where WeChat cannot be asked
+ * (h5 records `unsupported`) the hint already says the inbox carries the reminder: no second line says it again.
  * The page owns the query: auto top-up below reads the same threshold.
  */
 export function ReminderPanel({ card, query }: { card: BoundCard; query: CachedQuery<Reminder> }) {
@@ -111,7 +112,7 @@ export function ReminderPanel({ card, query }: { card: BoundCard; query: CachedQ
           </Text>
         ) : null}
         <Text className="reminder__hint">{t('reminder.hint')}</Text>
-        {reminder?.subscribe ? (
+        {reminder?.subscribe && reminder.subscribe !== 'unsupported' ? (
           <Text className="reminder__hint js-reminder-subscribe">{t(`reminder.subscribe.${reminder.subscribe}`)}</Text>
         ) : null}
         {reminder?.threshold ? (
