@@ -145,6 +145,11 @@ export default tseslint.config(
               message:
                 "Look a call up in `routes` (@cbc/shared/contracts/routes); only the mini program's contracts.ts takes the whole API map.",
             },
+            {
+              name: '@nutui/nutui-react-taro',
+              importNames: ['Button'],
+              message: "Use src/components/button: NutUI's own Button never says it is disabled to a screen reader.",
+            },
           ],
         },
       ],

@@ -8,6 +8,7 @@ import { translate } from '@cbc/shared';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { launchBrowser, newPhoneContext, snap } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
+import { judgeContrast, unjudgedContrastNodes } from '../support/unjudged-contrast';
 
 // axe-core, a tool no one here wrote, on every page of the browser build: each language, standard
 // and large text, the pages filled with the demo account's data (npm run demo's own seed). Zero
@@ -33,8 +34,9 @@ const TAB_LABELS = ['tab.home', 'tab.guides', 'tab.history', 'tab.me'] as const;
 /** WCAG 2.1 A and AA, as AxeBuilder's `withTags` asked for them. */
 const AXE_OPTIONS: RunOptions = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  // Only violations are read: axe still runs every rule, but skips listing the nodes that passed.
-  resultTypes: ['violations'],
+  // Violations, and text whose contrast axe could not judge (over a gradient or partly over another
+  // element), judged here after it: axe still runs every rule, but skips listing the nodes that passed.
+  resultTypes: ['violations', 'incomplete'],
 };
 
 /**
@@ -82,6 +84,9 @@ describe('axe-core on every page of the browser build', () => {
   /** Controls smaller than 44 × 44 CSS px: a thumb at a border crossing, not a mouse pointer. */
   const smallTargets: string[] = [];
   const auditedScreens: string[] = [];
+  /** Text over a gradient or partly over another element, judged by support/unjudged-contrast.ts. */
+  const contrastJudged: string[] = [];
+  const contrastNotJudged: string[] = [];
 
   /** One page per browser context: separate storage, so each lane has its own language and text size. */
   const idlePages: Page[] = [];
@@ -300,6 +305,25 @@ describe('axe-core on every page of the browser build', () => {
       return found;
     });
     for (const item of small) smallTargets.push(`${where}: ${item}`);
+    for (const verdict of await judgeContrast(page, unjudgedContrastNodes(result.incomplete))) {
+      const what = `${where}: "${verdict.text}"`;
+      if (verdict.worst === null) {
+        contrastNotJudged.push(what);
+        continue;
+      }
+      contrastJudged.push(what);
+      if (verdict.worst < verdict.expected) {
+        findings.push({
+          where,
+          rule: 'color-contrast (over a gradient or another element)',
+          impact: 'serious',
+          help: `Elements must meet minimum color contrast ratio thresholds (${verdict.expected}:1)`,
+          nodes: [
+            `${verdict.selector} "${verdict.text}" — ${verdict.worst}:1, ${verdict.foreground} on ${verdict.background}`,
+          ],
+        });
+      }
+    }
     for (const violation of result.violations) {
       if (violation.impact !== 'critical' && violation.impact !== 'serious') continue;
       findings.push({
@@ -405,6 +429,10 @@ describe('axe-core on every page of the browser build', () => {
 
   it('found no critical or serious violation', () => {
     console.log(`axe-core: ${auditedScreens.length} page audits, ${findings.length} critical or serious findings`);
+    console.log(
+      `contrast over gradients and other elements, which axe leaves unjudged: ${contrastJudged.length} texts judged` +
+        (contrastNotJudged.length > 0 ? `; not judged: ${contrastNotJudged.slice(0, 6).join('; ')}` : ''),
+    );
     const byRule = new Map<string, string[]>();
     for (const finding of findings) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding.where]);
     for (const [rule, where] of byRule) console.log(`  ${rule}: ${where.length} (${where.slice(0, 6).join('; ')})`);
@@ -419,6 +447,9 @@ describe('axe-core on every page of the browser build', () => {
     expect(expected).toHaveLength(138);
     expect([...auditedScreens].sort()).toEqual([...expected].sort());
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
+    // The headers and card faces put text on gradients on most pages: a check that judged none would be broken.
+    expect(contrastJudged.length).toBeGreaterThan(50);
+    expect(contrastNotJudged).toEqual([]);
     const distinct = [...new Set(smallTargets.map((item) => item.replace(/^[^:]+\(([^)]*)\): /, '')))];
     console.log(`tap targets under 44 × 44: ${smallTargets.length} (${distinct.length} distinct)`);
     expect(distinct).toEqual([]);

@@ -198,7 +198,10 @@ describe('top-up in the browser build', () => {
     await expect.poll(() => amount.locator('.js-field-error-amount').innerText()).toMatch(/整数/);
     await custom.fill('6000');
     await expect.poll(() => amount.locator('.js-field-error-amount').innerText()).toBe('单笔最多 ¥5,000');
-    expect(await amount.locator('.js-topup-next').getAttribute('class')).toMatch(/disabled/);
+    const next = amount.locator('.js-topup-next');
+    expect(await next.getAttribute('class')).toMatch(/disabled/);
+    // Said to assistive tech too, and out of the tab order until an amount is valid (NutUI tells neither).
+    expect([await next.getAttribute('aria-disabled'), await next.getAttribute('tabindex')]).toEqual(['true', '-1']);
     await snap(page, shots, '01b-amount-custom-error');
 
     await amount.locator('.js-preset-200').click();
@@ -207,6 +210,9 @@ describe('top-up in the browser build', () => {
     expect(await checked(amount.locator('.js-method-wechatpay'))).toBe('true');
     expect(await checked(amount.locator('.js-method-alipay'))).toBe('false');
     expect(await amount.locator('.js-pay-bar-total').innerText()).toContain('¥200.00');
+    await expect
+      .poll(async () => [await next.getAttribute('aria-disabled'), await next.getAttribute('tabindex')])
+      .toEqual(['false', '0']);
     await snap(page, shots, '01c-amount-chosen');
 
     await amount.locator('.js-topup-next').click();

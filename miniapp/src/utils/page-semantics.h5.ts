@@ -59,13 +59,17 @@ const CONTROLS = [
 
 /**
  * Taro renders buttons and tappable views as elements a keyboard never reaches. Put each control
- * in the tab order (unless disabled); Enter and Space activate it (one listener, below).
+ * in the tab order (unless disabled); Enter and Space activate it (one listener, below). A tabindex set
+ * here follows the control as it is disabled and enabled again ("下一步" once an amount is chosen); one
+ * the app set itself stays.
  */
 function makeControlsFocusable(): void {
   for (const control of document.querySelectorAll<HTMLElement>(CONTROLS)) {
-    if (control.hasAttribute('tabindex')) continue;
+    if (control.hasAttribute('tabindex') && control.dataset.tabindex !== 'auto') continue;
     const disabled = control.hasAttribute('disabled') || control.getAttribute('aria-disabled') === 'true';
-    control.setAttribute('tabindex', disabled ? '-1' : '0');
+    const tabindex = disabled ? '-1' : '0';
+    if (control.getAttribute('tabindex') !== tabindex) control.setAttribute('tabindex', tabindex);
+    if (control.dataset.tabindex !== 'auto') control.dataset.tabindex = 'auto';
   }
 }
 
@@ -101,7 +105,7 @@ function watchDocument(): void {
   new MutationObserver(patchDocument).observe(document.body, {
     subtree: true,
     childList: true,
-    attributeFilter: ['aria-label', 'role'],
+    attributeFilter: ['aria-label', 'role', 'aria-disabled', 'disabled'],
   });
 }
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../button';
 import { useI18n } from '../../i18n';
 
 /** Nothing to list: with filters, offer to clear them; without, say how entries come about. */

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../button';
 import { useI18n } from '../../i18n';
 import { openLogin } from '../../utils/navigation';
 import './index.scss';

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
+import { Empty, Skeleton } from '@nutui/nutui-react-taro';
+import { Button } from '../button';
 import type { ApiError } from '../../api';
 import { thenSentence, useI18n } from '../../i18n';
 import './index.scss';

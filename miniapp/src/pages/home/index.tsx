@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../components/button';
 import { CARD_IDS, CARDS, type CardId, type CardList } from '@cbc/shared';
 import { useCachedQuery, type CachedQuery } from '../../api';
 import { useSession } from '../../auth';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../components/button';
 import { isPayable, maskPhone, type User } from '@cbc/shared';
 import { request, useCachedQuery } from '../../api';
 import { endSession, updateSessionUser, useSession } from '../../auth';

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../components/button';
 import { FormError } from '../../../components/form-field';
 import { useI18n } from '../../../i18n';
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../components/button';
 import { useI18n } from '../../../i18n';
 
 /** A card bound without its ID photo (the upload failed): upload it here, with the privacy note. */

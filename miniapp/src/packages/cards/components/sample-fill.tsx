@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../components/button';
 import { SampleTag } from '../../../components/bound-card';
 import { useI18n } from '../../../i18n';
 

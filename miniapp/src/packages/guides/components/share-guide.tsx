@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../components/button';
 import { routeUrl } from '../../../constants/routes';
 import { useI18n } from '../../../i18n';
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../components/button';
 import { useI18n } from '../../../i18n';
 
 /** Alipay's sheet first shows the order and the method; 立即付款 moves on to the password. */

@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../components/button';
 import type { PaymentReply } from '@cbc/shared';
 import { useI18n } from '../../../i18n';
 import { DIGITS_INPUT } from '../../../utils/input-types';

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../components/button';
 import type { Order } from '@cbc/shared';
 import { useI18n } from '../../../i18n';
 import { backToTopupAmount, leaveTopupFlow, openOrderDetail } from '../../../utils/navigation';

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../components/button';
 import { useI18n } from '../../../i18n';
 import type { OrderActions } from './use-order-actions';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../../components/button';
 import type { Session } from '@cbc/shared';
 import { request, toApiError } from '../../../../api';
 import { startSession } from '../../../../auth';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../../components/button';
 import { request } from '../../../../api';
 import { useSession } from '../../../../auth';
 import { FormError, FormField } from '../../../../components/form-field';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../../components/button';
 import { request } from '../../../../api';
 import { FormError } from '../../../../components/form-field';
 import { SimulationNotice } from '../../../../components/notices';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../../components/button';
 import type { BoundCard } from '@cbc/shared';
 import { BoundCardFace } from '../../../../components/bound-card';
 import { SimulationNotice } from '../../../../components/notices';

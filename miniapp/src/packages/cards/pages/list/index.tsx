@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../../components/button';
 import { MAX_CARDS_PER_ACCOUNT } from '@cbc/shared';
 import { useCachedQuery } from '../../../../api';
 import { useSession } from '../../../../auth';

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../../components/button';
 import { CARDS, formatMoney, TOLL_SEGMENTS, type BoundCard, type TripReply } from '@cbc/shared';
 import { request, toApiError, type ApiError } from '../../../../api';
 import { SampleTag } from '../../../../components/bound-card';

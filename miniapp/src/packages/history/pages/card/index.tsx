@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../../components/button';
 import { CARDS, formatMoney } from '@cbc/shared';
 import { z } from 'zod';
 import { toApiError, useCachedQuery } from '../../../../api';

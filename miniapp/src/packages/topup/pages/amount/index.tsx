@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../../components/button';
 import { z } from 'zod';
 import { useCachedQuery } from '../../../../api';
 import { useSession } from '../../../../auth';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, useUnload } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../../components/button';
 import type { PaymentReply } from '@cbc/shared';
 import { z } from 'zod';
 import { request, toApiError, type ApiError } from '../../../../api';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../../components/button';
 import { CARDS, formatMoney, isPayable, PAYMENT_METHOD_NAMES, type Order } from '@cbc/shared';
 import { z } from 'zod';
 import { useSession } from '../../../../auth';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '../../../../components/button';
 import { CARDS } from '@cbc/shared';
 import { z } from 'zod';
 import { useCachedQuery } from '../../../../api';
