@@ -404,8 +404,14 @@ describe('trips, reminder and history in the browser build', () => {
     expect(await statement.locator('.js-statement-out').innerText()).toBe('−¥70.00');
     expect(await statement.locator('.js-entry').count()).toBe(3);
     await snap(page, shots, '15-statement');
+    // No month after this one: "next" says it cannot be used, and leaves the tab order until it can.
+    const next = statement.locator('.js-statement-next');
+    expect([await next.getAttribute('aria-disabled'), await next.getAttribute('tabindex')]).toEqual(['true', '-1']);
     await statement.locator('.js-statement-prev').click();
     await expect.poll(() => on('statement').locator('.js-statement-empty').isVisible()).toBe(true);
+    await expect
+      .poll(async () => [await next.getAttribute('aria-disabled'), await next.getAttribute('tabindex')])
+      .toEqual(['false', '0']);
     await snap(page, shots, '16-statement-previous-month');
   });
 

@@ -17,6 +17,7 @@ export function SwitchRow({ title, hint, on, onToggle, disabled = false, testId 
     <View
       className={`switch-row js-${testId}${on ? ' is-on' : ''}${disabled ? ' is-disabled' : ''}`}
       ariaRole="switch"
+      aria-disabled={disabled}
       ariaChecked={on}
       ariaLabel={title}
       onClick={disabled ? undefined : onToggle}

@@ -33,6 +33,7 @@ export function SmsCodeField({ value, error, sms, onInput, onBlur, onSend }: Pro
       <View
         className={`send-code js-send-code${sms.ready ? '' : ' is-disabled'}`}
         ariaRole="button"
+        aria-disabled={!sms.ready}
         onClick={sms.ready ? onSend : undefined}
       >
         {sms.sending

@@ -48,6 +48,7 @@ export function BankCodeStep({
           <View
             className={`otp__send js-send-otp${otp.sending || otp.resendIn > 0 ? ' is-disabled' : ''}`}
             ariaRole="button"
+            aria-disabled={otp.sending || otp.resendIn > 0}
             onClick={() => void otp.send()}
           >
             {otp.sending

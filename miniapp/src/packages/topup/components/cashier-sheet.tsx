@@ -79,6 +79,7 @@ export function CashierSheet({ reply, onDone }: { reply: PaymentReply; onDone: (
             className={`sheet__close js-cashier-close${busy ? ' is-disabled' : ''}`}
             ariaRole="button"
             ariaLabel={t('cashier.closeLabel')}
+            aria-disabled={busy}
             onClick={busy ? undefined : () => onDone('cancel')}
           >
             <View className="sheet__close-x" />

@@ -127,6 +127,7 @@ export default function StatementPage() {
           className={`statement-switch__step js-statement-next${atLatest ? ' is-disabled' : ''}`}
           ariaRole="button"
           ariaLabel={t('statement.next')}
+          aria-disabled={atLatest}
           onClick={atLatest ? undefined : () => go(1)}
         >
           <View className="statement-switch__arrow statement-switch__arrow--next" />
