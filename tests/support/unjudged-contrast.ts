@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 /**
  * Text contrast where axe-core gives no verdict: over a gradient (the home and "me" headers, the card
  * faces) or partly over another element (a card face's light circle). axe lists such text as
- * "incomplete" and fails nothing, and two chips of white text on a white veil over the blue header sat at
- * 3.7:1 for months because of it. Here the colours under the text are composed from axe's own element
+ * "incomplete" and fails nothing: two chips of white text on a white veil over the blue header sat at 3.7:1
+ * until a screenshot review saw them. Here the colours under the text are composed from axe's own element
  * stacks and colour functions, each gradient stop as a backdrop of its own, and the worst of them counts.
  * Text over a picture is still not judged (none is in the app); it is reported as such.
  */
@@ -15,7 +15,6 @@ const JUDGED_REASONS = new Set(['bgGradient', 'bgOverlap', 'elmPartiallyObscurin
 export interface UnjudgedNode {
   /** axe's CSS selector for the node (targets inside shadow roots are skipped). */
   selector: string;
-  messageKey: string;
   /** axe's required ratio for this text: 4.5, or 3 for large text. */
   expected: number;
 }
@@ -51,7 +50,6 @@ export function unjudgedContrastNodes(
       if (typeof selector !== 'string' || deeper.length > 0 || !JUDGED_REASONS.has(data.messageKey ?? '')) continue;
       found.push({
         selector,
-        messageKey: data.messageKey ?? '',
         expected: Number.parseFloat(data.expectedContrastRatio ?? '4.5'),
       });
     }
@@ -59,7 +57,11 @@ export function unjudgedContrastNodes(
   return found;
 }
 
-/** Judges each node in the page, where axe-core is already injected. */
+/**
+ * Judges each node in the page, where axe-core is already injected. Left out: text of a control that cannot
+ * be used (WCAG sets it no contrast, like a "Next" greyed out until the form is filled) and text covered
+ * wherever it is (under the sticky top of a scrolled page).
+ */
 export async function judgeContrast(page: Page, nodes: UnjudgedNode[]): Promise<ContrastVerdict[]> {
   if (nodes.length === 0) return [];
   return page.evaluate((nodes) => {
@@ -87,7 +89,6 @@ export async function judgeContrast(page: Page, nodes: UnjudgedNode[]): Promise<
 
     /** Every colour the text may sit on where this stack is under it, composed from the page up. */
     const backdropsOf = (stack: Element[], node: Element): AxeColor[] | null => {
-      // Where something covers the text (the sticky top of a scrolled page), nothing of it is seen there.
       if (!stack.includes(node)) return [];
       const below = stack.slice(stack.indexOf(node)).reverse();
       let backdrops = [new color.Color(255, 255, 255, 1)];
@@ -114,10 +115,8 @@ export async function judgeContrast(page: Page, nodes: UnjudgedNode[]): Promise<
 
     function judge({ selector, expected }: { selector: string; expected: number }) {
       const node = document.querySelector(selector);
-      // WCAG sets no contrast for a control that cannot be used (a "Next" greyed out until the form is filled).
-      if (node?.closest('[disabled], [aria-disabled="true"]')) return null;
-      const text = ((node as HTMLElement | null)?.innerText ?? '').trim().slice(0, 40);
-      if (!node) return { selector, text, worst: null, expected };
+      if (!node || node.closest('[disabled], [aria-disabled="true"]')) return null;
+      const text = ((node as HTMLElement).innerText ?? '').trim().slice(0, 40);
       // The text's colour, as faint as the opacity of it and its ancestors makes it.
       const textColor = parse(getComputedStyle(node).color);
       for (let element: Element | null = node; element; element = element.parentElement) {
@@ -139,14 +138,8 @@ export async function judgeContrast(page: Page, nodes: UnjudgedNode[]): Promise<
           }
         }
       }
-      return {
-        selector,
-        text,
-        worst: worst === Infinity ? null : Math.floor(worst * 100) / 100,
-        expected,
-        foreground,
-        background,
-      };
+      if (worst === Infinity) return null;
+      return { selector, text, worst: Math.floor(worst * 100) / 100, expected, foreground, background };
     }
   }, nodes);
 }
