@@ -286,12 +286,6 @@ async function benchRoutesAndOrders(database: BenchDatabase, store: BenchStore):
 /** The issue's p99 for the cycle's request steps (create, pay, confirm). */
 const stepTarget = (step: Row) => ({ text: `p99 < ${TARGET.p99Ms} ms`, met: (step.p99 ?? Infinity) < TARGET.p99Ms });
 
-/**
- * The rates the paced cycle rows run at, after the closed loop on the same server: half the rate the closed
- * loop reached (the steps' latency on a server with room to spare), and on SQLite the issue's 500/s when the
- * closed loop reached it (an open load above the server's capacity only grows its queue for as long as it
- * runs). BENCH_CYCLE_PACED (rates, comma-separated) replaces them; `none` runs none.
- */
 /** A rate from BENCH_CYCLE_PACED: a paced loop at a rate that is not a positive number would never end. */
 function cycleRate(text: string): number {
   const rate = Number(text);
@@ -301,6 +295,12 @@ function cycleRate(text: string): number {
   return rate;
 }
 
+/**
+ * The rates the paced cycle rows run at, after the closed loop on the same server: half the rate the closed
+ * loop reached (the steps' latency on a server with room to spare), and on SQLite the issue's 500/s when the
+ * closed loop reached it (an open load above the server's capacity only grows its queue for as long as it
+ * runs). BENCH_CYCLE_PACED (rates, comma-separated) replaces them; `none` runs none.
+ */
 function pacedCycleRates(database: BenchDatabase, closedLoopRate: number): { rates: number[]; skipped?: string } {
   if (LISTED_CYCLE_RATES) return { rates: LISTED_CYCLE_RATES };
   const half = Math.max(10, Math.round(closedLoopRate / 20) * 10);
